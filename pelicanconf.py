@@ -1,0 +1,119 @@
+"""Development settings. ``publishconf.py`` imports these and overrides only
+what production needs."""
+
+AUTHOR = "Diskominfo Kotawaringin Barat"
+SITENAME = "Portal KIM Kotawaringin Barat"
+SITESUBTITLE = "Kabar dan potensi lokal dari Kelompok Informasi Masyarakat"
+SITEURL = ""
+
+PATH = "content"
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["portal"]
+
+TIMEZONE = "Asia/Jakarta"
+DEFAULT_LANG = "id"
+# Only Markdown with YAML front matter is content. reStructuredText would
+# also make docutils warn about the "id" language.
+READERS = {"rst": None, "html": None, "htm": None, "markdown": None, "mkd": None, "mdown": None}
+
+ARTICLE_PATHS = ["berita"]
+PAGE_PATHS = ["halaman"]
+KIM_PATHS = ["kim"]
+POTENSI_PATHS = ["potensi"]
+STATIC_PATHS = ["images"]
+
+MARKDOWN = {
+    "extensions": ["markdown.extensions.extra", "markdown.extensions.sane_lists"],
+    "extension_configs": {},
+    "output_format": "html5",
+}
+TYPOGRIFY = True
+# Acronyms are everywhere in Indonesian (KIM, SK, UMKM, WIB); wrapping each
+# in <span class="caps"> adds bytes and no value.
+TYPOGRIFY_OMIT_FILTERS = ["caps"]
+
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+# Clean URLs ending in "/".
+ARTICLE_URL = "berita/{slug}/"
+ARTICLE_SAVE_AS = "berita/{slug}/index.html"
+DRAFT_URL = "draf/berita/{slug}/"
+DRAFT_SAVE_AS = "draf/berita/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+DRAFT_PAGE_URL = "draf/{slug}/"
+DRAFT_PAGE_SAVE_AS = "draf/{slug}/index.html"
+CATEGORY_URL = "kategori/{slug}/"
+CATEGORY_SAVE_AS = "kategori/{slug}/index.html"
+CATEGORIES_URL = "kategori/"
+CATEGORIES_SAVE_AS = "kategori/index.html"
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = "tag/{slug}/index.html"
+TAGS_URL = "tag/"
+TAGS_SAVE_AS = "tag/index.html"
+ARCHIVES_URL = "arsip/"
+ARCHIVES_SAVE_AS = "arsip/index.html"
+YEAR_ARCHIVE_URL = "arsip/{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = "arsip/{date:%Y}/index.html"
+MONTH_ARCHIVE_URL = "arsip/{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = "arsip/{date:%Y}/{date:%m}/index.html"
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+
+# The news list lives at /berita/; the home page is its own template.
+DIRECT_TEMPLATES = ["beranda", "index", "categories", "tags", "archives"]
+BERANDA_SAVE_AS = "index.html"
+BERANDA_URL = ""
+INDEX_SAVE_AS = "berita/index.html"
+INDEX_URL = "berita/"
+DEFAULT_PAGINATION = 10
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/halaman/{number}/", "{base_name}/halaman/{number}/index.html"),
+)
+
+# The portal's own pages (plugins/portal).
+KIM_URL = "kim/{slug}/"
+KIM_SAVE_AS = "kim/{slug}/index.html"
+KIM_INDEX_URL = "kim/"
+KIM_INDEX_SAVE_AS = "kim/index.html"
+KECAMATAN_URL = "kecamatan/{slug}/"
+KECAMATAN_SAVE_AS = "kecamatan/{slug}/index.html"
+KECAMATAN_INDEX_URL = "kecamatan/"
+KECAMATAN_INDEX_SAVE_AS = "kecamatan/index.html"
+POTENSI_URL = "potensi/{slug}/"
+POTENSI_SAVE_AS = "potensi/{slug}/index.html"
+POTENSI_INDEX_URL = "potensi/"
+POTENSI_INDEX_SAVE_AS = "potensi/index.html"
+POTENSI_KATEGORI_URL = "potensi/kategori/{slug}/"
+POTENSI_KATEGORI_SAVE_AS = "potensi/kategori/{slug}/index.html"
+CEK_FAKTA_URL = "cek-fakta/"
+CEK_FAKTA_SAVE_AS = "cek-fakta/index.html"
+NOT_FOUND_SAVE_AS = "404.html"
+
+# Atom feeds: all news, per category and per KIM.
+# Feed entries need absolute links; in development they point at the
+# local server of `invoke serve`.
+FEED_DOMAIN = "http://localhost:8000"
+FEED_ALL_ATOM = "feeds/semua.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/kategori/{slug}.atom.xml"
+KIM_FEED_ATOM = "feeds/kim/{slug}.atom.xml"
+KIM_FEED_ATOM_URL = "feeds/kim/{slug}.atom.xml"
+FEED_ALL_RSS = None
+CATEGORY_FEED_RSS = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+FEED_MAX_ITEMS = 20
+
+# Menu: halaman shown in the footer, sections in the header (base.html).
+DISPLAY_PAGES_ON_MENU = False
+DISPLAY_CATEGORIES_ON_MENU = False
+
+DEFAULT_DATE = None
+RELATIVE_URLS = False
+# The output must not depend on when or where it was built.
+DELETE_OUTPUT_DIRECTORY = True
+OUTPUT_RETENTION = []

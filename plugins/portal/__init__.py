@@ -1,0 +1,48 @@
+"""The portal's Pelican plugin: content model, validation, relations and the
+pages for KIM, kecamatan, potensi and fact checks."""
+
+import sys
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator
+
+from . import formatting
+from .generator import PortalGenerator, assign_urls
+from .reader import PortalMarkdownReader
+from .relations import link
+from .validation import format_report, validate_content
+
+
+def _initialized(pelican):
+    settings = pelican.settings
+    settings["JINJA_FILTERS"] = {**formatting.FILTERS, **settings.get("JINJA_FILTERS", {})}
+    content_dir = Path(settings["PATH"])
+    _, problems = validate_content(content_dir, content_dir.parent)
+    if problems:
+        # Printed, not logged: one plain line per problem, never wrapped.
+        print(format_report(problems), file=sys.stderr)
+        raise SystemExit(1)
+
+
+def _readers_init(readers):
+    readers.reader_classes["md"] = PortalMarkdownReader
+
+
+def _get_generators(_pelican):
+    return PortalGenerator
+
+
+def _all_generators_finalized(generators):
+    articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    portal_generator = next(g for g in generators if isinstance(g, PortalGenerator))
+    portal = link(portal_generator.kims, portal_generator.potensi, articles.articles)
+    assign_urls(portal, portal_generator.settings)
+    portal_generator.context["portal"] = portal
+
+
+def register():
+    signals.initialized.connect(_initialized)
+    signals.readers_init.connect(_readers_init)
+    signals.get_generators.connect(_get_generators)
+    signals.all_generators_finalized.connect(_all_generators_finalized)

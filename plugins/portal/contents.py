@@ -1,0 +1,21 @@
+"""Content classes for the portal's own types.
+
+Pelican looks up ``<CLASS>_URL`` and ``<CLASS>_SAVE_AS`` from the class
+name, so ``Kim`` uses ``KIM_URL`` and ``Potensi`` uses ``POTENSI_URL``.
+"""
+
+from pelican.contents import Content
+
+
+class Kim(Content):
+    mandatory_properties = ("title", "slug")
+    allowed_statuses = ("published", "draft")
+    default_status = "published"
+    default_template = "kim"
+
+
+class Potensi(Content):
+    mandatory_properties = ("title", "slug")
+    allowed_statuses = ("published", "draft")
+    default_status = "published"
+    default_template = "potensi"

@@ -1,0 +1,110 @@
+"""Jinja filters that present dates, numbers and links the Indonesian way.
+
+The ``id_ID`` system locale is not installed on every machine, so dates and
+numbers are formatted with Babel's CLDR data instead of ``strftime``.
+"""
+
+from datetime import date, datetime
+from urllib.parse import quote
+
+from babel.dates import format_date, format_time
+from babel.numbers import format_decimal
+
+from .validation import parse_month_or_date, whatsapp_number
+
+LOCALE = "id"
+
+
+def tanggal(value):
+    """'Kamis, 20 September 2018' (the default 'full' pattern pads the day)."""
+    return format_date(_as_date(value), "EEEE, d MMMM y", locale=LOCALE)
+
+
+def tanggal_singkat(value):
+    """'20 September 2018'."""
+    return format_date(_as_date(value), "d MMMM y", locale=LOCALE)
+
+
+def bulan_tahun(value):
+    """'September 2018' from a date or a (year, month) tuple."""
+    if isinstance(value, (tuple, list)):
+        value = date(int(value[0]), int(value[1]), 1)
+    return format_date(_as_date(value), "LLLL y", locale=LOCALE)
+
+
+def waktu(value):
+    """'09.30 WIB' (Kotawaringin Barat is on Western Indonesia Time)."""
+    return format_time(value, "HH.mm", locale=LOCALE) + " WIB"
+
+
+def tanggal_bebas(value):
+    """A validated YYYY-MM or YYYY-MM-DD string, at the precision it has."""
+    day, has_day = parse_month_or_date(value)
+    return tanggal_singkat(day) if has_day else bulan_tahun(day)
+
+
+def angka(value):
+    """'1.234.567' with Indonesian grouping."""
+    return format_decimal(value, locale=LOCALE)
+
+
+def rupiah(value):
+    """'Rp10.000' — Indonesian style writes no space after Rp."""
+    return "Rp" + format_decimal(value, locale=LOCALE)
+
+
+def harga(value):
+    """Present a potensi's price: a mapping {nilai, satuan} or free text."""
+    if isinstance(value, dict):
+        text = rupiah(value["nilai"])
+        if value.get("satuan"):
+            text += f" per {value['satuan']}"
+        return text
+    return str(value)
+
+
+def wa_link(number, message=""):
+    """A wa.me link with an optional prefilled message, or '' if invalid."""
+    normalised = whatsapp_number(number) if number else None
+    if not normalised:
+        return ""
+    link = f"https://wa.me/{normalised}"
+    if message:
+        link += "?text=" + quote(message, safe="")
+    return link
+
+
+def wa_share(url, text=""):
+    """A WhatsApp share link for a page (no number: the reader picks a chat)."""
+    message = f"{text} {url}".strip()
+    return "https://wa.me/?text=" + quote(message, safe="")
+
+
+def urlencode_component(value):
+    return quote(str(value), safe="")
+
+
+def isoformat(value):
+    return value.isoformat()
+
+
+def _as_date(value):
+    if isinstance(value, datetime):
+        return value.date()
+    return value
+
+
+FILTERS = {
+    "tanggal": tanggal,
+    "tanggal_singkat": tanggal_singkat,
+    "bulan_tahun": bulan_tahun,
+    "waktu": waktu,
+    "tanggal_bebas": tanggal_bebas,
+    "angka": angka,
+    "rupiah": rupiah,
+    "harga": harga,
+    "wa_link": wa_link,
+    "wa_share": wa_share,
+    "urlencode_component": urlencode_component,
+    "isoformat": isoformat,
+}

@@ -1,0 +1,174 @@
+"""Split a Markdown file into its YAML front matter and its body.
+
+The YAML loader is deliberately narrower than PyYAML's default so that
+editors' values keep the meaning they typed:
+
+* dates stay strings (validation parses them strictly and names the field);
+* only ``true``/``false`` are booleans (``no``, ``off``, ``ya`` stay text);
+* only plain decimal numbers are integers (``0532123`` is not an octal
+  number, it stays text);
+* a key written twice is an error instead of silently taking the last one.
+"""
+
+import re
+
+import yaml
+
+FENCE = "---"
+
+
+class FrontMatterError(Exception):
+    """The front matter cannot be read. ``line`` is 1-based in the file."""
+
+    def __init__(self, message, line=None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+class _PortalLoader(yaml.SafeLoader):
+    pass
+
+
+# Start from an empty resolver table and add back only what we want.
+_PortalLoader.yaml_implicit_resolvers = {}
+_PortalLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+_PortalLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:int",
+    re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"),
+    list("-+0123456789"),
+)
+_PortalLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)$"),
+    list("-+0123456789."),
+)
+_PortalLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:null",
+    re.compile(r"^(?:~|null|Null|NULL|)$"),
+    ["~", "n", "N", ""],
+)
+
+
+def _construct_mapping(loader, node, deep=False):
+    seen = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if isinstance(key, (list, dict)):
+            raise yaml.constructor.ConstructorError(
+                None, None, "nama kolom harus berupa kata, bukan daftar", key_node.start_mark
+            )
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"kolom '{key}' ditulis dua kali",
+                key_node.start_mark,
+            )
+        seen[key] = True
+    return yaml.SafeLoader.construct_mapping(loader, node, deep=True)
+
+
+_PortalLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping
+)
+
+
+def split(text):
+    """Return ``(metadata: dict, body: str, body_line: int)``.
+
+    ``body_line`` is the 1-based line number where the body starts, so that
+    messages about the body can point at the right line.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != FENCE:
+        raise FrontMatterError(
+            "berkas tidak diawali kepala YAML. Perbaiki: tulis '---' di baris "
+            "pertama, lalu kolom-kolomnya, lalu '---' lagi sebelum isi tulisan",
+            line=1,
+        )
+    for index in range(1, len(lines)):
+        if lines[index].strip() == FENCE:
+            end = index
+            break
+    else:
+        raise FrontMatterError(
+            "kepala YAML tidak ditutup. Perbaiki: tambahkan baris '---' "
+            "setelah kolom terakhir",
+            line=1,
+        )
+    source = "\n".join(lines[1:end])
+    try:
+        data = yaml.load(source, Loader=_PortalLoader)  # noqa: S506 - safe subclass
+    except yaml.reader.ReaderError as error:
+        line = source.count("\n", 0, max(error.position, 0)) + 2
+        raise FrontMatterError(
+            f"ada karakter tak terlihat (kode #x{error.character:04x}) di kepala YAML. "
+            "Perbaiki: ketik ulang baris ini; karakter seperti ini sering ikut tersalin "
+            "dari pengolah kata",
+            line=line,
+        ) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        if error.context_mark is not None and str(error.context).startswith(
+            "while parsing a flow"
+        ):
+            # An unclosed '[' or '{' is reported where parsing stopped; the
+            # editor needs the line where the bracket was opened.
+            mark = error.context_mark
+        line = mark.line + 2 if mark else None  # +1 for the fence, +1 for 1-based
+        problem = error.problem or error.context or "penulisan tidak sah"
+        if problem.startswith("kolom '"):
+            fix = "hapus salah satunya"
+        elif problem.startswith("nama kolom"):
+            fix = "tulis nama kolom lalu titik dua, misalnya 'title: Judul'"
+        elif problem.startswith("expected ',' or"):
+            fix = "tutup daftar di baris yang sama, misalnya 'tags: [KIM, Desa]'"
+        else:
+            fix = (
+                "periksa titik dua setelah nama kolom, indentasi dengan spasi "
+                "(bukan tab), dan beri tanda kutip pada nilai yang memuat ':' atau '#'"
+            )
+        raise FrontMatterError(
+            f"kepala YAML tidak dapat dibaca ({_translate(problem)}). Perbaiki: {fix}",
+            line=line,
+        ) from None
+    except yaml.YAMLError as error:
+        raise FrontMatterError(f"kepala YAML tidak dapat dibaca ({error})", line=1) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise FrontMatterError(
+            "kepala YAML harus berisi pasangan 'nama_kolom: nilai'. Perbaiki: "
+            "tulis satu kolom per baris, misalnya 'title: Judul Tulisan'",
+            line=2,
+        )
+    body = "\n".join(lines[end + 1 :])
+    return data, body, end + 2
+
+
+_TRANSLATIONS = {
+    "mapping values are not allowed here": "ada titik dua yang tidak pada tempatnya",
+    "could not find expected ':'": "titik dua setelah nama kolom tidak ditemukan",
+    "found character '\\t' that cannot start any token": "ada karakter tab",
+    "found unexpected end of stream": "berkas berakhir sebelum nilai selesai",
+    "expected <block end>, but found '<block mapping start>'": "indentasi tidak rata",
+    "found undefined alias": "ada alias '*' yang tidak dikenal",
+    "expected ',' or ']'": "kurung siku '[' tidak ditutup dengan ']'",
+    "expected ',' or '}'": "kurung kurawal '{' tidak ditutup dengan '}'",
+}
+
+
+def _translate(problem):
+    for english, indonesian in _TRANSLATIONS.items():
+        if problem.startswith(english):
+            return indonesian
+    if problem.startswith(("kolom '", "nama kolom")):
+        return problem
+    return f"kesalahan YAML: {problem}"

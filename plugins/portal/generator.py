@@ -1,0 +1,115 @@
+"""The generator for the portal's own pages: KIM profiles and directory,
+kecamatan pages, the potensi catalogue, the fact-check list and the 404 page.
+
+It runs after Pelican's article and page generators have read their
+content; relations are computed once all content is read (see
+``__init__.py``) and used here only for writing.
+"""
+
+import os
+from functools import partial
+
+from pelican.generators import Generator
+
+from . import assets
+from .contents import Kim, Potensi
+from .vocabulary import KATEGORI_POTENSI, KECAMATAN, VERDICTS
+
+
+class PortalGenerator(Generator):
+    def __init__(self, *args, **kwargs):
+        self.kims = []
+        self.potensi = []
+        self.stylesheet = None
+        super().__init__(*args, **kwargs)
+
+    # -- reading ------------------------------------------------------------
+
+    def generate_context(self):
+        self.kims = self._read(self.settings["KIM_PATHS"], Kim)
+        self.potensi = self._read(self.settings["POTENSI_PATHS"], Potensi)
+        name, text = assets.bundle(os.path.join(self.theme, "css"))
+        self.stylesheet = (name, text)
+        self.context["STYLESHEET_URL"] = f"theme/css/{name}"
+        self.context["KECAMATAN"] = KECAMATAN
+        self.context["KATEGORI_POTENSI"] = KATEGORI_POTENSI
+        self.context["VERDICTS"] = VERDICTS
+
+    def _read(self, paths, content_class):
+        items = []
+        for path in sorted(self.get_files(paths)):
+            item = self.readers.read_file(
+                base_path=self.path,
+                path=path,
+                content_class=content_class,
+                context=self.context,
+            )
+            self.add_source_path(item)
+            self.add_static_links(item)
+            if item.status == "published":
+                items.append(item)
+        return items
+
+    # -- writing ------------------------------------------------------------
+
+    def generate_output(self, writer):
+        portal = self.context["portal"]
+        settings = self.settings
+        write = partial(writer.write_file, relative_urls=settings["RELATIVE_URLS"])
+
+        self._write_stylesheet()
+
+        for kim in portal.kims:
+            write(kim.save_as, self.get_template(kim.template), self.context,
+                  kim=kim, page_name=kim.url, url=kim.url)
+            feed_path = settings["KIM_FEED_ATOM"].format(slug=kim.slug)
+            writer.write_feed(
+                kim.berita_list, self.context, feed_path,
+                settings["KIM_FEED_ATOM_URL"].format(slug=kim.slug),
+                feed_title=f"{settings['SITENAME']} — {_plain(kim.title)}",
+            )
+        write(settings["KIM_INDEX_SAVE_AS"], self.get_template("kim_index"), self.context,
+              page_name="kim", url=settings["KIM_INDEX_URL"])
+
+        for group in portal.kecamatan:
+            write(group.save_as, self.get_template("kecamatan"), self.context,
+                  group=group, page_name=group.url, url=group.url)
+        write(settings["KECAMATAN_INDEX_SAVE_AS"], self.get_template("kecamatan_index"),
+              self.context, page_name="kecamatan", url=settings["KECAMATAN_INDEX_URL"])
+
+        for item in portal.potensi:
+            write(item.save_as, self.get_template(item.template), self.context,
+                  potensi=item, page_name=item.url, url=item.url)
+        for group in portal.kategori:
+            write(group.save_as, self.get_template("potensi_kategori"), self.context,
+                  group=group, page_name=group.url, url=group.url)
+        write(settings["POTENSI_INDEX_SAVE_AS"], self.get_template("potensi_index"),
+              self.context, page_name="potensi", url=settings["POTENSI_INDEX_URL"])
+
+        write(settings["CEK_FAKTA_SAVE_AS"], self.get_template("cek_fakta"), self.context,
+              articles=portal.cek_fakta, page_name="cek-fakta", url=settings["CEK_FAKTA_URL"])
+        write(settings["NOT_FOUND_SAVE_AS"], self.get_template("404"), self.context,
+              page_name="404", url=settings["NOT_FOUND_SAVE_AS"])
+
+    def _write_stylesheet(self):
+        name, text = self.stylesheet
+        target = os.path.join(self.output_path, "theme", "css", name)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as handle:
+            handle.write(text)
+
+
+def assign_urls(portal, settings):
+    """Give the kecamatan and kategori groups their URLs from settings."""
+    for group in portal.kecamatan:
+        group.url = settings["KECAMATAN_URL"].format(slug=group.slug)
+        group.save_as = settings["KECAMATAN_SAVE_AS"].format(slug=group.slug)
+    for group in portal.kategori:
+        group.url = settings["POTENSI_KATEGORI_URL"].format(slug=group.term.slug)
+        group.save_as = settings["POTENSI_KATEGORI_SAVE_AS"].format(slug=group.term.slug)
+
+
+def _plain(html):
+    from markupsafe import Markup
+
+    return Markup(html).striptags()

@@ -1,0 +1,75 @@
+"""Markdown reader with YAML front matter.
+
+Pelican's fields (date, category, tags, ...) are turned into Pelican's
+objects; the portal's fields keep their YAML values. Validation has already
+run over the whole content folder before any file is read (see
+``__init__.py``), so values here are known to be well-formed.
+"""
+
+from markdown import Markdown
+from markupsafe import escape
+from pelican.readers import BaseReader
+from pelican.urlwrappers import Category, Tag
+from pelican.utils import pelican_open
+
+from . import frontmatter
+from .validation import parse_datetime, plain_slug
+
+# Our front matter is YAML, so Python-Markdown's "meta" extension must not
+# run: it would swallow a first body line such as "Catatan: ...".
+_META_EXTENSIONS = {"markdown.extensions.meta", "meta"}
+
+
+class PortalMarkdownReader(BaseReader):
+    enabled = True
+    file_extensions = ["md"]
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        config = dict(settings["MARKDOWN"])
+        config["extensions"] = [
+            ext for ext in config.get("extensions", []) if ext not in _META_EXTENSIONS
+        ]
+        config["extension_configs"] = {
+            key: value
+            for key, value in config.get("extension_configs", {}).items()
+            if key not in _META_EXTENSIONS
+        }
+        self._config = config
+
+    def read(self, source_path):
+        with pelican_open(source_path) as text:
+            raw, body, _ = frontmatter.split(text)
+        markdown = Markdown(**self._config)
+        content = markdown.convert(body)
+        return content, self.convert_metadata(raw, markdown)
+
+    def convert_metadata(self, raw, markdown):
+        metadata = {}
+        for key, value in raw.items():
+            if value is None or value == "" or value == [] or value == {}:
+                continue
+            if key == "title":
+                # Escape first: typogrify later adds markup to the title.
+                metadata["title"] = str(escape(str(value)))
+            elif key in ("date", "modified"):
+                metadata[key] = parse_datetime(value)
+                # Templates show a time only when the editor gave one.
+                metadata[f"{key}_has_time"] = " " in str(value).strip() or "T" in str(value)
+            elif key == "category":
+                metadata["category"] = Category(str(value), self.settings)
+            elif key == "tags":
+                items = value if isinstance(value, list) else str(value).split(",")
+                metadata["tags"] = [Tag(str(t).strip(), self.settings) for t in items if str(t).strip()]
+            elif key == "slug":
+                metadata["slug"] = str(value)
+            elif key == "summary":
+                markdown.reset()
+                metadata["summary"] = markdown.convert(str(value))
+            else:
+                metadata[key] = value
+        if "slug" not in metadata and "title" in raw:
+            # Same derivation as validation, so references and duplicates
+            # are checked against the slug that is actually used.
+            metadata["slug"] = plain_slug(raw["title"])
+        return metadata

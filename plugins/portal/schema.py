@@ -1,0 +1,224 @@
+"""The content model: one schema per content type.
+
+A schema is a tuple of ``Field`` declarations. Validation (``validation.py``)
+interprets them, the editor guide documents them, and later the web editor's
+configuration can be generated from them, so the rules live only here.
+
+Pelican's own fields keep their English names (title, date, category, tags,
+slug, summary, status); the portal's fields are Indonesian words.
+"""
+
+from dataclasses import dataclass, field
+
+from .vocabulary import (
+    JENIS_WILAYAH,
+    KATEGORI_BERITA,
+    KATEGORI_POTENSI,
+    KECAMATAN,
+    VERDICTS,
+)
+
+# Field kinds understood by validation.py.
+TEXT = "teks"
+DATE = "tanggal"  # YYYY-MM-DD
+DATETIME = "tanggal-waktu"  # YYYY-MM-DD or YYYY-MM-DD HH:MM
+MONTH_OR_DATE = "bulan-atau-tanggal"  # YYYY-MM or YYYY-MM-DD
+INTEGER = "bilangan-bulat"
+BOOLEAN = "ya-tidak"
+CHOICE = "pilihan"
+CHOICES = "daftar-pilihan"
+TEXTS = "daftar-teks"
+SLUG = "slug"
+KIM_REF = "rujukan-kim"
+KIM_REFS = "daftar-rujukan-kim"
+IMAGE = "gambar"
+URL = "url"
+EMAIL = "email"
+WHATSAPP = "whatsapp"
+LATITUDE = "lintang"
+LONGITUDE = "bujur"
+PRICE = "harga"
+OBJECT = "objek"
+OBJECTS = "daftar-objek"
+STATUS = "status"
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: str
+    label: str
+    required: bool = False
+    choices: tuple = ()
+    fields: tuple = ()  # sub-fields of an OBJECT or of each item of OBJECTS
+    max_length: int | None = None
+    minimum: int | None = None
+    example: object = None
+    hint: str = ""
+
+    def subfield(self, name):
+        return next((f for f in self.fields if f.name == name), None)
+
+
+@dataclass(frozen=True)
+class ContentType:
+    key: str  # folder under content/
+    label: str
+    fields: tuple
+    # Fields required only when a condition on another field holds.
+    conditional: dict = field(default_factory=dict)
+
+    def field(self, name):
+        return next((f for f in self.fields if f.name == name), None)
+
+
+SLUG_HINT = "huruf kecil, angka dan tanda hubung, misalnya 'sari-rasa'"
+
+PHOTO = (
+    Field("src", IMAGE, "berkas foto", required=True, example="images/potensi/taman-kelinci.jpg",
+          hint="jalur berkas di dalam folder content/, misalnya images/..."),
+    Field("alt", TEXT, "teks alternatif", required=True, max_length=250,
+          example="Anak-anak memberi makan kelinci",
+          hint="gambarkan isi foto untuk pembaca yang tidak dapat melihatnya"),
+    Field("keterangan", TEXT, "keterangan foto", example="Pengunjung di Taman Kelinci"),
+)
+
+KONTAK = (
+    Field("whatsapp", WHATSAPP, "nomor WhatsApp", example="0812-3456-7890",
+          hint="nomor ponsel yang aktif di WhatsApp, diawali 08 atau +62"),
+    Field("email", EMAIL, "alamat email", example="kim@example.id"),
+    Field("website", URL, "situs web", example="https://..."),
+    Field("facebook", URL, "halaman Facebook", example="https://facebook.com/..."),
+    Field("instagram", URL, "akun Instagram", example="https://instagram.com/..."),
+    Field("youtube", URL, "kanal YouTube", example="https://youtube.com/..."),
+)
+
+LOKASI = (
+    Field("lat", LATITUDE, "garis lintang", required=True, example=-2.7398),
+    Field("lon", LONGITUDE, "garis bujur", required=True, example=111.7197),
+    Field("perkiraan", BOOLEAN, "lokasi perkiraan", example=True,
+          hint="true bila titik hanya perkiraan, misalnya pusat desa"),
+)
+
+SUMBER = (
+    Field("nama", TEXT, "nama sumber", required=True, example="Kalteng Pos"),
+    Field("judul", TEXT, "judul tulisan sumber"),
+    Field("tanggal", DATE, "tanggal terbit sumber", example="2018-11-25"),
+    Field("url", URL, "alamat tulisan sumber"),
+)
+
+KIM = ContentType(
+    key="kim",
+    label="profil KIM",
+    fields=(
+        Field("title", TEXT, "nama KIM", required=True, example="KIM Palae"),
+        Field("slug", SLUG, "slug (alamat halaman)", required=True, example="palae", hint=SLUG_HINT),
+        Field("desa_kelurahan", TEXT, "nama desa/kelurahan", required=True, example="Sungai Kapitan"),
+        Field("jenis_wilayah", CHOICE, "jenis wilayah", required=True, choices=JENIS_WILAYAH,
+              example="desa"),
+        Field("kecamatan", CHOICE, "kecamatan", required=True,
+              choices=tuple(k.name for k in KECAMATAN), example="Kumai"),
+        Field("tanggal_dibentuk", MONTH_OR_DATE, "tanggal dibentuk", example="2018-09",
+              hint="YYYY-MM-DD, atau YYYY-MM bila tanggalnya tidak diketahui"),
+        Field("sk_pembentukan", OBJECT, "SK pembentukan", fields=(
+            Field("nomor", TEXT, "nomor SK", required=True),
+            Field("tanggal", DATE, "tanggal SK"),
+            Field("penerbit", TEXT, "penerbit SK"),
+        )),
+        Field("nomor_kim_id", TEXT, "nomor KIM.id"),
+        Field("fokus", TEXTS, "fokus kegiatan", example=["informasi desa", "potensi lokal"]),
+        Field("pengurus", OBJECTS, "pengurus", fields=(
+            Field("jabatan", TEXT, "jabatan", required=True, example="Ketua"),
+            Field("nama", TEXT, "nama pengurus", required=True),
+        )),
+        Field("jumlah_anggota", INTEGER, "jumlah anggota", minimum=1),
+        Field("kontak", OBJECT, "kontak", fields=KONTAK),
+        Field("lokasi", OBJECT, "lokasi", fields=LOKASI),
+        Field("logo", IMAGE, "logo"),
+        Field("foto", OBJECT, "foto", fields=PHOTO),
+        Field("ringkasan", TEXT, "ringkasan", max_length=300,
+              hint="satu atau dua kalimat untuk kartu KIM dan pratinjau tautan"),
+        Field("sumber", OBJECTS, "sumber", fields=SUMBER),
+        Field("status", STATUS, "status", choices=("published", "draft")),
+    ),
+)
+
+POTENSI = ContentType(
+    key="potensi",
+    label="potensi",
+    fields=(
+        Field("title", TEXT, "nama potensi", required=True, example="Taman Kelinci"),
+        Field("slug", SLUG, "slug (alamat halaman)", required=True, example="taman-kelinci",
+              hint=SLUG_HINT),
+        Field("kim", KIM_REF, "KIM pemilik", required=True, example="agrowisata-taman-kelinci",
+              hint="slug profil KIM di folder content/kim/"),
+        Field("kategori", CHOICES, "kategori", required=True,
+              choices=tuple(k.name for k in KATEGORI_POTENSI), example=["Agrowisata"]),
+        Field("ringkasan", TEXT, "ringkasan", required=True, max_length=300),
+        Field("harga", PRICE, "harga", example={"nilai": 10000, "satuan": "orang"},
+              hint="angka dengan satuan, atau teks seperti 'mulai Rp10.000'", fields=(
+                  Field("nilai", INTEGER, "nilai harga", required=True, minimum=0),
+                  Field("satuan", TEXT, "satuan harga", example="orang"),
+              )),
+        Field("jam_buka", TEXT, "jam buka", example="Setiap hari, 08.00–17.00 WIB"),
+        Field("kontak", OBJECT, "kontak", fields=KONTAK,
+              hint="kosongkan untuk memakai kontak KIM"),
+        Field("lokasi", OBJECT, "lokasi", fields=LOKASI,
+              hint="kosongkan untuk memakai lokasi KIM"),
+        Field("foto", OBJECTS, "foto", fields=PHOTO),
+        Field("sumber", OBJECTS, "sumber", fields=SUMBER),
+        Field("status", STATUS, "status", choices=("published", "draft")),
+    ),
+)
+
+BERITA = ContentType(
+    key="berita",
+    label="berita",
+    fields=(
+        Field("title", TEXT, "judul", required=True),
+        Field("date", DATETIME, "tanggal terbit", required=True, example="2018-09-20 09:30",
+              hint="YYYY-MM-DD atau YYYY-MM-DD JJ:MM, waktu WIB"),
+        Field("modified", DATETIME, "tanggal diperbarui"),
+        Field("category", CHOICE, "kategori", required=True, choices=KATEGORI_BERITA,
+              example="Berita"),
+        Field("tags", TEXTS, "tag", example=["KIM", "Diskominfo"]),
+        Field("slug", SLUG, "slug (alamat halaman)", hint=SLUG_HINT),
+        Field("summary", TEXT, "ringkasan", max_length=300),
+        Field("kim", KIM_REFS, "KIM terkait", example=["palae", "sari-rasa"]),
+        Field("penulis", TEXT, "penulis"),
+        Field("gambar", OBJECT, "gambar utama", fields=PHOTO),
+        Field("kredit", TEXT, "kredit", example="Humas Diskominfo Kobar"),
+        Field("sumber", OBJECTS, "sumber", fields=SUMBER),
+        Field("status", STATUS, "status", choices=("published", "draft")),
+        # Cek Fakta only.
+        Field("klaim", TEXT, "klaim yang diperiksa", max_length=74),
+        Field("label", CHOICE, "label hasil periksa", choices=tuple(v.label for v in VERDICTS)),
+        Field("beredar", OBJECT, "tempat dan waktu klaim beredar", fields=(
+            Field("tempat", TEXT, "tempat beredar", required=True, example="grup WhatsApp"),
+            Field("tanggal", DATE, "tanggal beredar", required=True),
+        )),
+    ),
+    conditional={
+        # category value -> fields that become required
+        "Cek Fakta": ("klaim", "label", "beredar", "sumber"),
+    },
+)
+
+HALAMAN = ContentType(
+    key="halaman",
+    label="halaman",
+    fields=(
+        Field("title", TEXT, "judul", required=True),
+        Field("slug", SLUG, "slug (alamat halaman)", required=True, hint=SLUG_HINT),
+        Field("summary", TEXT, "ringkasan", max_length=300),
+        Field("status", STATUS, "status", choices=("published", "draft")),
+    ),
+)
+
+CONTENT_TYPES = {t.key: t for t in (KIM, POTENSI, BERITA, HALAMAN)}
+
+# Page slugs that would collide with the portal's own sections.
+RESERVED_PAGE_SLUGS = frozenset(
+    {"kim", "kecamatan", "potensi", "berita", "cek-fakta", "kategori", "tag", "arsip",
+     "feeds", "theme", "images", "cari", "peta", "statistik", "admin", "draf"}
+)

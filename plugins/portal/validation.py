@@ -1,0 +1,493 @@
+"""Validate every content file against its schema and against the others.
+
+``validate_content(content_dir)`` reads all Markdown files under the content
+folder and returns every problem it finds in one pass, so an editor fixes
+them all at once. Each problem is one line in Bahasa Indonesia naming the
+file, the field, what is wrong and how to fix it. Nothing here raises for an
+editor's mistake.
+"""
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import slugify
+
+from . import frontmatter, schema
+from .schema import CONTENT_TYPES, RESERVED_PAGE_SLUGS
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
+DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$")
+MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+# Indonesian mobile numbers: 08xx…, +628xx… or 628xx…, 10 to 13 digits after 0.
+PHONE_SEPARATORS = re.compile(r"[\s\-().]")
+PHONE_RE = re.compile(r"^(?:\+?62|0)(8\d{8,11})$")
+BODY_IMAGE_RE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+INTRASITE_PREFIX = re.compile(r"^\{(?:static|attach|filename)\}")
+
+
+def plain_slug(text):
+    """The slug Pelican would derive from a title (default substitutions)."""
+    return slugify(str(text), regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+
+
+def whatsapp_number(value):
+    """Return the number in the form wa.me expects (62…), or None."""
+    match = PHONE_RE.match(PHONE_SEPARATORS.sub("", str(value)))
+    return f"62{match.group(1)}" if match else None
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self):
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        if self.field:
+            return f"{where}: kolom '{self.field}': {self.message}"
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class Document:
+    """A content file as read for validation."""
+
+    path: Path  # absolute
+    relpath: str  # as shown to editors, e.g. content/kim/palae.md
+    ctype: schema.ContentType
+    metadata: dict
+    body: str
+    body_line: int
+    lines: dict = field(default_factory=dict)  # top-level field -> line number
+
+    @property
+    def slug(self):
+        value = self.metadata.get("slug")
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if isinstance(value, str) and value:
+            return value
+        title = self.metadata.get("title")
+        return plain_slug(title) if title else None
+
+
+class _Checker:
+    def __init__(self, content_dir, display_root):
+        self.content_dir = Path(content_dir).resolve()
+        self.display_root = Path(display_root).resolve() if display_root else None
+        self.problems = []
+        self.unreadable_kim_slugs = set()
+
+    def rel(self, path):
+        base = self.display_root or self.content_dir.parent
+        try:
+            return Path(path).resolve().relative_to(base).as_posix()
+        except ValueError:
+            return Path(path).as_posix()
+
+    def add(self, doc_or_path, field_name, message, line=None):
+        if isinstance(doc_or_path, Document):
+            path = doc_or_path.relpath
+            if line is None and field_name:
+                line = doc_or_path.lines.get(field_name.split(".")[0].split("[")[0])
+        else:
+            path = doc_or_path
+        self.problems.append(Problem(path, line or 0, field_name or "", message))
+
+    # -- reading ------------------------------------------------------------
+
+    def read_all(self):
+        documents = []
+        for path in sorted(self.content_dir.rglob("*.md")):
+            relative = path.relative_to(self.content_dir)
+            if any(part.startswith(".") for part in relative.parts):
+                continue
+            relpath = self.rel(path)
+            ctype = CONTENT_TYPES.get(relative.parts[0]) if len(relative.parts) > 1 else None
+            if ctype is None:
+                folders = ", ".join(f"content/{key}/" for key in CONTENT_TYPES)
+                self.add(relpath, "", "berkas berada di luar folder jenis konten. "
+                         f"Perbaiki: pindahkan ke salah satu folder {folders}")
+                continue
+            try:
+                text = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                self.add(relpath, "", "berkas bukan teks UTF-8. Perbaiki: simpan ulang "
+                         "berkas dengan pengodean UTF-8")
+                if ctype.key == "kim":
+                    self.unreadable_kim_slugs.add(path.stem)
+                continue
+            try:
+                metadata, body, body_line = frontmatter.split(text)
+            except frontmatter.FrontMatterError as error:
+                self.add(relpath, "", error.message, line=error.line)
+                if ctype.key == "kim":
+                    self.unreadable_kim_slugs.add(path.stem)
+                continue
+            lines = _top_level_lines(text)
+            documents.append(Document(path, relpath, ctype, metadata, body, body_line, lines))
+        return documents
+
+    # -- one document ---------------------------------------------------------
+
+    def check_document(self, doc):
+        known = {f.name for f in doc.ctype.fields}
+        for key in doc.metadata:
+            if key not in known:
+                suggestion = _closest(str(key), known)
+                fix = (f"mungkin maksudnya '{suggestion}'" if suggestion
+                       else f"hapus kolom ini; kolom {doc.ctype.label} yang dikenal: "
+                       + ", ".join(sorted(known)))
+                self.add(doc, str(key), f"kolom tidak dikenal untuk {doc.ctype.label}. "
+                         f"Perbaiki: {fix}")
+        required_extra = ()
+        category = doc.metadata.get("category")
+        if isinstance(category, str):
+            required_extra = doc.ctype.conditional.get(category, ())
+        for spec in doc.ctype.fields:
+            value = doc.metadata.get(spec.name)
+            if _is_empty(value):
+                if spec.required or spec.name in required_extra:
+                    reason = (f" untuk kategori {category}" if spec.name in required_extra
+                              else "")
+                    self.add(doc, spec.name, f"{spec.label} wajib diisi{reason}. Perbaiki: "
+                             f"tambahkan baris '{spec.name}: ...'{_example(spec)}")
+                continue
+            self.check_value(doc, spec, value, spec.name)
+        if doc.ctype.key == "berita" and not (
+            isinstance(category, str) and category in doc.ctype.conditional
+        ):
+            for name in ("klaim", "label", "beredar"):
+                if not _is_empty(doc.metadata.get(name)):
+                    self.add(doc, name, "kolom ini hanya untuk kategori Cek Fakta. Perbaiki: "
+                             "ubah 'category' menjadi Cek Fakta atau hapus kolom ini")
+        if doc.ctype.key == "berita" and doc.slug is not None and not doc.slug:
+            self.add(doc, "title", "judul tidak menghasilkan alamat halaman. Perbaiki: "
+                     "isi kolom 'slug' dengan huruf kecil dan tanda hubung")
+        if doc.ctype.key == "halaman" and doc.slug in RESERVED_PAGE_SLUGS:
+            self.add(doc, "slug", f"slug '{doc.slug}' sudah dipakai bagian lain portal. "
+                     "Perbaiki: pilih slug lain")
+        self.check_body_images(doc)
+
+    def check_value(self, doc, spec, value, name):
+        kind = spec.kind
+        if kind == schema.OBJECT:
+            self.check_object(doc, spec, value, name)
+            return
+        if kind == schema.OBJECTS:
+            if isinstance(value, dict):
+                value = [value]
+            if not isinstance(value, list):
+                self.add(doc, name, f"{spec.label} harus berupa daftar. Perbaiki: tulis "
+                         "setiap isian di baris baru diawali '- '")
+                return
+            for index, item in enumerate(value, start=1):
+                self.check_object(doc, spec, item, f"{name}[{index}]")
+            return
+        if kind == schema.PRICE:
+            if isinstance(value, dict):
+                self.check_object(doc, spec, value, name)
+            elif not isinstance(value, str) or isinstance(value, bool):
+                if isinstance(value, int):
+                    self.add(doc, name, "harga tanpa satuan. Perbaiki: tulis 'nilai:' dan "
+                             "'satuan:' di bawah 'harga:', atau tulis teks seperti "
+                             "'mulai Rp10.000'")
+                else:
+                    self.add(doc, name, "harga tidak dikenali. Perbaiki: tulis 'nilai:' "
+                             "dan 'satuan:', atau teks seperti 'mulai Rp10.000'")
+            return
+        message = check_scalar(spec, value)
+        if message:
+            self.add(doc, name, message)
+
+    def check_object(self, doc, spec, value, name):
+        if not isinstance(value, dict):
+            subnames = ", ".join(f.name for f in spec.fields)
+            self.add(doc, name, f"{spec.label} harus berisi kolom bertingkat ({subnames}). "
+                     f"Perbaiki: tulis '{spec.name}:' lalu kolom-kolomnya di baris berikut, "
+                     "menjorok dua spasi")
+            return
+        known = {f.name for f in spec.fields}
+        for key in value:
+            if key not in known:
+                suggestion = _closest(str(key), known)
+                fix = (f"mungkin maksudnya '{suggestion}'" if suggestion
+                       else "kolom yang dikenal: " + ", ".join(f.name for f in spec.fields))
+                self.add(doc, f"{name}.{key}", f"kolom tidak dikenal. Perbaiki: {fix}")
+        for sub in spec.fields:
+            sub_value = value.get(sub.name)
+            if _is_empty(sub_value):
+                if sub.required:
+                    self.add(doc, f"{name}.{sub.name}", f"{sub.label} wajib diisi. "
+                             f"Perbaiki: tambahkan '{sub.name}: ...' di bawah "
+                             f"'{spec.name}'{_example(sub)}")
+                continue
+            self.check_value(doc, sub, sub_value, f"{name}.{sub.name}")
+
+    def check_body_images(self, doc):
+        for match in BODY_IMAGE_RE.finditer(doc.body):
+            target = match.group(1)
+            if re.match(r"^[a-z]+:", target) or target.startswith("//"):
+                continue
+            cleaned = INTRASITE_PREFIX.sub("", target).lstrip("/")
+            line = doc.body_line + doc.body.count("\n", 0, match.start())
+            if not self.image_exists(cleaned):
+                self.add(doc, "", f"gambar '{target}' di isi tulisan tidak ditemukan. "
+                         "Perbaiki: simpan berkasnya di content/images/ dan tulis "
+                         "'{static}/images/nama-berkas.jpg'", line=line)
+
+    def image_exists(self, relative):
+        candidate = (self.content_dir / relative).resolve()
+        try:
+            candidate.relative_to(self.content_dir)
+        except ValueError:
+            return False
+        return candidate.is_file()
+
+    # -- across documents -----------------------------------------------------
+
+    def check_collection(self, documents):
+        by_type = {}
+        for doc in documents:
+            by_type.setdefault(doc.ctype.key, []).append(doc)
+        for key, docs in by_type.items():
+            seen = {}
+            for doc in docs:
+                slug = doc.slug
+                if not slug:
+                    continue
+                if slug in seen:
+                    self.add(doc, "slug", f"slug '{slug}' sudah dipakai oleh {seen[slug].relpath}. "
+                             "Perbaiki: beri slug yang berbeda")
+                else:
+                    seen[slug] = doc
+        kim_slugs = {doc.slug for doc in by_type.get("kim", ()) if doc.slug}
+        # A KIM file that could not be read at all already has its own
+        # problem; do not also send editors to "fix" references to it.
+        kim_slugs |= self.unreadable_kim_slugs
+        for doc in documents:
+            for spec in doc.ctype.fields:
+                if spec.kind not in (schema.KIM_REF, schema.KIM_REFS):
+                    continue
+                value = doc.metadata.get(spec.name)
+                refs = value if isinstance(value, list) else [value]
+                for ref in refs:
+                    if isinstance(ref, str) and SLUG_RE.match(ref) and ref not in kim_slugs:
+                        suggestion = _closest(ref, kim_slugs)
+                        fix = (f"mungkin maksudnya '{suggestion}'" if suggestion
+                               else "tulis slug salah satu profil di content/kim/")
+                        self.add(doc, spec.name, f"KIM '{ref}' tidak ada. Perbaiki: {fix}")
+        for doc in documents:
+            for name, src in _image_values(doc.ctype.fields, doc.metadata, ""):
+                if isinstance(src, str) and src and not self.image_exists(src.lstrip("/")):
+                    self.add(doc, name, f"berkas gambar '{src}' tidak ditemukan. Perbaiki: "
+                             "simpan fotonya di folder content/images/ dan tulis jalurnya, "
+                             "misalnya images/nama-berkas.jpg")
+
+
+def check_scalar(spec, value):
+    """Return an Indonesian message for a bad scalar value, or None."""
+    kind = spec.kind
+    if kind in (schema.TEXT, schema.SLUG, schema.KIM_REF, schema.URL, schema.EMAIL,
+                schema.CHOICE, schema.STATUS, schema.WHATSAPP):
+        if isinstance(value, (list, dict)):
+            return f"{spec.label} harus berupa satu nilai, bukan daftar. Perbaiki: tulis " \
+                   f"satu nilai setelah '{spec.name}:'"
+        if isinstance(value, bool):
+            return f"{spec.label} tidak boleh true/false. Perbaiki: tulis nilainya dalam " \
+                   "tanda kutip"
+    if kind == schema.TEXT:
+        text = str(value)
+        if spec.max_length and len(text) > spec.max_length:
+            return (f"terlalu panjang ({len(text)} karakter, paling banyak {spec.max_length}). "
+                    "Perbaiki: persingkat isinya")
+        return None
+    if kind in (schema.SLUG, schema.KIM_REF):
+        if not SLUG_RE.match(str(value)):
+            return (f"'{value}' bukan slug yang sah. Perbaiki: pakai {schema.SLUG_HINT}")
+        return None
+    if kind in (schema.CHOICE, schema.STATUS):
+        if value not in spec.choices:
+            return (f"nilai '{value}' tidak dikenal. Perbaiki: pilih salah satu dari "
+                    + ", ".join(spec.choices))
+        return None
+    if kind in (schema.CHOICES, schema.TEXTS, schema.KIM_REFS):
+        items = value if isinstance(value, list) else [value]
+        if isinstance(value, str) and kind != schema.KIM_REFS and "," in value:
+            items = [part.strip() for part in value.split(",")]
+        for item in items:
+            if not isinstance(item, (str, int)) or isinstance(item, bool) or str(item) == "":
+                return (f"{spec.label} harus berupa daftar teks. Perbaiki: tulis setiap "
+                        "isian di baris baru diawali '- '")
+            if kind == schema.CHOICES and item not in spec.choices:
+                return (f"nilai '{item}' tidak dikenal. Perbaiki: pilih dari "
+                        + ", ".join(spec.choices))
+            if kind == schema.KIM_REFS and not SLUG_RE.match(str(item)):
+                return f"'{item}' bukan slug KIM yang sah. Perbaiki: pakai {schema.SLUG_HINT}"
+        if len(set(map(str, items))) != len(items):
+            return "ada isian yang ditulis dua kali. Perbaiki: hapus yang ganda"
+        return None
+    if kind == schema.DATE:
+        return _check_date(str(value), DATE_RE, "YYYY-MM-DD, misalnya 2018-09-20")
+    if kind == schema.DATETIME:
+        return _check_date(str(value), DATETIME_RE,
+                           "YYYY-MM-DD atau YYYY-MM-DD JJ:MM, misalnya 2018-09-20 09:30")
+    if kind == schema.MONTH_OR_DATE:
+        text = str(value)
+        month = MONTH_RE.match(text)
+        if month:
+            if not 1 <= int(month.group(2)) <= 12:
+                return f"bulan {month.group(2)} tidak ada. Perbaiki: tulis bulan 01 sampai 12"
+            return None
+        return _check_date(text, DATE_RE, "YYYY-MM-DD, atau YYYY-MM bila tanggalnya tidak "
+                           "diketahui")
+    if kind == schema.INTEGER:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return f"'{value}' bukan bilangan bulat. Perbaiki: tulis angka saja tanpa titik, " \
+                   "misalnya 10000"
+        if spec.minimum is not None and value < spec.minimum:
+            return f"paling kecil {spec.minimum}. Perbaiki: periksa angkanya"
+        return None
+    if kind == schema.BOOLEAN:
+        if not isinstance(value, bool):
+            return f"'{value}' bukan true atau false. Perbaiki: tulis true atau false"
+        return None
+    if kind in (schema.LATITUDE, schema.LONGITUDE):
+        limit = 90 if kind == schema.LATITUDE else 180
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return f"'{value}' bukan angka. Perbaiki: tulis angka desimal dengan titik, " \
+                   "misalnya -2.7398"
+        if not -limit <= value <= limit:
+            return f"{value} di luar rentang -{limit} sampai {limit}. Perbaiki: periksa " \
+                   "apakah lintang dan bujur tertukar"
+        return None
+    if kind == schema.URL:
+        if not URL_RE.match(str(value)):
+            return f"'{value}' bukan alamat web. Perbaiki: tulis lengkap diawali https://"
+        return None
+    if kind == schema.EMAIL:
+        if not EMAIL_RE.match(str(value)):
+            return f"'{value}' bukan alamat email. Perbaiki: tulis seperti nama@contoh.id"
+        return None
+    if kind == schema.WHATSAPP:
+        if whatsapp_number(value) is None:
+            return (f"'{value}' bukan nomor ponsel WhatsApp. Perbaiki: tulis nomor ponsel "
+                    "diawali 08 atau +62, misalnya 0812-3456-7890, dalam tanda kutip")
+        return None
+    if kind == schema.IMAGE:
+        if not isinstance(value, str):
+            return f"{spec.label} harus berupa jalur berkas. Perbaiki: tulis misalnya " \
+                   "images/nama-berkas.jpg"
+        if not re.search(r"\.(jpe?g|png|webp|gif|svg)$", value, re.IGNORECASE):
+            return f"'{value}' bukan berkas gambar. Perbaiki: pakai berkas .jpg, .png, " \
+                   ".webp, .gif atau .svg"
+        return None
+    raise ValueError(f"unknown field kind {kind!r}")  # a programming error, not an editor's
+
+
+def parse_datetime(text):
+    """Parse a validated DATE/DATETIME string into a naive datetime."""
+    match = DATETIME_RE.match(str(text))
+    year, month, day, hour, minute = match.groups()
+    return datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0))
+
+
+def parse_month_or_date(text):
+    """Return (date, has_day) for a validated MONTH_OR_DATE string."""
+    text = str(text)
+    month = MONTH_RE.match(text)
+    if month:
+        return date(int(month.group(1)), int(month.group(2)), 1), False
+    return parse_datetime(text).date(), True
+
+
+def _check_date(text, pattern, form):
+    match = pattern.match(text)
+    if not match:
+        return f"'{text}' bukan tanggal yang dikenali. Perbaiki: tulis dengan bentuk {form}"
+    year, month, day = (int(part) for part in match.groups()[:3])
+    if not 1 <= month <= 12:
+        return f"bulan {month:02d} tidak ada. Perbaiki: tulis bulan 01 sampai 12"
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        return (f"tanggal {day} tidak ada pada bulan {month:02d}-{year} (hanya sampai {last}). "
+                "Perbaiki: periksa tanggalnya")
+    if len(match.groups()) > 3 and match.group(4) is not None:
+        hour, minute = int(match.group(4)), int(match.group(5))
+        if hour > 23 or minute > 59:
+            return f"jam {hour:02d}:{minute:02d} tidak ada. Perbaiki: tulis jam 00:00 sampai 23:59"
+    return None
+
+
+def _image_values(fields, data, prefix):
+    if not isinstance(data, dict):
+        return
+    for spec in fields:
+        value = data.get(spec.name)
+        name = f"{prefix}{spec.name}"
+        if spec.kind == schema.IMAGE:
+            yield name, value
+        elif spec.kind == schema.OBJECT:
+            yield from _image_values(spec.fields, value, f"{name}.")
+        elif spec.kind == schema.OBJECTS:
+            items = [value] if isinstance(value, dict) else value
+            if isinstance(items, list):
+                for index, item in enumerate(items, start=1):
+                    yield from _image_values(spec.fields, item, f"{name}[{index}].")
+
+
+def _is_empty(value):
+    return value is None or value == "" or value == [] or value == {}
+
+
+def _example(spec):
+    if spec.example is None:
+        return ""
+    if isinstance(spec.example, (list, dict)):
+        return ""
+    return f", misalnya '{spec.name}: {spec.example}'"
+
+
+def _closest(word, candidates):
+    import difflib
+
+    found = difflib.get_close_matches(word, sorted(candidates), n=1, cutoff=0.75)
+    return found[0] if found else None
+
+
+def _top_level_lines(text):
+    lines = {}
+    for number, line in enumerate(text.split("\n")[1:], start=2):
+        if line.strip() == frontmatter.FENCE:
+            break
+        match = re.match(r"^([A-Za-z_][\w]*)\s*:", line)
+        if match:
+            lines.setdefault(match.group(1), number)
+    return lines
+
+
+def validate_content(content_dir, display_root=None):
+    """Return ``(documents, problems)`` for the whole content folder."""
+    checker = _Checker(content_dir, display_root)
+    documents = checker.read_all()
+    for doc in documents:
+        checker.check_document(doc)
+    checker.check_collection(documents)
+    return documents, sorted(set(checker.problems))
+
+
+def format_report(problems):
+    lines = [str(problem) for problem in problems]
+    noun = "masalah"
+    lines.append(f"Ditemukan {len(problems)} {noun} pada konten. Perbaiki lalu jalankan lagi "
+                 "'invoke check'.")
+    return "\n".join(lines)
