@@ -1,0 +1,278 @@
+"""Tasks for editors and developers: `invoke --list` shows them all."""
+
+import json
+import os
+import shutil
+import sys
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from invoke import Exit, task
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from portal import vocabulary  # noqa: E402
+from portal.validation import format_report, plain_slug, validate_content  # noqa: E402
+
+CONFIG = {
+    "content_path": ROOT / "content",
+    "settings_base": ROOT / "pelicanconf.py",
+    "settings_publish": ROOT / "publishconf.py",
+    "deploy_path": ROOT / "output",
+    "host": "localhost",
+    "port": 8000,
+}
+WATCHED = ("content", "theme", "plugins", "pelicanconf.py", "publishconf.py")
+
+
+def pelican_run(c, settings, output, extra=""):
+    """Run Pelican in a subprocess (a fresh plugin state every time)."""
+    command = (
+        f'"{sys.executable}" -m pelican "{CONFIG["content_path"]}" -s "{settings}" '
+        f'-o "{output}" --fatal warnings {extra}'
+    )
+    return c.run(command, warn=True, pty=False)
+
+
+def build_and_swap(c, settings, target, siteurl=""):
+    """Build into a new folder next to `target`, check it, then swap it into
+    place. A failed build or check leaves `target` exactly as it was."""
+    target = Path(target)
+    fresh = target.with_name(target.name + ".baru")
+    old = target.with_name(target.name + ".lama")
+    for leftover in (fresh, old):
+        shutil.rmtree(leftover, ignore_errors=True)
+    result = pelican_run(c, settings, fresh)
+    if result.failed:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise Exit(f"Pembangunan situs gagal; {target.name}/ tidak diubah.", code=1)
+    from portal.sitecheck import check_links
+
+    problems = check_links(fresh, siteurl)
+    if problems:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise Exit("\n".join(problems) + f"\nTautan rusak ditemukan; {target.name}/ tidak "
+                   "diubah.", code=1)
+    if target.exists():
+        target.rename(old)
+    fresh.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"Situs dibangun di {target}/")
+
+
+@task
+def check(c):
+    """Validate all content without building (lists every problem)."""
+    documents, problems = validate_content(CONFIG["content_path"], ROOT)
+    if problems:
+        raise Exit(format_report(problems), code=1)
+    print(f"Konten valid: {len(documents)} berkas diperiksa, tidak ada masalah.")
+
+
+@task
+def clean(c):
+    """Remove the built site."""
+    for path in (CONFIG["deploy_path"], ROOT / "output.baru", ROOT / "output.lama"):
+        shutil.rmtree(path, ignore_errors=True)
+
+
+@task
+def build(c):
+    """Build the site with development settings into output/."""
+    build_and_swap(c, CONFIG["settings_base"], CONFIG["deploy_path"])
+
+
+def _serve(path):
+    from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
+
+    class Handler(ComplexHTTPRequestHandler):
+        suffixes = [".html", "/index.html"]
+
+    server = RootedHTTPServer(path, (CONFIG["host"], CONFIG["port"]), Handler)
+    print(f"Situs dapat dibuka di http://{CONFIG['host']}:{CONFIG['port']}/ "
+          "(hentikan dengan Ctrl+C)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        server.server_close()
+
+
+@task
+def serve(c):
+    """Serve output/ at http://localhost:8000/."""
+    _serve(str(CONFIG["deploy_path"]))
+
+
+@task
+def livereload(c):
+    """Rebuild on a change in content, theme or plugins and reload the browser."""
+    from livereload import Server
+
+    def rebuild():
+        try:
+            build_and_swap(c, CONFIG["settings_base"], CONFIG["deploy_path"])
+        except Exit as failure:
+            print(failure.message, file=sys.stderr)
+
+    rebuild()
+    server = Server()
+    for path in WATCHED:
+        server.watch(str(ROOT / path), rebuild)
+    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=str(CONFIG["deploy_path"]))
+
+
+@task
+def preview(c):
+    """Build with production settings into output/ and serve it."""
+    build_and_swap(c, CONFIG["settings_publish"], CONFIG["deploy_path"],
+                   _publish_siteurl())
+    _serve(str(CONFIG["deploy_path"]))
+
+
+@task
+def publish(c):
+    """Build with production settings; replace output/ only if all checks pass."""
+    check(c)
+    build_and_swap(c, CONFIG["settings_publish"], CONFIG["deploy_path"],
+                   _publish_siteurl())
+
+
+@task
+def test(c):
+    """Run the whole test suite."""
+    c.run(f'"{sys.executable}" -m pytest', pty=False)
+
+
+def _publish_siteurl():
+    return os.environ.get("PORTAL_SITEURL", "http://localhost:8000")
+
+
+# -- scaffolding --------------------------------------------------------------
+
+def _yaml_text(value):
+    # JSON strings are valid YAML scalars and quote whatever needs quoting.
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _write_new(path, text):
+    if path.exists():
+        raise Exit(f"{path.relative_to(ROOT)} sudah ada. Pilih judul atau slug lain, "
+                   "atau sunting berkas itu.", code=1)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    _, problems = validate_content(CONFIG["content_path"], ROOT)
+    mine = [p for p in problems if p.path == path.relative_to(ROOT).as_posix()]
+    if mine:
+        path.unlink()
+        raise Exit(format_report(mine) + "\nBerkas tidak dibuat.", code=1)
+    print(f"Berkas baru: {path.relative_to(ROOT)} — sunting isinya, lalu jalankan "
+          "'invoke check'.")
+
+
+def _choice(value, allowed, option):
+    for candidate in allowed:
+        if value.strip().lower() == candidate.lower():
+            return candidate
+    raise Exit(f"Pilihan --{option} '{value}' tidak dikenal. Pilih salah satu dari: "
+               + ", ".join(allowed), code=1)
+
+
+def _kim_title(slug):
+    documents, _ = validate_content(CONFIG["content_path"], ROOT)
+    for doc in documents:
+        if doc.ctype.key == "kim" and doc.slug == slug:
+            return doc.metadata.get("title", slug)
+    raise Exit(f"KIM '{slug}' tidak ada di content/kim/. Tulis slug salah satu profil KIM, "
+               "misalnya 'palae'.", code=1)
+
+
+@task(help={
+    "nama": "nama KIM, misalnya \"KIM Sari Rasa\"",
+    "kecamatan": "salah satu dari enam kecamatan, misalnya Kumai",
+    "desa": "nama desa atau kelurahan, misalnya \"Sungai Kapitan\"",
+    "jenis": "desa atau kelurahan (bawaan: desa)",
+    "slug": "alamat halaman (bawaan: dari nama, tanpa awalan 'KIM')",
+})
+def new_kim(c, nama, kecamatan, desa, jenis="desa", slug=None):
+    """Create a ready-to-edit KIM profile in content/kim/."""
+    kecamatan = _choice(kecamatan, [k.name for k in vocabulary.KECAMATAN], "kecamatan")
+    jenis = _choice(jenis, vocabulary.JENIS_WILAYAH, "jenis")
+    slug = slug or plain_slug(nama.removeprefix("KIM ").removeprefix("kim "))
+    text = f"""---
+title: {_yaml_text(nama)}
+slug: {slug}
+desa_kelurahan: {_yaml_text(desa)}
+jenis_wilayah: {jenis}
+kecamatan: {kecamatan}
+status: draft
+---
+## Profil
+
+## Visi dan misi
+
+## Program kegiatan
+"""
+    _write_new(CONFIG["content_path"] / "kim" / f"{slug}.md", text)
+
+
+@task(help={
+    "judul": "nama potensi, misalnya \"Amplang Ikan Pipih\"",
+    "kim": "slug KIM pemilik, misalnya sari-rasa",
+    "kategori": "kategori potensi, misalnya Kuliner",
+    "ringkasan": "satu kalimat ringkasan (bawaan: dibuat dari judul dan KIM)",
+    "slug": "alamat halaman (bawaan: dari judul)",
+})
+def new_potensi(c, judul, kim, kategori, ringkasan=None, slug=None):
+    """Create a ready-to-edit potensi in content/potensi/."""
+    kategori = _choice(kategori, [k.name for k in vocabulary.KATEGORI_POTENSI], "kategori")
+    kim_title = _kim_title(kim)
+    slug = slug or plain_slug(judul)
+    ringkasan = ringkasan or f"{judul}, potensi {kategori.lower()} dari {kim_title}."
+    text = f"""---
+title: {_yaml_text(judul)}
+slug: {slug}
+kim: {kim}
+kategori:
+  - {_yaml_text(kategori)}
+ringkasan: {_yaml_text(ringkasan)}
+status: draft
+---
+## Tentang
+
+## Cara ke sana
+"""
+    _write_new(CONFIG["content_path"] / "potensi" / f"{slug}.md", text)
+
+
+@task(help={
+    "judul": "judul berita",
+    "kim": "slug KIM terkait, pisahkan dengan koma bila lebih dari satu",
+    "kategori": "Berita, Kegiatan atau Pengumuman (bawaan: Berita)",
+    "tanggal": "YYYY-MM-DD JJ:MM dalam WIB (bawaan: sekarang)",
+    "slug": "alamat halaman (bawaan: dari judul)",
+})
+def new_berita(c, judul, kim="", kategori="Berita", tanggal=None, slug=None):
+    """Create a ready-to-edit news article in content/berita/."""
+    allowed = [k for k in vocabulary.KATEGORI_BERITA if k != vocabulary.CEK_FAKTA]
+    if kategori.strip().lower() == vocabulary.CEK_FAKTA.lower():
+        raise Exit("Cek Fakta memerlukan klaim, label, tempat beredar dan sumber: salin "
+                   "contoh di docs/panduan-editor.md.", code=1)
+    kategori = _choice(kategori, allowed, "kategori")
+    slugs = [s.strip() for s in kim.split(",") if s.strip()]
+    for kim_slug in slugs:
+        _kim_title(kim_slug)
+    when = tanggal or datetime.now(ZoneInfo("Asia/Jakarta")).strftime("%Y-%m-%d %H:%M")
+    slug = slug or plain_slug(judul)
+    kim_lines = "".join(f"\n  - {s}" for s in slugs)
+    text = f"""---
+title: {_yaml_text(judul)}
+date: {_yaml_text(when)}
+category: {kategori}
+slug: {slug}
+""" + (f"kim:{kim_lines}\n" if slugs else "") + """status: draft
+---
+"""
+    day = when[:10]
+    _write_new(CONFIG["content_path"] / "berita" / f"{day}-{slug}.md", text)

@@ -1,0 +1,226 @@
+"""Build the sample and the fixture content and check what readers get."""
+
+import re
+from pathlib import Path
+
+import feedparser
+import pytest
+from conftest import ROOT, build, tree_digest
+from portal.sitecheck import check_links
+from selectolax.lexbor import LexborHTMLParser
+
+KIM_SLUGS = ["sanggar-sahaluan", "agrowisata-taman-kelinci", "pigaman", "palae", "sari-rasa",
+             "agrowisata-education"]
+
+
+def page(site, url):
+    path = Path(site) / url.strip("/") / "index.html" if not url.endswith(".html") \
+        else Path(site) / url
+    return LexborHTMLParser(path.read_text(encoding="utf-8"))
+
+
+def text(tree, selector="main"):
+    return " ".join(tree.css_first(selector).text(separator=" ").split())
+
+
+@pytest.mark.parametrize("url", [
+    "/", "/berita/", "/berita/enam-kim-resmi-dibentuk-di-kobar/", "/kim/", "/kim/palae/",
+    "/kecamatan/", "/kecamatan/kumai/", "/potensi/", "/potensi/taman-kelinci/",
+    "/potensi/kategori/agrowisata/", "/kategori/", "/kategori/berita/", "/tag/",
+    "/tag/kim/", "/arsip/", "/arsip/2018/09/", "/cek-fakta/", "/tentang-kim/",
+    "/kirim-informasi/", "/tentang-portal/", "404.html",
+])
+def test_every_page_type_is_built_in_indonesian(sample_site, url):
+    tree = page(sample_site, url)
+    assert tree.css_first("html").attributes["lang"] == "id"
+    assert tree.css_first("h1").text().strip()
+    assert tree.css_first("a.skip-link").attributes["href"] == "#isi"
+
+
+def test_kim_directory_groups_all_six_kim_under_their_kecamatan(sample_site):
+    tree = page(sample_site, "/kim/")
+    sections = {s.css_first("h2").attributes["id"]: s for s in tree.css("main section")}
+    assert list(sections) == ["arut-selatan", "kumai", "kotawaringin-lama", "arut-utara",
+                              "pangkalan-lada", "pangkalan-banteng"]
+
+    def kim_links(section):
+        return sorted(a.attributes["href"] for a in section.css(".card__title a"))
+
+    assert kim_links(sections["arut-selatan"]) == [
+        "/kim/agrowisata-taman-kelinci/", "/kim/pigaman/", "/kim/sanggar-sahaluan/"]
+    assert kim_links(sections["kumai"]) == ["/kim/palae/", "/kim/sari-rasa/"]
+    assert kim_links(sections["pangkalan-lada"]) == ["/kim/agrowisata-education/"]
+    for empty in ("kotawaringin-lama", "arut-utara", "pangkalan-banteng"):
+        assert kim_links(sections[empty]) == []
+        assert "Belum ada KIM terdaftar" in text(sections[empty], "section")
+
+
+def test_kim_profile_lists_its_potensi_news_place_and_feed(sample_site):
+    tree = page(sample_site, "/kim/palae/")
+    potensi = [a.attributes["href"] for a in tree.css("#potensi + ul .card__title a")]
+    assert "/potensi/perpusdes-pondok-madani/" in potensi
+    news = [a.attributes["href"] for a in tree.css(".teaser__title a")]
+    assert "/berita/enam-kim-resmi-dibentuk-di-kobar/" in news
+    osm = tree.css_first("a.location__map").attributes["href"]
+    assert osm.startswith("https://www.openstreetmap.org/?mlat=-2.7398&mlon=111.7197")
+    assert "perkiraan" in text(tree, ".location")
+    feed = tree.css_first('link[type="application/atom+xml"][href*="/feeds/kim/"]')
+    assert feed.attributes["href"] == "/feeds/kim/palae.atom.xml"
+
+
+def test_founding_article_links_all_six_kim_and_shows_indonesian_date(sample_site):
+    tree = page(sample_site, "/berita/enam-kim-resmi-dibentuk-di-kobar/")
+    linked = sorted(a.attributes["href"] for a in tree.css("#kim-terkait + ul a"))
+    assert linked == sorted(f"/kim/{slug}/" for slug in KIM_SLUGS)
+    assert tree.css_first("time").text().startswith("Kamis, 20 September 2018")
+    assert tree.css_first("time").attributes["datetime"].startswith("2018-09-20T")
+    assert tree.css_first("time").attributes["datetime"].endswith("+07:00")
+    share = [a.attributes["href"] for a in tree.css(".share__link")]
+    assert share[0].startswith("https://wa.me/?text=")
+    for profile in KIM_SLUGS:
+        assert "/berita/enam-kim-resmi-dibentuk-di-kobar/" in [
+            a.attributes["href"] for a in page(sample_site, f"/kim/{profile}/").css(
+                ".teaser__title a")]
+
+
+def test_kecamatan_page_shows_its_kim_potensi_and_news(sample_site):
+    tree = page(sample_site, "/kecamatan/kumai/")
+    kims = sorted(a.attributes["href"] for a in tree.css("#kim + ul .card__title a"))
+    assert kims == ["/kim/palae/", "/kim/sari-rasa/"]
+    assert tree.css("#potensi + ul .card")
+    assert tree.css("#berita + ul .teaser")
+
+
+def test_potensi_page_shows_price_in_rupiah_and_falls_back_to_kim_location(sample_site):
+    tree = page(sample_site, "/potensi/taman-kelinci/")
+    facts = text(tree, "dl.facts")
+    assert "Rp10.000 per orang" in facts
+    assert "Agrowisata" in facts
+    location = text(tree, ".location")
+    assert "lokasi KIM" in location
+    assert "-2.8177, 111.5544" in location
+
+
+def test_potensi_catalogue_and_category_pages(sample_site):
+    catalogue = page(sample_site, "/potensi/")
+    items = catalogue.css(".card__title a")
+    assert len(items) == len(list((ROOT / "content" / "potensi").glob("*.md")))
+    filters = [a.attributes["href"] for a in catalogue.css(".filters a")]
+    assert "/potensi/kategori/agrowisata/" in filters
+    agro = page(sample_site, "/potensi/kategori/agrowisata/")
+    assert "/potensi/taman-kelinci/" in [a.attributes["href"] for a in agro.css(".card__title a")]
+
+
+def test_cek_fakta_says_there_are_none_yet_on_the_sample(sample_site):
+    assert "Belum ada cek fakta" in text(page(sample_site, "/cek-fakta/"))
+
+
+def test_fact_check_fixture_shows_claim_and_verdict(fixture_site):
+    listing = page(fixture_site, "/cek-fakta/")
+    teaser = listing.css_first(".teaser")
+    assert teaser is not None
+    assert teaser.css_first(".verdict--hoaks").text() == "[HOAKS]"
+    article_url = teaser.css_first(".teaser__title a").attributes["href"]
+    article = page(fixture_site, article_url)
+    assert article.css_first("h1 .verdict").text() == "[HOAKS]"
+    assert article.css_first(".claim__text").text().strip()
+    assert "Penjelasan" in [h.text() for h in article.css("h2")]
+    assert article.css_first("title").text().startswith("[HOAKS] ")
+
+
+def test_whatsapp_order_link_is_prefilled(fixture_site):
+    potensi = next((Path(fixture_site) / "potensi").glob("*/index.html"))
+    tree = LexborHTMLParser(potensi.read_text(encoding="utf-8"))
+    button = tree.css_first("a.button--whatsapp")
+    assert button.text() == "Pesan lewat WhatsApp"
+    assert re.match(r"^https://wa\.me/628\d+\?text=Halo%2C%20saya%20melihat%20", button.attributes["href"])
+
+
+def test_berita_list_paginates(tmp_path):
+    content = tmp_path / "content"
+    import shutil
+    shutil.copytree(ROOT / "content", content)
+    for number in range(12):
+        (content / "berita" / f"tambahan-{number}.md").write_text(
+            f"---\ntitle: Berita tambahan nomor {number}\ndate: 2020-01-{number + 1:02d}\n"
+            "category: Pengumuman\n---\nIsi.\n", encoding="utf-8")
+    output = tmp_path / "output"
+    result = build(content, output)
+    assert result.returncode == 0, result.stderr
+    first = page(output, "/berita/")
+    assert len(first.css(".teaser")) == 10
+    assert first.css_first('a[rel="next"]').attributes["href"] == "/berita/halaman/2/"
+    second = page(output, "/berita/halaman/2/")
+    assert len(second.css(".teaser")) == 16 - 10
+    assert "Halaman 2 dari 2" in text(second, ".pagination")
+    assert check_links(output) == []
+
+
+@pytest.mark.parametrize("feed", [
+    "feeds/semua.atom.xml", "feeds/kategori/berita.atom.xml", "feeds/kim/palae.atom.xml"])
+def test_feeds_parse_and_titles_carry_no_markup(sample_site, feed):
+    parsed = feedparser.parse((Path(sample_site) / feed).read_bytes())
+    assert not parsed.bozo, parsed.bozo_exception
+    assert parsed.entries
+    for entry in parsed.entries:
+        assert "<" not in entry.title and "&nbsp;" not in entry.title
+        assert re.search(r"/berita/[a-z0-9-]+/$", entry.link)
+
+
+def test_titles_and_attributes_carry_no_typogrify_markup(sample_site):
+    for path in Path(sample_site).rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+        assert "<" not in title and "&lt;" not in title, path
+        for value in re.findall(r'(?:content|alt|title)="([^"]*)"', html):
+            assert "<span" not in value and "&lt;span" not in value, path
+
+
+def test_typogrify_is_applied_to_content(sample_site):
+    html = (Path(sample_site) / "berita/enam-kim-resmi-dibentuk-di-kobar/index.html").read_text()
+    assert "&nbsp;" in html  # widont keeps the last two words together
+
+
+def test_every_internal_link_and_anchor_resolves(sample_site, fixture_site):
+    assert check_links(sample_site) == []
+    assert check_links(fixture_site) == []
+
+
+def test_link_checker_reports_a_broken_link_and_anchor(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text(
+        '<a href="/b/">x</a><a href="/a/#nope">y</a><a href="#ada">z</a><p id="ada"></p>')
+    problems = check_links(tmp_path)
+    assert len(problems) == 2
+    assert "a/index.html: tautan '/b/'" in problems[0]
+    assert "#nope" in problems[1]
+
+
+def test_two_builds_of_the_same_input_are_byte_identical(sample_site, tmp_path):
+    again = tmp_path / "again"
+    result = build(ROOT / "content", again)
+    assert result.returncode == 0, result.stderr
+    assert tree_digest(again) == tree_digest(sample_site)
+
+
+def test_production_build_uses_absolute_urls(tmp_path):
+    output = tmp_path / "prod"
+    result = build(ROOT / "content", output, "publishconf.py",
+                   {"PORTAL_SITEURL": "https://kim.contoh.test"})
+    assert result.returncode == 0, result.stderr
+    html = (output / "kim/palae/index.html").read_text()
+    assert 'href="https://kim.contoh.test/kim/"' in html
+    assert check_links(output, "https://kim.contoh.test") == []
+    feed = feedparser.parse((output / "feeds/semua.atom.xml").read_bytes())
+    assert feed.entries
+    assert all(e.link.startswith("https://kim.contoh.test/berita/") for e in feed.entries)
+
+
+def test_plugin_failure_is_fatal(tmp_path):
+    """A build whose plugin cannot load must fail, not silently skip pages."""
+    settings = tmp_path / "rusak.py"
+    settings.write_text(
+        (ROOT / "pelicanconf.py").read_text() + "\nPLUGINS = ['portal_tidak_ada']\n"
+        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\nTHEME = {str(ROOT / 'theme')!r}\n")
+    result = build(ROOT / "content", tmp_path / "out", settings)
+    assert result.returncode != 0
