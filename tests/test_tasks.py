@@ -1,0 +1,144 @@
+"""The invoke tasks as an editor or CI runs them, on a copy of the project."""
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT, tree_digest
+
+PROJECT_FILES = ("content", "plugins", "theme", "tasks.py", "pelicanconf.py", "publishconf.py")
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A private copy of the project, so tasks can write and break things."""
+    copy = tmp_path / "proyek"
+    copy.mkdir()
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, copy / name)
+    return copy
+
+
+def invoke(project, *args):
+    return subprocess.run([sys.executable, "-m", "invoke", *args], cwd=project,
+                          capture_output=True, text=True)
+
+
+def test_task_list_describes_every_task(project):
+    listing = invoke(project, "--list").stdout
+    for name in ("build", "clean", "serve", "livereload", "preview", "publish", "check",
+                 "test", "new-kim", "new-potensi", "new-berita"):
+        line = next((l for l in listing.splitlines() if l.strip().startswith(name + " ")), "")
+        assert line.strip() != name and len(line.split()) > 1, f"{name} has no description"
+
+
+def test_check_passes_on_the_sample_content(project):
+    result = invoke(project, "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "tidak ada masalah" in result.stdout
+
+
+def test_check_prints_indonesian_message_for_a_broken_file(project):
+    profile = project / "content" / "kim" / "palae.md"
+    profile.write_text(profile.read_text().replace("kecamatan: Kumai", "kecamatan: Kumay"))
+    result = invoke(project, "check")
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "content/kim/palae.md:" in output
+    assert "kolom 'kecamatan': nilai 'Kumay' tidak dikenal. Perbaiki:" in output
+    assert "Traceback" not in output
+
+
+def test_check_reports_malformed_yaml_without_traceback(project):
+    article = next((project / "content" / "berita").glob("*.md"))
+    article.write_text("---\ntitle: [tidak ditutup\ndate: 2018-09-20\n---\nIsi\n")
+    result = invoke(project, "check")
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert f"content/berita/{article.name}:2: kepala YAML tidak dapat dibaca" in output
+    assert "Traceback" not in output
+
+
+@pytest.mark.parametrize("task", ["build", "publish"])
+def test_failed_build_leaves_previous_output_byte_for_byte_intact(project, task):
+    first = invoke(project, task)
+    assert first.returncode == 0, first.stdout + first.stderr
+    before = tree_digest(project / "output")
+    assert "kim/palae/index.html" in before
+
+    # 1. Bad content: rejected by validation before anything is built.
+    profile = project / "content" / "kim" / "palae.md"
+    good = profile.read_text()
+    profile.write_text(good.replace("kecamatan: Kumai", "kecamatan: Kumay"))
+    failed = invoke(project, task)
+    assert failed.returncode != 0
+    assert tree_digest(project / "output") == before
+
+    # 2. Valid content, but the build itself breaks halfway (a template error).
+    profile.write_text(good)
+    template = project / "theme" / "templates" / "kim.html"
+    template.write_text(template.read_text() + "{% if %}")
+    failed = invoke(project, task)
+    assert failed.returncode != 0
+    assert tree_digest(project / "output") == before
+    assert not (project / "output.baru").exists()
+
+
+def test_publish_replaces_output_when_the_build_passes(project):
+    assert invoke(project, "publish").returncode == 0
+    page = project / "content" / "halaman" / "tentang-portal.md"
+    page.write_text(page.read_text() + "\nKalimat tambahan untuk uji terbit.\n")
+    assert invoke(project, "publish").returncode == 0
+    html = (project / "output" / "tentang-portal" / "index.html").read_text()
+    assert "Kalimat tambahan untuk uji" in html
+    assert 'href="http://localhost:8000/kim/"' in html
+
+
+def test_new_kim_potensi_and_berita_write_valid_files(project):
+    result = invoke(project, "new-kim", "--nama", "KIM Maju Bersama", "--kecamatan",
+                    "arut utara", "--desa", "Pangkalan Bun")
+    assert result.returncode == 0, result.stdout + result.stderr
+    kim = project / "content" / "kim" / "maju-bersama.md"
+    assert "kecamatan: Arut Utara" in kim.read_text()
+
+    result = invoke(project, "new-potensi", "--judul", "Keripik Pisang", "--kim", "palae",
+                    "--kategori", "kuliner")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (project / "content" / "potensi" / "keripik-pisang.md").exists()
+
+    result = invoke(project, "new-berita", "--judul", "Rapat KIM: \"Agenda\" 2026",
+                    "--kim", "palae,sari-rasa", "--tanggal", "2026-11-28 09:30")
+    assert result.returncode == 0, result.stdout + result.stderr
+    berita = project / "content" / "berita" / "2026-11-28-rapat-kim-agenda-2026.md"
+    assert berita.exists()
+
+    assert invoke(project, "check").returncode == 0
+    built = invoke(project, "build")
+    assert built.returncode == 0, built.stdout + built.stderr
+    # Scaffolds start as drafts: previewable, but not yet published.
+    assert (project / "output" / "draf" / "berita" / "rapat-kim-agenda-2026").is_dir()
+    assert not (project / "output" / "berita" / "rapat-kim-agenda-2026").exists()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["new-kim", "--nama", "KIM X", "--kecamatan", "Sampit", "--desa", "Y"],
+     "Pilihan --kecamatan 'Sampit' tidak dikenal"),
+    (["new-potensi", "--judul", "Z", "--kim", "tidak-ada", "--kategori", "Kuliner"],
+     "KIM 'tidak-ada' tidak ada"),
+    (["new-berita", "--judul", "Z", "--tanggal", "2026-02-30 10:00"],
+     "kolom 'date': tanggal 30 tidak ada"),
+    (["new-kim", "--nama", "KIM Palae", "--kecamatan", "Kumai", "--desa", "Sungai Kapitan"],
+     "content/kim/palae.md sudah ada"),
+])
+def test_scaffolds_reject_bad_options_without_writing(project, args, message):
+    before = tree_digest(project / "content")
+    result = invoke(project, *args)
+    assert result.returncode != 0
+    assert message in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert tree_digest(project / "content") == before
