@@ -84,14 +84,29 @@ def build(c):
     build_and_swap(c, CONFIG["settings_base"], CONFIG["deploy_path"])
 
 
-def _serve(path):
-    from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
+def _serve(path, port=None):
+    """Serve a built site the way a static host does: clean URLs map to
+    index.html, and a missing page gets 404.html with status 404."""
+    import functools
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
-    class Handler(ComplexHTTPRequestHandler):
-        suffixes = [".html", "/index.html"]
+    class Handler(SimpleHTTPRequestHandler):
+        def send_error(self, code, message=None, explain=None):
+            not_found = Path(path) / "404.html"
+            if code != 404 or not not_found.is_file():
+                return super().send_error(code, message, explain)
+            body = not_found.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
 
-    server = RootedHTTPServer(path, (CONFIG["host"], CONFIG["port"]), Handler)
-    print(f"Situs dapat dibuka di http://{CONFIG['host']}:{CONFIG['port']}/ "
+    handler = functools.partial(Handler, directory=str(path))
+    port = int(port or CONFIG["port"])
+    server = ThreadingHTTPServer((CONFIG["host"], port), handler)
+    print(f"Situs dapat dibuka di http://{CONFIG['host']}:{port}/ "
           "(hentikan dengan Ctrl+C)")
     try:
         server.serve_forever()
@@ -99,14 +114,17 @@ def _serve(path):
         server.server_close()
 
 
-@task
-def serve(c):
+PORT_HELP = {"port": "nomor port (bawaan: 8000)"}
+
+
+@task(help=PORT_HELP)
+def serve(c, port=None):
     """Serve output/ at http://localhost:8000/."""
-    _serve(str(CONFIG["deploy_path"]))
+    _serve(str(CONFIG["deploy_path"]), port)
 
 
-@task
-def livereload(c):
+@task(help=PORT_HELP)
+def livereload(c, port=None):
     """Rebuild on a change in content, theme or plugins and reload the browser."""
     from livereload import Server
 
@@ -120,15 +138,16 @@ def livereload(c):
     server = Server()
     for path in WATCHED:
         server.watch(str(ROOT / path), rebuild)
-    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=str(CONFIG["deploy_path"]))
+    server.serve(host=CONFIG["host"], port=int(port or CONFIG["port"]),
+                 root=str(CONFIG["deploy_path"]), open_url_delay=None)
 
 
-@task
-def preview(c):
+@task(help=PORT_HELP)
+def preview(c, port=None):
     """Build with production settings into output/ and serve it."""
     build_and_swap(c, CONFIG["settings_publish"], CONFIG["deploy_path"],
                    _publish_siteurl())
-    _serve(str(CONFIG["deploy_path"]))
+    _serve(str(CONFIG["deploy_path"]), port)
 
 
 @task

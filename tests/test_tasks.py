@@ -142,3 +142,81 @@ def test_scaffolds_reject_bad_options_without_writing(project, args, message):
     assert message in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert tree_digest(project / "content") == before
+
+
+def _free_port():
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url):
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+    except OSError:
+        return None, ""
+
+
+def _wait_for(predicate, timeout=60):
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.2)
+    return None
+
+
+@pytest.fixture
+def background():
+    """Start task processes that are stopped at the end of the test."""
+    processes = []
+
+    def start(project, *args):
+        process = subprocess.Popen([sys.executable, "-m", "invoke", *args], cwd=project,
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
+        processes.append(process)
+        return process
+
+    yield start
+    import os
+    import signal
+
+    for process in processes:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=10)
+
+
+def test_serve_answers_clean_urls_and_a_real_404(project, background):
+    assert invoke(project, "build").returncode == 0
+    port = _free_port()
+    background(project, "serve", "--port", str(port))
+    base = f"http://localhost:{port}"
+    assert _wait_for(lambda: _get(base + "/")[0] == 200)
+    status, html = _get(base + "/kim/palae/")
+    assert status == 200 and "KIM&nbsp;Palae" in html
+    status, html = _get(base + "/halaman-yang-tidak-ada/")
+    assert status == 404 and "Halaman tidak ditemukan" in html
+
+
+def test_livereload_rebuilds_after_a_saved_change(project, background):
+    port = _free_port()
+    background(project, "livereload", "--port", str(port))
+    url = f"http://localhost:{port}/tentang-portal/"
+    assert _wait_for(lambda: _get(url)[0] == 200, timeout=90)
+    status, html = _get(url)
+    assert "livereload.js" in html  # the browser is told to reload
+    page = project / "content" / "halaman" / "tentang-portal.md"
+    page.write_text(page.read_text() + "\nPerubahan yang disimpan editor.\n")
+    assert _wait_for(lambda: "Perubahan yang disimpan" in _get(url)[1], timeout=60)
