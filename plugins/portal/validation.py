@@ -29,6 +29,7 @@ MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 PHONE_SEPARATORS = re.compile(r"[\s\-().]")
 PHONE_RE = re.compile(r"^(?:\+?62|0)(8\d{8,11})$")
 BODY_IMAGE_RE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+INTRASITE_LINK_RE = re.compile(r"\{(filename|static|attach)\}([^)\s\"'>#?]+)")
 INTRASITE_PREFIX = re.compile(r"^\{(?:static|attach|filename)\}")
 
 
@@ -177,6 +178,7 @@ class _Checker:
             self.add(doc, "slug", f"slug '{doc.slug}' sudah dipakai bagian lain portal. "
                      "Perbaiki: pilih slug lain")
         self.check_body_images(doc)
+        self.check_body_links(doc)
 
     def check_value(self, doc, spec, value, name):
         kind = spec.kind
@@ -244,6 +246,30 @@ class _Checker:
                 self.add(doc, "", f"gambar '{target}' di isi tulisan tidak ditemukan. "
                          "Perbaiki: simpan berkasnya di content/images/ dan tulis "
                          "'{static}/images/nama-berkas.jpg'", line=line)
+
+    def check_body_links(self, doc):
+        """Links written as {filename}/berita/x.md must point at a file that
+        exists, or Pelican would stop the build with an English warning."""
+        for match in INTRASITE_LINK_RE.finditer(doc.body):
+            what, target = match.groups()
+            if what != "filename" and BODY_IMAGE_RE.search(
+                    doc.body[max(0, match.start() - 300):match.end() + 1]):
+                continue  # images are reported by check_body_images
+            if target.startswith("/"):
+                candidate = (self.content_dir / target.lstrip("/")).resolve()
+            else:
+                candidate = (doc.path.parent / target).resolve()
+            try:
+                candidate.relative_to(self.content_dir)
+                found = candidate.is_file()
+            except ValueError:
+                found = False
+            if not found:
+                line = doc.body_line + doc.body.count("\n", 0, match.start())
+                self.add(doc, "", f"tautan '{{{what}}}{target}' di isi tulisan menuju berkas "
+                         "yang tidak ada. Perbaiki: periksa ejaan jalurnya, misalnya "
+                         "{filename}/berita/2018-09-20-enam-kim-resmi-dibentuk-di-kobar.md",
+                         line=line)
 
     def image_exists(self, relative):
         candidate = (self.content_dir / relative).resolve()
