@@ -224,3 +224,16 @@ def test_plugin_failure_is_fatal(tmp_path):
         f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\nTHEME = {str(ROOT / 'theme')!r}\n")
     result = build(ROOT / "content", tmp_path / "out", settings)
     assert result.returncode != 0
+
+
+def test_one_hashed_stylesheet_with_tokens_dark_mode_and_print(sample_site):
+    sheets = list((Path(sample_site) / "theme" / "css").glob("portal.*.css"))
+    assert len(sheets) == 1
+    css = sheets[0].read_text()
+    assert ":root" in css and "--" in css
+    assert "@media (prefers-color-scheme: dark)" in css
+    assert "@media print" in css
+    html = (Path(sample_site) / "index.html").read_text()
+    assert re.findall(r'<link rel="stylesheet" href="([^"]+)"', html) == [
+        f"/theme/css/{sheets[0].name}"]
+    assert "<script" not in html and "<style" not in html and " style=" not in html
