@@ -12,6 +12,7 @@ from invoke import Exit, task
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT))
 
 from portal import vocabulary  # noqa: E402
 from portal.validation import format_report, plain_slug, validate_content  # noqa: E402
@@ -48,7 +49,7 @@ def build_and_swap(c, settings, target, siteurl=""):
     if result.failed:
         shutil.rmtree(fresh, ignore_errors=True)
         raise Exit(f"Pembangunan situs gagal; {target.name}/ tidak diubah.", code=1)
-    from portal.sitecheck import check_links
+    from quality.links import check_links
 
     problems = check_links(fresh, siteurl)
     if problems:
@@ -85,27 +86,10 @@ def build(c):
 
 
 def _serve(path, port=None):
-    """Serve a built site the way a static host does: clean URLs map to
-    index.html, and a missing page gets 404.html with status 404."""
-    import functools
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+    from quality.server import make_server
 
-    class Handler(SimpleHTTPRequestHandler):
-        def send_error(self, code, message=None, explain=None):
-            not_found = Path(path) / "404.html"
-            if code != 404 or not not_found.is_file():
-                return super().send_error(code, message, explain)
-            body = not_found.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
-
-    handler = functools.partial(Handler, directory=str(path))
     port = int(port or CONFIG["port"])
-    server = ThreadingHTTPServer((CONFIG["host"], port), handler)
+    server = make_server(path, CONFIG["host"], port)
     print(f"Situs dapat dibuka di http://{CONFIG['host']}:{port}/ "
           "(hentikan dengan Ctrl+C)")
     try:

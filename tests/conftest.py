@@ -4,8 +4,9 @@ import sys
 from pathlib import Path
 
 PLUGINS = Path(__file__).resolve().parent.parent / "plugins"
-if str(PLUGINS) not in sys.path:
-    sys.path.insert(0, str(PLUGINS))
+for _path in (PLUGINS, PLUGINS.parent):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
 
 import hashlib  # noqa: E402
 import os  # noqa: E402
@@ -52,3 +53,46 @@ def fixture_site(tmp_path_factory):
     result = build(FIXTURES / "valid-minimal" / "content", output)
     assert result.returncode == 0, result.stdout + result.stderr
     return output
+
+
+def make_full_content(target):
+    """Sample content + the fictional fixture content (a fact check, photos,
+    WhatsApp contacts) + enough extra news to paginate: every page type and
+    component appears at least once."""
+    import shutil
+
+    shutil.copytree(ROOT / "content", target)
+    shutil.copytree(FIXTURES / "valid-minimal" / "content", target, dirs_exist_ok=True)
+    for number in range(1, 13):
+        (target / "berita" / f"2020-01-{number:02d}-pengumuman-uji-{number}.md").write_text(
+            f"---\ntitle: Pengumuman uji nomor {number}\ndate: 2020-01-{number:02d} 08:00\n"
+            "category: Pengumuman\ntags: [uji]\nkim: [contoh-satu]\n"
+            "summary: Pengumuman rekaan untuk menguji daftar berhalaman.\n---\n"
+            "Isi pengumuman rekaan.\n", encoding="utf-8")
+    return target
+
+
+@pytest.fixture(scope="session")
+def full_site(tmp_path_factory):
+    """The full test content, built once for the session."""
+    base = tmp_path_factory.mktemp("full")
+    content = make_full_content(base / "content")
+    output = base / "output"
+    result = build(content, output)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
+@pytest.fixture(scope="session")
+def served_site(full_site):
+    """The full site served on a free localhost port; yields its base URL."""
+    import threading
+
+    from quality.server import make_server
+
+    server = make_server(full_site, "127.0.0.1", 0, quiet=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()

@@ -6,7 +6,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from conftest import ROOT, build, tree_digest
-from portal.sitecheck import check_links
+from quality.links import check_links
 from selectolax.lexbor import LexborHTMLParser
 
 KIM_SLUGS = ["sanggar-sahaluan", "agrowisata-taman-kelinci", "pigaman", "palae", "sari-rasa",
