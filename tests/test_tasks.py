@@ -7,7 +7,8 @@ import sys
 import pytest
 from conftest import ROOT, tree_digest
 
-PROJECT_FILES = ("content", "plugins", "theme", "tasks.py", "pelicanconf.py", "publishconf.py")
+PROJECT_FILES = ("content", "plugins", "quality", "theme", "tasks.py", "pelicanconf.py",
+                 "publishconf.py")
 
 
 @pytest.fixture
