@@ -7,7 +7,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from . import formatting
+from . import formatting, images
 from .generator import PortalGenerator, assign_urls
 from .reader import PortalMarkdownReader
 from .relations import link
@@ -16,7 +16,11 @@ from .validation import format_report, validate_content
 
 def _initialized(pelican):
     settings = pelican.settings
-    settings["JINJA_FILTERS"] = {**formatting.FILTERS, **settings.get("JINJA_FILTERS", {})}
+    settings["JINJA_FILTERS"] = {
+        **formatting.FILTERS,
+        "ukuran_gambar": images.size_filter(settings["PATH"]),
+        **settings.get("JINJA_FILTERS", {}),
+    }
     content_dir = Path(settings["PATH"])
     _, problems = validate_content(content_dir, content_dir.parent)
     if problems:

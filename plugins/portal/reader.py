@@ -12,7 +12,9 @@ from pelican.readers import BaseReader
 from pelican.urlwrappers import Category, Tag
 from pelican.utils import pelican_open
 
-from . import frontmatter
+import os
+
+from . import frontmatter, images, sanitize
 from .validation import parse_datetime, plain_slug
 
 # Our front matter is YAML, so Python-Markdown's "meta" extension must not
@@ -41,7 +43,8 @@ class PortalMarkdownReader(BaseReader):
         with pelican_open(source_path) as text:
             raw, body, _ = frontmatter.split(text)
         markdown = Markdown(**self._config)
-        content = markdown.convert(body)
+        content = sanitize.clean(markdown.convert(body))
+        content = images.add_sizes(content, self.settings["PATH"], os.path.dirname(source_path))
         return content, self.convert_metadata(raw, markdown)
 
     def convert_metadata(self, raw, markdown):
@@ -65,7 +68,7 @@ class PortalMarkdownReader(BaseReader):
                 metadata["slug"] = str(value)
             elif key == "summary":
                 markdown.reset()
-                metadata["summary"] = markdown.convert(str(value))
+                metadata["summary"] = sanitize.clean(markdown.convert(str(value)))
             else:
                 metadata[key] = value
         if "slug" not in metadata and "title" in raw:

@@ -17,6 +17,7 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
 from . import frontmatter, schema
+from .sanitize import DANGEROUS_HTML
 from .schema import CONTENT_TYPES, RESERVED_PAGE_SLUGS
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -179,6 +180,7 @@ class _Checker:
                      "Perbaiki: pilih slug lain")
         self.check_body_images(doc)
         self.check_body_links(doc)
+        self.check_body_html(doc)
 
     def check_value(self, doc, spec, value, name):
         kind = spec.kind
@@ -246,6 +248,14 @@ class _Checker:
                 self.add(doc, "", f"gambar '{target}' di isi tulisan tidak ditemukan. "
                          "Perbaiki: simpan berkasnya di content/images/ dan tulis "
                          "'{static}/images/nama-berkas.jpg'", line=line)
+
+    def check_body_html(self, doc):
+        for pattern, name in DANGEROUS_HTML:
+            for match in pattern.finditer(doc.body):
+                line = doc.body_line + doc.body.count("\n", 0, match.start())
+                self.add(doc, "", f"{name} tidak diizinkan di isi tulisan. Perbaiki: hapus "
+                         "bagian itu; tulis isi dengan Markdown biasa, dan sisipkan video "
+                         "atau peta sebagai tautan", line=line)
 
     def check_body_links(self, doc):
         """Links written as {filename}/berita/x.md must point at a file that

@@ -1,0 +1,50 @@
+"""Raw HTML in Markdown is passed through an allowlist (Ammonia, via nh3).
+
+Editors may write a little HTML (a table, <abbr>, <sup>); anything that
+could run code or load from another site is removed. Validation already
+rejects the dangerous cases with a message for the editor (see
+``DANGEROUS_HTML``); this is the last line of defence for everything else.
+"""
+
+import re
+
+import nh3
+
+TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "div",
+    "dl", "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
+    "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub",
+    "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "ul",
+}
+ATTRIBUTES = {
+    "*": {"id", "class", "lang", "title"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height", "loading", "decoding"},
+    "ol": {"start", "reversed"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "time": {"datetime"},
+}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+# Patterns validation reports to the editor, with the Indonesian name of
+# the problem. Checked on the Markdown source.
+DANGEROUS_HTML = (
+    (re.compile(r"<\s*script(?=[\s>/])", re.I), "tag <script>"),
+    (re.compile(r"<\s*(iframe|frame|object|embed)(?=[\s>/])", re.I), "sisipan <iframe>/<object>/<embed>"),
+    (re.compile(r"<\s*style(?=[\s>/])", re.I), "tag <style>"),
+    (re.compile(r"<\s*form(?=[\s>/])", re.I), "formulir <form>"),
+    (re.compile(r"<[^>]+\son[a-z]+\s*=", re.I), "atribut peristiwa seperti onclick= atau onerror="),
+    (re.compile(r"(?:\]\(\s*<?|(?:href|src)\s*=\s*[\"']?)\s*javascript\s*:", re.I),
+     "tautan javascript:"),
+    (re.compile(r"<[^>]+\sstyle\s*=", re.I), "atribut style="),
+)
+
+
+def clean(html):
+    """Return `html` with everything outside the allowlist removed.
+
+    Every link gets rel="noopener": a page opened from the portal must not
+    be able to reach back into it."""
+    return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
+                     link_rel="noopener")

@@ -1,0 +1,72 @@
+"""Page budgets for readers on weak signal: the HTML and the stylesheet it
+needs fit in one round trip (14 KB compressed), no render-blocking script,
+no request to another host (map tiles excepted), and every image has alt,
+width and height."""
+
+import gzip
+from pathlib import Path
+
+from .pages import html_pages, is_same_site
+
+FIRST_RENDER_BUDGET = 14 * 1024
+# Hosts a page may load from (only map views may use tiles).
+ALLOWED_HOSTS = ("tile.openstreetmap.org",)
+
+
+def compressed_size(data):
+    # mtime=0: the size must not depend on the clock.
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def _local_file(root, page_name, url, siteurl):
+    if siteurl and url.startswith(siteurl):
+        url = url[len(siteurl.rstrip("/")):]
+    path = url.split("#")[0].split("?")[0]
+    if path.startswith("/"):
+        return root / path.lstrip("/")
+    return (root / page_name).parent / path
+
+
+def check_budgets(output_dir, siteurl="", budget=FIRST_RENDER_BUDGET):
+    root = Path(output_dir)
+    problems = []
+    for name, tree, text in html_pages(root):
+        def report(rule, detail):
+            problems.append(f"{name}: [{rule}] {detail}")
+
+        total = compressed_size(text.encode("utf-8"))
+        for link in tree.css('link[rel="stylesheet"]'):
+            href = link.attributes.get("href") or ""
+            if not is_same_site(href, siteurl):
+                report("third-party", f"stylesheet dari situs lain: {href}")
+                continue
+            sheet = _local_file(root, name, href, siteurl)
+            if sheet.is_file():
+                total += compressed_size(sheet.read_bytes())
+        if total > budget:
+            report("first-render-budget", f"HTML + CSS {total:,} bita terkompresi, batas "
+                   f"{budget:,} bita")
+        for script in tree.css("head script[src]"):
+            attributes = script.attributes
+            if "defer" not in attributes and "async" not in attributes and \
+                    attributes.get("type") != "module":
+                report("render-blocking-script", f"skrip {attributes.get('src')} "
+                       "menghambat tampilan (tambahkan defer)")
+        for selector, attribute in (("img", "src"), ("script", "src"), ("link", "href"),
+                                    ("source", "src"), ("iframe", "src"), ("video", "src"),
+                                    ("audio", "src")):
+            for node in tree.css(f"{selector}[{attribute}]"):
+                if selector == "link" and node.attributes.get("rel") in (
+                        "alternate", "canonical"):
+                    continue
+                url = node.attributes.get(attribute) or ""
+                if not is_same_site(url, siteurl) and not any(
+                        host in url for host in ALLOWED_HOSTS):
+                    report("third-party", f"<{selector}> memuat dari situs lain: {url}")
+        for image in tree.css("img"):
+            attributes = image.attributes
+            src = attributes.get("src")
+            for required in ("alt", "width", "height"):
+                if required not in attributes:
+                    report("image-" + required, f"gambar {src} tanpa atribut {required}")
+    return problems

@@ -1,0 +1,157 @@
+"""Quality gates over every page of the built site, and proof that each gate
+catches what it is there to catch."""
+
+import re
+from pathlib import Path
+
+import feedparser
+import pytest
+from conftest import ROOT
+from portal import sanitize
+from quality import budgets, links, security, vnu
+
+requires_vnu = pytest.mark.skipif(
+    not vnu.available(), reason="vnu.jar or Java missing: run scripts/install-test-tools.sh")
+
+
+# -- the real site -------------------------------------------------------------
+
+@requires_vnu
+def test_nu_html_checker_finds_no_error_on_any_page(full_site):
+    problems = vnu.check_html(full_site)
+    assert problems == [], "\n".join(problems)
+
+
+def test_no_broken_internal_link_or_anchor(full_site):
+    problems = links.check_links(full_site)
+    assert problems == [], "\n".join(problems)
+
+
+def test_feeds_point_only_at_pages_that_exist(full_site):
+    feeds = list(Path(full_site).glob("feeds/**/*.xml"))
+    assert feeds
+    for feed in feeds:
+        for entry in feedparser.parse(feed.read_bytes()).entries:
+            path = re.sub(r"^https?://[^/]+", "", entry.link)
+            assert (Path(full_site) / path.lstrip("/") / "index.html").is_file(), \
+                f"{feed.name}: {entry.link}"
+
+
+def test_security_rules_hold_on_every_page(full_site):
+    problems = security.check_security(full_site)
+    assert problems == [], "\n".join(problems)
+
+
+def test_budgets_hold_on_every_page(full_site):
+    problems = budgets.check_budgets(full_site)
+    assert problems == [], "\n".join(problems)
+
+
+def test_external_links_in_content_get_noopener(full_site):
+    html = (Path(full_site) / "kim" / "contoh-satu" / "index.html").read_text()
+    for href, rel in re.findall(r'<a href="(https?://[^"]+)"[^>]*?rel="([^"]*)"', html):
+        assert "noopener" in rel
+
+
+# -- each gate catches a broken page -------------------------------------------
+
+GOOD_HEAD = ('<!doctype html><html lang="id"><head><meta charset="utf-8">'
+             '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'">'
+             '<title>Uji</title></head><body>')
+
+
+def write(tmp_path, name, body):
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(GOOD_HEAD + body + "</body></html>", encoding="utf-8")
+
+
+@requires_vnu
+def test_nu_checker_names_the_page_and_the_error(tmp_path):
+    write(tmp_path, "rusak/index.html", "<p><div>blok di dalam paragraf</p></span>")
+    problems = vnu.check_html(tmp_path)
+    assert problems and all(p.startswith("rusak/index.html:") for p in problems)
+    assert any("[html]" in p for p in problems)
+
+
+def test_security_gate_names_page_and_rule(tmp_path):
+    write(tmp_path, "a.html", '<p style="color:red" onclick="x()">x</p><script>1</script>'
+          '<a href="javascript:alert(1)">j</a><a href="https://contoh.test/">luar</a>')
+    (tmp_path / "b.html").write_text("<!doctype html><title>x</title><style>p{}</style>")
+    problems = "\n".join(security.check_security(tmp_path))
+    for expected in ("a.html: [inline-style]", "a.html: [event-handler] atribut onclick",
+                     "a.html: [inline-script]", "a.html: [javascript-url]",
+                     "a.html: [noopener] tautan ke https://contoh.test/",
+                     "b.html: [csp]", "b.html: [inline-style] elemen <style>"):
+        assert expected in problems
+
+
+def test_budget_gate_names_page_and_rule(tmp_path):
+    import os
+
+    write(tmp_path, "gambar.html", '<img src="/x.png"><img src="https://cdn.contoh.test/y.png" '
+          'alt="y" width="1" height="1">')
+    write(tmp_path, "berat.html", "<p>" + os.urandom(20000).hex() + "</p>")
+    (tmp_path / "skrip.html").write_text(
+        GOOD_HEAD.replace("</head>", '<script src="/app.js"></script></head>'))
+    problems = "\n".join(budgets.check_budgets(tmp_path))
+    for expected in ("gambar.html: [image-alt] gambar /x.png tanpa atribut alt",
+                     "gambar.html: [image-width]", "gambar.html: [image-height]",
+                     "gambar.html: [third-party] <img> memuat dari situs lain",
+                     "berat.html: [first-render-budget]",
+                     "skrip.html: [render-blocking-script] skrip /app.js"):
+        assert expected in problems
+
+
+# -- raw HTML in content -------------------------------------------------------
+
+def test_sanitiser_removes_script_handlers_javascript_links_and_iframes():
+    dirty = ('<p>Halo<script>alert(1)</script><img src="a.png" alt="a" onerror="alert(2)">'
+             '<a href="javascript:alert(3)">klik</a><iframe src="https://contoh.test/"></iframe>'
+             '<span style="color:red">merah</span><a href="https://contoh.test/">luar</a></p>')
+    clean = sanitize.clean(dirty)
+    assert "<script" not in clean and "alert(1)" not in clean
+    assert "onerror" not in clean
+    assert "javascript:" not in clean
+    assert "<iframe" not in clean
+    assert "style=" not in clean
+    assert '<a href="https://contoh.test/" rel="noopener">luar</a>' in clean
+    assert '<img src="a.png" alt="a">' in clean
+
+
+def test_sanitiser_keeps_what_markdown_writes():
+    html = ('<h2 id="a">Judul</h2><p><strong>b</strong> <em>i</em> <code>c</code> '
+            '<a href="{filename}/berita/x.md">tautan</a></p><table><thead><tr><th>h</th></tr>'
+            '</thead><tbody><tr><td>d</td></tr></tbody></table><blockquote><p>q</p></blockquote>')
+    clean = sanitize.clean(html)
+    for fragment in ('<h2 id="a">', "<strong>b</strong>", "<code>c</code>",
+                     'href="{filename}/berita/x.md"', "<td>d</td>", "<blockquote>"):
+        assert fragment in clean
+
+
+def test_raw_html_in_content_is_sanitised_in_the_built_page(tmp_path):
+    import shutil
+
+    from conftest import FIXTURES, build
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "valid-minimal" / "content", content)
+    (content / "halaman" / "html-mentah.md").write_text(
+        "---\ntitle: HTML mentah\nslug: html-mentah\n---\n\n"
+        '<table class="x"><tr><td>sel</td></tr></table>\n\n<div><form-x>aneh</form-x>'
+        '<span data-x="1">teks</span></div>\n', encoding="utf-8")
+    result = build(content, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out" / "html-mentah" / "index.html").read_text()
+    assert '<td>sel</td>' in html
+    assert "form-x" not in html and "data-x" not in html
+
+
+def test_images_in_content_get_width_height_and_lazy_loading(full_site):
+    html = (Path(full_site) / "kim" / "contoh-dua" / "index.html").read_text()
+    images = re.findall(r"<img [^>]+>", html)
+    assert images
+    for tag in images:
+        assert 'width="8"' in tag and 'height="8"' in tag, tag
+    body = re.findall(r'<div class="prose">.*?</div>', html, re.S)[0]
+    assert 'loading="lazy"' in body
