@@ -5,6 +5,9 @@ AUTHOR = "Diskominfo Kotawaringin Barat"
 SITENAME = "Portal KIM Kotawaringin Barat"
 SITESUBTITLE = "Kabar dan potensi lokal dari Kelompok Informasi Masyarakat"
 SITEURL = ""
+# Absolute address of the site, for canonical links, link previews,
+# structured data, feeds and the sitemap (the local server in development).
+PUBLIC_URL = "http://localhost:8000"
 
 PATH = "content"
 THEME = "theme"
@@ -96,7 +99,7 @@ NOT_FOUND_SAVE_AS = "404.html"
 # Atom feeds: all news, per category and per KIM.
 # Feed entries need absolute links; in development they point at the
 # local server of `invoke serve`.
-FEED_DOMAIN = "http://localhost:8000"
+FEED_DOMAIN = PUBLIC_URL
 FEED_ALL_ATOM = "feeds/semua.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/kategori/{slug}.atom.xml"
 KIM_FEED_ATOM = "feeds/kim/{slug}.atom.xml"

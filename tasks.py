@@ -49,12 +49,15 @@ def build_and_swap(c, settings, target, siteurl=""):
     if result.failed:
         shutil.rmtree(fresh, ignore_errors=True)
         raise Exit(f"Pembangunan situs gagal; {target.name}/ tidak diubah.", code=1)
+    from quality.budgets import check_budgets
     from quality.links import check_links
+    from quality.security import check_security
 
-    problems = check_links(fresh, siteurl)
+    problems = [*check_links(fresh, siteurl), *check_security(fresh, siteurl),
+                *check_budgets(fresh, siteurl)]
     if problems:
         shutil.rmtree(fresh, ignore_errors=True)
-        raise Exit("\n".join(problems) + f"\nTautan rusak ditemukan; {target.name}/ tidak "
+        raise Exit("\n".join(problems) + f"\nPemeriksaan hasil gagal; {target.name}/ tidak "
                    "diubah.", code=1)
     if target.exists():
         target.rename(old)

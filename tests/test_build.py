@@ -210,6 +210,9 @@ def test_production_build_uses_absolute_urls(tmp_path):
     assert result.returncode == 0, result.stderr
     html = (output / "kim/palae/index.html").read_text()
     assert 'href="https://kim.contoh.test/kim/"' in html
+    for path in output.rglob("*.html"):
+        rooted = re.findall(r'(?:href|src)="(/[^"]*)"', path.read_text())
+        assert rooted == [], f"{path}: root-relative links in a production build: {rooted[:3]}"
     assert check_links(output, "https://kim.contoh.test") == []
     feed = feedparser.parse((output / "feeds/semua.atom.xml").read_bytes())
     assert feed.entries
@@ -236,4 +239,6 @@ def test_one_hashed_stylesheet_with_tokens_dark_mode_and_print(sample_site):
     html = (Path(sample_site) / "index.html").read_text()
     assert re.findall(r'<link rel="stylesheet" href="([^"]+)"', html) == [
         f"/theme/css/{sheets[0].name}"]
-    assert "<script" not in html and "<style" not in html and " style=" not in html
+    scripts = re.findall(r"<script[^>]*>", html)
+    assert scripts == ['<script type="application/ld+json">'] * len(scripts)
+    assert "<style" not in html and " style=" not in html

@@ -10,13 +10,15 @@ from conftest import ROOT
 from portal import sanitize
 from quality import budgets, links, security, vnu
 
-requires_vnu = pytest.mark.skipif(
-    not vnu.available(), reason="vnu.jar or Java missing: run scripts/install-test-tools.sh")
+
+@pytest.fixture
+def requires_vnu():
+    assert vnu.available(), "vnu.jar or Java missing: run scripts/install-test-tools.sh"
 
 
 # -- the real site -------------------------------------------------------------
 
-@requires_vnu
+@pytest.mark.usefixtures("requires_vnu")
 def test_nu_html_checker_finds_no_error_on_any_page(full_site):
     problems = vnu.check_html(full_site)
     assert problems == [], "\n".join(problems)
@@ -66,7 +68,7 @@ def write(tmp_path, name, body):
     path.write_text(GOOD_HEAD + body + "</body></html>", encoding="utf-8")
 
 
-@requires_vnu
+@pytest.mark.usefixtures("requires_vnu")
 def test_nu_checker_names_the_page_and_the_error(tmp_path):
     write(tmp_path, "rusak/index.html", "<p><div>blok di dalam paragraf</p></span>")
     problems = vnu.check_html(tmp_path)

@@ -7,7 +7,8 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from . import formatting, images
+from . import formatting, images, sitemap
+from .structured_data import StructuredData
 from .generator import PortalGenerator, assign_urls
 from .reader import PortalMarkdownReader
 from .relations import link
@@ -43,6 +44,11 @@ def _all_generators_finalized(generators):
     portal = link(portal_generator.kims, portal_generator.potensi, articles.articles)
     assign_urls(portal, portal_generator.settings)
     portal_generator.context["portal"] = portal
+    portal_generator.context["ld"] = StructuredData(portal_generator.settings)
+
+
+def _finalized(pelican):
+    sitemap.write(pelican.output_path, pelican.settings["PUBLIC_URL"])
 
 
 def register():
@@ -50,3 +56,4 @@ def register():
     signals.readers_init.connect(_readers_init)
     signals.get_generators.connect(_get_generators)
     signals.all_generators_finalized.connect(_all_generators_finalized)
+    signals.finalized.connect(_finalized)
