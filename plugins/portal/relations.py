@@ -10,11 +10,13 @@ Attributes set here (read by the templates):
   ``potensi.kontak_efektif``, ``potensi.lokasi_efektif``,
   ``potensi.lokasi_dari_kim`` (True when the location is the KIM's)
 * ``article.kim_profiles`` (list of Kim), ``article.verdict``,
-  ``article.newer_article``, ``article.older_article``
+  ``article.newer_article``, ``article.older_article``, ``article.related``
 * ``KecamatanGroup`` objects for the directory and kecamatan pages.
 """
 
 from dataclasses import dataclass, field
+
+from .related import link_related
 
 from .vocabulary import CEK_FAKTA, KATEGORI_BY_NAME, KATEGORI_POTENSI, KECAMATAN, \
     KECAMATAN_BY_NAME, VERDICT_BY_LABEL
@@ -106,6 +108,7 @@ def link(kims, potensi, articles):
         if article.category.name == CEK_FAKTA:
             cek_fakta.append(article)
 
+    link_related(articles)
     return Portal(
         kims=kims,
         potensi=[p for p in sorted(potensi, key=_by_title) if p.kim_profile is not None],
