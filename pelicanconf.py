@@ -94,6 +94,8 @@ POTENSI_KATEGORI_URL = "potensi/kategori/{slug}/"
 POTENSI_KATEGORI_SAVE_AS = "potensi/kategori/{slug}/index.html"
 CEK_FAKTA_URL = "cek-fakta/"
 CEK_FAKTA_SAVE_AS = "cek-fakta/index.html"
+STATISTIK_URL = "statistik/"
+STATISTIK_SAVE_AS = "statistik/index.html"
 NOT_FOUND_SAVE_AS = "404.html"
 
 # Atom feeds: all news, per category and per KIM.

@@ -242,3 +242,23 @@ def test_one_hashed_stylesheet_with_tokens_dark_mode_and_print(sample_site):
     scripts = re.findall(r"<script[^>]*>", html)
     assert scripts == ['<script type="application/ld+json">'] * len(scripts)
     assert "<style" not in html and " style=" not in html
+
+
+def test_statistics_show_svg_charts_with_the_same_numbers_in_tables(sample_site):
+    tree = page(sample_site, "/statistik/")
+    charts = tree.css("svg.chart")
+    assert len(charts) == 3
+    for chart in charts:
+        assert chart.attributes["role"] == "img"
+        assert chart.css_first("title").text()
+    tables = tree.css("table.table")
+    kecamatan = {row.css_first("th").text(strip=True): row.css_first("td").text()
+                 for row in tables[0].css("tbody tr")}
+    assert kecamatan == {"Arut Selatan": "3", "Kumai": "2", "Kotawaringin Lama": "0",
+                         "Arut Utara": "0", "Pangkalan Lada": "1", "Pangkalan Banteng": "0"}
+    drawn = [t.text() for t in charts[0].css("text.chart__value")]
+    assert drawn == list(kecamatan.values())
+    months = {row.css_first("th").text(strip=True): int(row.css_first("td").text())
+              for row in tables[2].css("tbody tr")}
+    assert months["September 2018"] == 2
+    assert sum(months.values()) == len(list((ROOT / "content" / "berita").glob("*.md")))

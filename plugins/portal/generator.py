@@ -11,7 +11,7 @@ from functools import partial
 
 from pelican.generators import Generator
 
-from . import assets
+from . import assets, statistics
 from .contents import Kim, Potensi
 from .vocabulary import KATEGORI_POTENSI, KECAMATAN, VERDICTS
 
@@ -85,6 +85,10 @@ class PortalGenerator(Generator):
                   group=group, page_name=group.url, url=group.url)
         write(settings["POTENSI_INDEX_SAVE_AS"], self.get_template("potensi_index"),
               self.context, page_name="potensi", url=settings["POTENSI_INDEX_URL"])
+
+        figures = statistics.compute(portal, self.context["articles"], settings)
+        write(settings["STATISTIK_SAVE_AS"], self.get_template("statistik"), self.context,
+              figures=figures, page_name="statistik", url=settings["STATISTIK_URL"])
 
         write(settings["CEK_FAKTA_SAVE_AS"], self.get_template("cek_fakta"), self.context,
               articles=portal.cek_fakta, page_name="cek-fakta", url=settings["CEK_FAKTA_URL"])
