@@ -7,7 +7,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from . import formatting, images, sitemap
+from . import formatting, images, search, sitemap
 from .structured_data import StructuredData
 from .generator import PortalGenerator, assign_urls
 from .reader import PortalMarkdownReader
@@ -49,6 +49,8 @@ def _all_generators_finalized(generators):
 
 def _finalized(pelican):
     sitemap.write(pelican.output_path, pelican.settings["PUBLIC_URL"])
+    if pelican.settings.get("SEARCH_INDEX", True):
+        search.build_index(pelican.output_path)
 
 
 def register():

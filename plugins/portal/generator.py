@@ -86,6 +86,9 @@ class PortalGenerator(Generator):
         write(settings["POTENSI_INDEX_SAVE_AS"], self.get_template("potensi_index"),
               self.context, page_name="potensi", url=settings["POTENSI_INDEX_URL"])
 
+        write(settings["CARI_SAVE_AS"], self.get_template("cari"), self.context,
+              page_name="cari", url=settings["CARI_URL"])
+
         figures = statistics.compute(portal, self.context["articles"], settings)
         write(settings["STATISTIK_SAVE_AS"], self.get_template("statistik"), self.context,
               figures=figures, page_name="statistik", url=settings["STATISTIK_URL"])

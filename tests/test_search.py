@@ -1,0 +1,92 @@
+"""Search in a real browser: Pagefind index built with the site, queried
+from /cari/ in Chromium, with Indonesian stemming and filters."""
+
+import json
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def page():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                             args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 360, "height": 800})
+        tab = context.new_page()
+        tab.errors = []
+        tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+        tab.on("console", lambda message: message.type == "error" and tab.errors.append(
+            message.text))
+        yield tab
+        browser.close()
+
+
+def search(page, base, query, **filters):
+    url = f"{base}/cari/?q={quote(query)}" + "".join(
+        f"&{key}={quote(value)}" for key, value in filters.items())
+    page.errors.clear()
+    page.goto(url)
+    page.locator("[data-search-status]", has_text="hasil").wait_for(timeout=15000)
+    assert page.errors == []
+    return [link.get_attribute("href") for link in page.locator(".search__title a").all()]
+
+
+def test_index_is_built_in_indonesian(full_site):
+    entry = json.loads((Path(full_site) / "pagefind" / "pagefind-entry.json").read_text())
+    assert list(entry["languages"]) == ["id"]
+
+
+def test_stemming_finds_pelatihan_for_latih(page, served_site):
+    results = search(page, served_site, "latih")
+    assert "/potensi/perpusdes-pondok-madani/" in results
+
+
+def test_query_typed_in_the_header_box_reaches_results(page, served_site):
+    page.goto(served_site + "/kim/")
+    page.fill("#cari-situs", "kelinci")
+    page.press("#cari-situs", "Enter")
+    page.locator("[data-search-status]", has_text="hasil").wait_for(timeout=15000)
+    results = [a.get_attribute("href") for a in page.locator(".search__title a").all()]
+    assert "/potensi/taman-kelinci/" in results
+    assert page.locator("[data-search-nojs]").is_hidden()
+
+
+def test_filters_by_type_and_kecamatan(page, served_site):
+    only_potensi = search(page, served_site, "kelinci", jenis="Potensi")
+    assert only_potensi == ["/potensi/taman-kelinci/"]
+    only_kim = search(page, served_site, "KIM", jenis="KIM", kecamatan="Kumai")
+    assert set(only_kim) >= {"/kim/palae/", "/kim/sari-rasa/"}
+    assert all(url.startswith("/kim/") for url in only_kim)
+
+
+def test_only_page_bodies_are_indexed(full_site, page, served_site):
+    bodies = [p for p in Path(full_site).rglob("*.html") if "data-pagefind-body" in p.read_text()]
+    entry = json.loads((Path(full_site) / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["id"]["page_count"] == len(bodies)
+    assert not (Path(full_site) / "kim" / "index.html").read_text().count("data-pagefind-body")
+    # "Arsip" is a footer link on every page, and in no content.
+    page.goto(f"{served_site}/cari/?q=arsip")
+    page.locator("[data-search-status]", has_text="hasil").wait_for(timeout=15000)
+    assert page.locator(".search__title a").count() == 0
+
+
+def test_without_javascript_the_page_says_where_to_look(page, served_site):
+    context = page.context.browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(served_site + "/cari/?q=kelinci")
+    notice = tab.locator("[data-search-nojs]")
+    assert notice.is_visible()
+    assert "memerlukan JavaScript" in notice.inner_text()
+    context.close()
+
+
+def test_search_script_loads_only_on_the_search_page(full_site):
+    for path in Path(full_site).rglob("*.html"):
+        has_script = "cari.js" in path.read_text()
+        assert has_script == (path.relative_to(full_site).as_posix() == "cari/index.html"), path
