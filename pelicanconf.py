@@ -1,6 +1,10 @@
 """Development settings. ``publishconf.py`` imports these and overrides only
 what production needs."""
 
+import os
+
+PROJECT_ROOT = os.path.dirname(os.path.abspath(__file__))
+
 AUTHOR = "Diskominfo Kotawaringin Barat"
 SITENAME = "Portal KIM Kotawaringin Barat"
 SITESUBTITLE = "Kabar dan potensi lokal dari Kelompok Informasi Masyarakat"
@@ -94,6 +98,15 @@ POTENSI_KATEGORI_URL = "potensi/kategori/{slug}/"
 POTENSI_KATEGORI_SAVE_AS = "potensi/kategori/{slug}/index.html"
 CEK_FAKTA_URL = "cek-fakta/"
 CEK_FAKTA_SAVE_AS = "cek-fakta/index.html"
+PETA_URL = "peta/"
+PETA_SAVE_AS = "peta/index.html"
+PETA_GEOJSON = "peta/lokasi.geojson"
+# Leaflet comes from the pinned npm package (`npm ci --omit=dev`) and is
+# served by the site itself; tiles come from OpenStreetMap.
+LEAFLET_DIST = os.path.join(PROJECT_ROOT, "node_modules", "leaflet", "dist")
+LEAFLET_SAVE_DIR = "theme/vendor/leaflet"
+MAP_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+MAP_TILE_HOST = "https://tile.openstreetmap.org"
 CARI_URL = "cari/"
 CARI_SAVE_AS = "cari/index.html"
 STATISTIK_URL = "statistik/"

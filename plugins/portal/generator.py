@@ -11,7 +11,7 @@ from functools import partial
 
 from pelican.generators import Generator
 
-from . import assets, statistics
+from . import assets, geo, statistics
 from .contents import Kim, Potensi
 from .vocabulary import KATEGORI_POTENSI, KECAMATAN, VERDICTS
 
@@ -85,6 +85,13 @@ class PortalGenerator(Generator):
                   group=group, page_name=group.url, url=group.url)
         write(settings["POTENSI_INDEX_SAVE_AS"], self.get_template("potensi_index"),
               self.context, page_name="potensi", url=settings["POTENSI_INDEX_URL"])
+
+        places = geo.features(portal, settings["SITEURL"])
+        geo.write_geojson(os.path.join(self.output_path, settings["PETA_GEOJSON"]), places)
+        geo.copy_leaflet(settings["LEAFLET_DIST"],
+                         os.path.join(self.output_path, settings["LEAFLET_SAVE_DIR"]))
+        write(settings["PETA_SAVE_AS"], self.get_template("peta"), self.context,
+              places=places, page_name="peta", url=settings["PETA_URL"])
 
         write(settings["CARI_SAVE_AS"], self.get_template("cari"), self.context,
               page_name="cari", url=settings["CARI_URL"])
