@@ -133,6 +133,8 @@ DISPLAY_PAGES_ON_MENU = False
 DISPLAY_CATEGORIES_ON_MENU = False
 
 DEFAULT_DATE = None
+# Resized photos are kept here between builds (content-addressed).
+CACHE_PATH = os.path.join(PROJECT_ROOT, ".cache")
 RELATIVE_URLS = False
 # The output must not depend on when or where it was built.
 DELETE_OUTPUT_DIRECTORY = True

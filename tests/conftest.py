@@ -18,12 +18,17 @@ ROOT = PLUGINS.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-def build(content, output, settings="pelicanconf.py", env=None):
+def build(content, output, settings="pelicanconf.py", env=None, overrides=None):
     """Build `content` into `output` with the project's settings, as
-    `invoke build` does; return the finished process."""
+    `invoke build` does (`overrides`: settings to replace); return the
+    finished process."""
+    import json
+
+    extra = [arg for key, value in (overrides or {}).items()
+             for arg in ("-e", f"{key}={json.dumps(value)}")]
     return subprocess.run(
         [sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / settings),
-         "-o", str(output), "--fatal", "warnings"],
+         "-o", str(output), "--fatal", "warnings", *extra],
         cwd=ROOT, capture_output=True, text=True, env={**os.environ, **(env or {})},
     )
 

@@ -17,9 +17,13 @@ from .validation import format_report, validate_content
 
 def _initialized(pelican):
     settings = pelican.settings
+    derivatives = images.Derivatives(settings["PATH"], settings["OUTPUT_PATH"],
+                                     Path(settings["CACHE_PATH"]) / "gambar", settings["SITEURL"])
+    settings["PORTAL_DERIVATIVES"] = derivatives
     settings["JINJA_FILTERS"] = {
         **formatting.FILTERS,
         "ukuran_gambar": images.size_filter(settings["PATH"]),
+        "srcset_gambar": images.srcset_filter(derivatives),
         **settings.get("JINJA_FILTERS", {}),
     }
     content_dir = Path(settings["PATH"])

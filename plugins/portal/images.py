@@ -33,10 +33,10 @@ _IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
 _SRC = re.compile(r'\ssrc="([^"]+)"')
 
 
-def add_sizes(html, content_dir, source_dir):
-    """Give each <img> in `html` width, height and lazy loading. Sources are
-    Pelican link forms ({static}/images/x.jpg) or paths relative to the
-    source file."""
+def add_sizes(html, content_dir, source_dir, derivatives=None):
+    """Give each <img> in `html` width, height, lazy loading and (with
+    `derivatives`) a WebP srcset. Sources are Pelican link forms
+    ({static}/images/x.jpg) or paths relative to the source file."""
 
     def rewrite(match):
         tag = match.group(0)
@@ -49,13 +49,30 @@ def add_sizes(html, content_dir, source_dir):
                 target = target[len(prefix):]
                 break
         base = Path(content_dir) if target.startswith("/") else Path(source_dir)
-        size = image_size(str((base / target.lstrip("/")).resolve()))
+        path = (base / target.lstrip("/")).resolve()
+        size = image_size(str(path))
         extra = ' loading="lazy" decoding="async"'
         if size:
             extra = f' width="{size[0]}" height="{size[1]}"' + extra
+        if derivatives is not None:
+            try:
+                srcset = derivatives.srcset(path.relative_to(Path(content_dir).resolve()))
+            except ValueError:
+                srcset = ""
+            if srcset:
+                extra += f' srcset="{srcset}" sizes="{SIZES}"'
         return tag[:-1].rstrip("/").rstrip() + extra + ">"
 
     return _IMG_TAG.sub(rewrite, html)
+
+
+def srcset_filter(derivatives):
+    """A Jinja filter: `photo.src|srcset_gambar` gives the WebP srcset."""
+
+    def srcset_gambar(src):
+        return derivatives.srcset(src)
+
+    return srcset_gambar
 
 
 def size_filter(content_dir):
@@ -67,3 +84,73 @@ def size_filter(content_dir):
         return {"width": size[0], "height": size[1]} if size else {}
 
     return ukuran_gambar
+
+
+# -- responsive derivatives -------------------------------------------------
+
+WIDTHS = (360, 720, 1080)
+QUALITY = 75
+# Photos fill the text column (46rem) at most, the whole screen on phones.
+SIZES = "(min-width: 48rem) 46rem, 100vw"
+
+
+class Derivatives:
+    """Resized WebP copies of content photos, for srcset.
+
+    Each derivative is made once and kept in a cache folder keyed by the
+    source's bytes, the width and the quality, so a rebuild only copies it
+    into the output. Widths above the original are not made (no upscaling);
+    a photo narrower than the smallest width gets one WebP at its own size.
+    """
+
+    def __init__(self, content_dir, output_dir, cache_dir, url_prefix=""):
+        self.content_dir = Path(content_dir)
+        self.output_dir = Path(output_dir)
+        self.cache_dir = Path(cache_dir)
+        self.url_prefix = url_prefix
+        self.made = 0  # derivatives encoded in this build (the rest came from cache)
+
+    def srcset(self, src):
+        """Return the srcset for a photo path inside content/, or ''."""
+        source = (self.content_dir / str(src).lstrip("/")).resolve()
+        if source.suffix.lower() not in (".jpg", ".jpeg", ".png", ".webp") or \
+                not source.is_file():
+            return ""
+        size = image_size(str(source))
+        if not size:
+            return ""
+        widths = [w for w in WIDTHS if w < size[0]] + [min(size[0], WIDTHS[-1])]
+        # images/kim/a.jpg -> images/webp/kim/a-720.webp
+        relative = Path(str(src).lstrip("/"))
+        if relative.parts[0] == "images":
+            relative = relative.relative_to("images")
+        entries = []
+        for width in sorted(set(widths)):
+            target = self.output_dir / "images" / "webp" / relative.with_name(
+                f"{relative.stem}-{width}.webp")
+            self._ensure(source, width, target)
+            url = target.relative_to(self.output_dir).as_posix()
+            entries.append(f"{self.url_prefix}/{url} {width}w")
+        return ", ".join(entries)
+
+    def _ensure(self, source, width, target):
+        import hashlib
+        import os
+        import shutil
+
+        digest = hashlib.sha256(source.read_bytes()).hexdigest()[:20]
+        cached = self.cache_dir / f"{digest}-{width}-q{QUALITY}.webp"
+        if not cached.is_file():
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            with Image.open(source) as image:
+                image = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
+                if image.width > width:
+                    height = round(image.height * width / image.width)
+                    image = image.resize((width, height), Image.LANCZOS)
+                partial = cached.with_suffix(f".{os.getpid()}.tmp")
+                image.save(partial, "WEBP", quality=QUALITY, method=4)
+            os.replace(partial, cached)  # atomic: parallel builds share the cache
+            self.made += 1
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.is_file():
+            shutil.copyfile(cached, target)

@@ -44,7 +44,8 @@ class PortalMarkdownReader(BaseReader):
             raw, body, _ = frontmatter.split(text)
         markdown = Markdown(**self._config)
         content = sanitize.clean(markdown.convert(body))
-        content = images.add_sizes(content, self.settings["PATH"], os.path.dirname(source_path))
+        content = images.add_sizes(content, self.settings["PATH"], os.path.dirname(source_path),
+                                   self.settings.get("PORTAL_DERIVATIVES"))
         return content, self.convert_metadata(raw, markdown)
 
     def convert_metadata(self, raw, markdown):

@@ -242,8 +242,15 @@ class _Checker:
             target = match.group(1)
             if re.match(r"^[a-z]+:", target) or target.startswith("//"):
                 continue
-            cleaned = INTRASITE_PREFIX.sub("", target).lstrip("/")
             line = doc.body_line + doc.body.count("\n", 0, match.start())
+            if not INTRASITE_PREFIX.match(target):
+                # A bare path would be resolved against the page's address
+                # (/berita/<slug>/) and break; Pelican's form is unambiguous.
+                self.add(doc, "", f"gambar '{target}' di isi tulisan ditulis tanpa "
+                         "'{static}'. Perbaiki: tulis '{static}/images/nama-berkas.jpg'",
+                         line=line)
+                continue
+            cleaned = INTRASITE_PREFIX.sub("", target).lstrip("/")
             if not self.image_exists(cleaned):
                 self.add(doc, "", f"gambar '{target}' di isi tulisan tidak ditemukan. "
                          "Perbaiki: simpan berkasnya di content/images/ dan tulis "
