@@ -37,7 +37,7 @@ def pelican_run(c, settings, output, extra=""):
     return c.run(command, warn=True, pty=False)
 
 
-def build_and_swap(c, settings, target, siteurl=""):
+def build_and_swap(c, settings, target, siteurl="", extra=""):
     """Build into a new folder next to `target`, check it, then swap it into
     place. A failed build or check leaves `target` exactly as it was."""
     target = Path(target)
@@ -45,7 +45,7 @@ def build_and_swap(c, settings, target, siteurl=""):
     old = target.with_name(target.name + ".lama")
     for leftover in (fresh, old):
         shutil.rmtree(leftover, ignore_errors=True)
-    result = pelican_run(c, settings, fresh)
+    result = pelican_run(c, settings, fresh, extra)
     if result.failed:
         shutil.rmtree(fresh, ignore_errors=True)
         raise Exit(f"Pembangunan situs gagal; {target.name}/ tidak diubah.", code=1)
@@ -282,3 +282,36 @@ slug: {slug}
 """
     day = when[:10]
     _write_new(CONFIG["content_path"] / "berita" / f"{day}-{slug}.md", text)
+
+
+@task(help={"report": "folder laporan (bawaan: lighthouse-report/)",
+            "page": "alamat halaman yang diaudit, bukan satu halaman per jenis (boleh berulang)"},
+      iterable=["page"])
+def audit(c, report="lighthouse-report", page=None):
+    """Build, serve locally and run Lighthouse (mobile) on one page of each type."""
+    import threading
+
+    from quality.lighthouse import PAGES, failures, render_failures, render_table, run_audit
+    from quality.server import make_server
+
+    # These machines reach no map tile server; a failed tile would show as a
+    # console error. The audited build asks this server for a blank tile
+    # instead (the query string carries z/x/y and is ignored).
+    tile = "theme/tile-audit.png"
+    build_and_swap(c, CONFIG["settings_base"], CONFIG["deploy_path"],
+                   extra=f"-e 'MAP_TILES=\"/{tile}?{{z}}/{{x}}/{{y}}\"'")
+    from PIL import Image
+
+    Image.new("RGB", (256, 256), "#e8eeeb").save(CONFIG["deploy_path"] / tile)
+    server = make_server(str(CONFIG["deploy_path"]), "127.0.0.1", 0, quiet=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        rows = run_audit(f"http://127.0.0.1:{server.server_port}", ROOT / report,
+                         pages=tuple(page or PAGES))
+    finally:
+        server.shutdown()
+        server.server_close()
+    print(render_table(rows))
+    if failures(rows):
+        raise Exit(render_failures(failures(rows)), code=1)
+    print(f"Semua halaman memenuhi target Lighthouse; laporan di {ROOT / report}/")

@@ -48,6 +48,9 @@ PAGES = (
     "/arsip/",
     "/arsip/2018/09/",
     "/tentang-kim/",
+    "/peta/",
+    "/statistik/",
+    "/cari/",
 )
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -293,8 +296,10 @@ def render_failures(failed):
         return "All pages meet the Lighthouse targets."
     lines = []
     for item in failed:
-        missed = ", ".join(f"{LABELS[c]} {item['scores'].get(c)} < {TARGETS[c]}"
-                           for c in item["missed"])
+        missed = ", ".join(f"{LABELS[c]} {item['scores'][c]} < {TARGETS[c]}"
+                           for c in item["missed"] if item["scores"].get(c) is not None)
+        if not item.get("error") and any(item["scores"].get(c) is None for c in item["missed"]):
+            missed += (", " if missed else "") + "some categories have no score"
         lines.append(f"### `{item['page']}`" + (f" — {missed}" if missed else ""))
         if item.get("error"):
             lines.append(f"- ERROR: {item['error']}")

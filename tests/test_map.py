@@ -81,7 +81,7 @@ def test_without_javascript_the_map_page_is_a_list(browser, served_site, full_si
     context = browser.new_context(java_script_enabled=False)
     tab = context.new_page()
     tab.goto(served_site + "/peta/")
-    assert tab.locator("[data-module='peta']").is_hidden()
+    assert not tab.locator("[data-module='peta']").is_visible()
     items = tab.locator(".place-list__item")
     assert items.count() == len(geojson(full_site)["features"])
     assert "(perkiraan)" in tab.locator(".place-list").first.inner_text()

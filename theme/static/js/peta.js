@@ -1,6 +1,7 @@
 // Maps for /peta/ and for KIM and potensi pages. Each [data-module="peta"]
-// element is hidden in the HTML and shown only once Leaflet (loaded with
-// `defer` before this module) is here, so the page without script keeps
+// box is laid out from the first render (no layout shift when the map
+// appears); without script a <noscript> stylesheet removes it, and if
+// Leaflet cannot start the box is hidden again. Either way the page keeps
 // its list of places and OpenStreetMap links.
 const ATTRIBUTION =
   '&copy; <a href="https://www.openstreetmap.org/copyright">kontributor OpenStreetMap</a>';
@@ -42,12 +43,15 @@ function marker(L, lat, lon, props) {
 
 async function start(element) {
   const L = window.L;
-  if (!L) return;
+  if (!L) throw new Error("Leaflet tidak termuat");
   loadStylesheet(element.dataset.leafletCss);
-  element.hidden = false;
   const map = L.map(element, { scrollWheelZoom: false });
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
-  L.tileLayer(element.dataset.tiles, { maxZoom: 18, attribution: ATTRIBUTION }).addTo(map);
+  // detectRetina asks phones with dense screens for the next zoom level, so
+  // the 256 px tiles are not shown blurred at twice their size.
+  L.tileLayer(element.dataset.tiles, {
+    maxZoom: 18, detectRetina: true, attribution: ATTRIBUTION,
+  }).addTo(map);
   if (element.dataset.geojson) {
     const response = await fetch(element.dataset.geojson);
     const data = await response.json();
