@@ -75,7 +75,7 @@ BERANDA_URL = ""
 INDEX_SAVE_AS = "berita/index.html"
 INDEX_URL = "berita/"
 DEFAULT_PAGINATION = 10
-PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None}
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "kim_berita": None}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/halaman/{number}/", "{base_name}/halaman/{number}/index.html"),
@@ -84,6 +84,9 @@ PAGINATION_PATTERNS = (
 # The portal's own pages (plugins/portal).
 KIM_URL = "kim/{slug}/"
 KIM_SAVE_AS = "kim/{slug}/index.html"
+KIM_BERITA_URL = "kim/{slug}/berita/"
+KIM_BERITA_SAVE_AS = "kim/{slug}/berita/index.html"
+KIM_LATEST_BERITA = 5
 KIM_INDEX_URL = "kim/"
 KIM_INDEX_SAVE_AS = "kim/index.html"
 KECAMATAN_URL = "kecamatan/{slug}/"

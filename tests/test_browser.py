@@ -5,11 +5,15 @@ Every page type is loaded once per colour scheme; the load, the layout at
 recorded on that one visit and the tests below read the record, so the whole
 file stays fast. Keyboard, navigation, sharing and printing get their own
 pages. The browser never leaves the local server (there is no internet):
-links to other hosts are checked by their href only.
+links to other hosts are checked by their href only, and map tiles are
+answered with a local stand-in.
 """
 
+import base64
 import re
-from urllib.parse import parse_qs, unquote, urljoin, urlsplit
+import runpy
+from pathlib import Path
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 
@@ -29,6 +33,7 @@ AXE_OPTIONS = {
     "resultTypes": ["violations"],
 }
 MISSING = "/halaman-yang-tidak-ada/"
+ROOT = Path(__file__).resolve().parent.parent
 
 # Discovered at run time (the fixture content may rename them).
 FACT_CHECK = "<first article listed on /cek-fakta/>"
@@ -44,6 +49,7 @@ PAGES = {
     "kim": "/kim/",
     "kim-palae": "/kim/palae/",
     "kim-contoh-satu": "/kim/contoh-satu/",
+    "kim-contoh-satu-berita": "/kim/contoh-satu/berita/",
     "kecamatan": "/kecamatan/",
     "kecamatan-kumai": "/kecamatan/kumai/",
     "potensi": "/potensi/",
@@ -59,13 +65,45 @@ PAGES = {
     "tentang-kim": "/tentang-kim/",
     "kirim-informasi": "/kirim-informasi/",
     "tentang-portal": "/tentang-portal/",
+    "cari": "/cari/?q=kelinci",
+    "statistik": "/statistik/",
+    "peta": "/peta/",
     "404": MISSING,
 }
-KEYBOARD_PAGES = ["beranda", "berita", "artikel", "kim-contoh-satu", "potensi", "potensi-whatsapp", "404"]
+# Pages whose scripts fill them in after "load": wait for this selector.
+READY = {"cari": "[data-search-status]:has-text('hasil')"}
+KEYBOARD_PAGES = [
+    "beranda", "berita", "artikel", "kim-contoh-satu", "potensi", "potensi-whatsapp", "404"]
+
+# Map tiles are the one third-party request the site may make (PRODUCT.md:
+# "except map tiles on map views"). There is no internet here, so a tile
+# request gets this transparent 1x1 PNG instead; every other request to
+# another host is aborted and reported.
+TILE = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
+
+
+def tile_pattern():
+    """A regex for the tile URLs of the MAP_TILES setting (None if unset)."""
+    template = runpy.run_path(str(ROOT / "pelicanconf.py")).get("MAP_TILES")
+    if not template:
+        return None
+    pattern = re.escape(template)
+    parts = {"s": "[a-z]", "z": r"\d+", "x": r"\d+", "y": r"\d+", "r": "(@2x)?"}
+    for key, value in parts.items():
+        pattern = pattern.replace(re.escape("{%s}" % key), value)
+    return re.compile(pattern + "$")
+
 
 # Known defects of the site's HTML (not of its CSS): {(rule, page id): reason}.
 # Each such case is an xfail(strict=True), so it turns red once it is fixed.
 KNOWN_DEFECTS = {}
+
+
+def known_defect(rule, page_id):
+    """The xfail(strict=True) marker for a KNOWN_DEFECTS entry, or no-op."""
+    reason = KNOWN_DEFECTS.get((rule, page_id))
+    return pytest.mark.xfail(strict=True, reason=reason) if reason else (lambda test: test)
 
 
 def cases(rule, ids, *extra):
@@ -86,11 +124,10 @@ def cases(rule, ids, *extra):
 
 # --- JavaScript run in the page ------------------------------------------------
 
-JS_VISIBLE = """el => el.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})"""
-
 JS_DESCRIBE = r"""
 function describe(el) {
-  let text = (el.innerText || el.value || el.getAttribute('aria-label') || '').trim().replace(/\s+/g, ' ');
+  let text = (el.innerText || el.value || el.getAttribute('aria-label') || '');
+  text = text.trim().replace(/\s+/g, ' ');
   if (text.length > 40) text = text.slice(0, 40) + '…';
   const cls = el.classList.length ? '.' + [...el.classList].join('.') : '';
   const href = el.getAttribute('href');
@@ -106,7 +143,9 @@ JS_LAYOUT = "() => {" + JS_DESCRIBE + r"""
   if (scrollWidth > width) {
     for (const el of document.body.querySelectorAll('*')) {
       const r = el.getBoundingClientRect();
-      if (visible(el) && r.right > width + 1) wide.push(`${describe(el)} right=${Math.round(r.right)}`);
+      if (visible(el) && r.right > width + 1) {
+        wide.push(`${describe(el)} right=${Math.round(r.right)}`);
+      }
     }
   }
   const boxes = [];
@@ -125,7 +164,8 @@ JS_LAYOUT = "() => {" + JS_DESCRIBE + r"""
           const w = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
           const h = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
           if (w > 1 && h > 1) {
-            overlaps.push(`${describe(a.el)} overlaps ${describe(b.el)} by ${w.toFixed(1)}x${h.toFixed(1)} px`);
+            const size = `${w.toFixed(1)}x${h.toFixed(1)} px`;
+            overlaps.push(`${describe(a.el)} overlaps ${describe(b.el)} by ${size}`);
             break search;
           }
         }
@@ -136,6 +176,13 @@ JS_LAYOUT = "() => {" + JS_DESCRIBE + r"""
 }
 """
 
+# The h1's text without a fact check's verdict label.
+JS_TITLE = """h1 => {
+  const copy = h1.cloneNode(true);
+  copy.querySelectorAll('.verdict').forEach(el => el.remove());
+  return copy.textContent;
+}"""
+
 JS_COLOURS = """() => {
   const s = getComputedStyle(document.body);
   return {background: s.backgroundColor, color: s.color};
@@ -143,7 +190,8 @@ JS_COLOURS = """() => {
 
 # Number the visible tab stops in document order (data-tab-stop).
 JS_MARK_TAB_STOPS = "() => {" + JS_DESCRIBE + r"""
-  const selector = 'a[href], area[href], button:not([disabled]), input:not([disabled]):not([type=hidden]),'
+  const selector = 'a[href], area[href], button:not([disabled]),'
+    + ' input:not([disabled]):not([type=hidden]),'
     + ' select:not([disabled]), textarea:not([disabled]), summary, iframe, [contenteditable],'
     + ' [tabindex]:not([tabindex="-1"])';
   const stops = [...document.querySelectorAll(selector)].filter(el =>
@@ -171,7 +219,7 @@ JS_FOCUSED = "() => {" + JS_DESCRIBE + r"""
 
 # --- Fixtures ---------------------------------------------------------------------
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -179,21 +227,32 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture(scope="session")
-def contexts(browser):
-    """One browser context per colour scheme, phone-sized by default."""
+@pytest.fixture(scope="module")
+def contexts(browser, served_site):
+    """One browser context per colour scheme, phone-sized by default. Map
+    tiles are answered locally; other hosts are never reached."""
+    host = urlsplit(served_site).netloc
+    tiles = tile_pattern()
+
+    def elsewhere(route):
+        if tiles and tiles.match(route.request.url):
+            route.fulfill(status=200, content_type="image/png", body=TILE)
+        else:
+            route.abort("blockedbyclient")
+
     made = {
         scheme: browser.new_context(viewport=PHONE, color_scheme=scheme, locale="id-ID")
         for scheme in ("light", "dark")
     }
     for context in made.values():
         context.set_default_timeout(10_000)
+        context.route(lambda url: urlsplit(url).netloc not in (host, ""), elsewhere)
     yield made
     for context in made.values():
         context.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def site_paths(served_site, contexts):
     """Page id -> path, with the fact check and the WhatsApp potensi found
     by following the site's own lists."""
@@ -215,7 +274,8 @@ def site_paths(served_site, contexts):
                 paths["potensi-whatsapp"] = href
                 break
         else:
-            pytest.fail(f"no potensi under /potensi/ has a 'Pesan lewat WhatsApp' link ({candidates})")
+            pytest.fail("no potensi under /potensi/ has a 'Pesan lewat WhatsApp' link "
+                        f"({candidates})")
     finally:
         page.close()
     return paths
@@ -229,16 +289,18 @@ class Visit:
         self.status = None
         self.console_errors, self.failed, self.bad_responses, self.foreign = [], [], [], []
         self.layout, self.colours, self.violations = {}, None, []
+        self.tiles, self.has_map = [], False
 
     @property
     def name(self):
         return f"{self.page_id} ({self.path}, {self.scheme})"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def visits(served_site, contexts, site_paths):
     """visit(page_id, scheme) -> Visit, each page loaded once per scheme."""
     host = urlsplit(served_site).netloc
+    tiles = tile_pattern()
     axe = axe_sync.Axe()
     done = {}
 
@@ -250,12 +312,20 @@ def visits(served_site, contexts, site_paths):
         page = contexts[scheme].new_page()
 
         def on_console(message):
-            if message.type == "error":
-                record.console_errors.append(f"console: {message.text} ({message.location.get('url')})")
+            # Chromium logs the deliberate 404 of the missing page itself.
+            deliberate = (record.page_id == "404" and message.location.get("url") == url
+                          and "404" in message.text)
+            if message.type == "error" and not deliberate:
+                source = message.location.get("url")
+                record.console_errors.append(f"console: {message.text} ({source})")
 
         def on_request(request):
             parts = urlsplit(request.url)
-            if parts.scheme not in ("data", "blob", "about") and parts.netloc != host:
+            if parts.scheme in ("data", "blob", "about") or parts.netloc == host:
+                return
+            if tiles and tiles.match(request.url):
+                record.tiles.append(request.url)
+            else:
                 record.foreign.append(request.url)
 
         def on_response(response):
@@ -271,13 +341,15 @@ def visits(served_site, contexts, site_paths):
         try:
             response = page.goto(url, wait_until="load")
             record.status = response.status if response else None
+            if page_id in READY:
+                page.locator(READY[page_id]).first.wait_for()
             record.colours = page.evaluate(JS_COLOURS)
+            record.has_map = page.locator("[data-tiles]").count() > 0
             if scheme == "light":
                 for width in WIDTHS:
                     page.set_viewport_size({"width": width, "height": 800})
                     record.layout[width] = page.evaluate(JS_LAYOUT)
                 page.set_viewport_size(PHONE)
-            page.wait_for_load_state("networkidle")
             # Snapshot the errors before axe runs, so its work is not blamed on the page.
             record.console_errors = list(record.console_errors)
             errors_before_axe = len(record.console_errors)
@@ -312,6 +384,9 @@ def test_page_loads_cleanly(visits, page_id):
         problems += [f"{record.name}: request failed: {e}" for e in record.failed]
         problems += [f"{record.name}: error response: {e}" for e in record.bad_responses]
         problems += [f"{record.name}: request to another host: {u}" for u in record.foreign]
+        if record.tiles and not record.has_map:
+            problems.append(
+                f"{record.name}: map tiles requested on a page without a map: {record.tiles[0]}")
     assert not problems, f"{page_id}: page does not load cleanly:\n" + "\n".join(problems)
 
 
@@ -392,7 +467,8 @@ def test_skip_link_is_first_and_moves_to_main(served_site, site_paths, light_pag
     page.keyboard.press("Enter")
     page.wait_for_function("location.hash === '#isi'")
     active = page.evaluate("() => [document.activeElement.tagName, document.activeElement.id]")
-    assert active == ["MAIN", "isi"], f"{where}: Enter on the skip link focuses {active}, not main#isi"
+    assert active == ["MAIN", "isi"], (
+        f"{where}: Enter on the skip link focuses {active}, not main#isi")
 
 
 @pytest.mark.parametrize("page_id", cases("tab-order", KEYBOARD_PAGES))
@@ -423,12 +499,14 @@ def test_tab_reaches_every_control_with_visible_focus(served_site, site_paths, c
     assert not unmarked, f"{where}: Tab focuses elements that are not visible tab stops: {unmarked}"
     missing = [stops[i] for i in range(len(stops)) if i not in reached]
     assert len(set(reached)) == len(stops) and not missing, (
-        f"{where}: Tab reached {len(set(reached))} of {len(stops)} visible controls; never focused:\n"
+        f"{where}: Tab reached {len(set(reached))} of {len(stops)} visible controls; "
+        "never focused:\n"
         + "\n".join(missing))
     assert reached == sorted(reached), (
         f"{where}: Tab order differs from document order: "
         + ", ".join(stops[i] for i in reached))
-    assert not no_indicator, f"{where}: focused without a visible focus indicator:\n" + "\n".join(no_indicator)
+    assert not no_indicator, (
+        f"{where}: focused without a visible focus indicator:\n" + "\n".join(no_indicator))
 
 
 # --- 6. Navigation and pagination ----------------------------------------------------------
@@ -441,9 +519,11 @@ def test_menu_link_navigates_and_is_marked_current(served_site, light_page):
         menu.get_by_role("link", name="KIM", exact=True).click()
     assert navigation.value.status == 200, f"beranda → KIM menu: status {navigation.value.status}"
     assert urlsplit(page.url).path == "/kim/", f"beranda → KIM menu lands on {page.url}"
-    link = page.get_by_role("navigation", name="Menu utama").get_by_role("link", name="KIM", exact=True)
+    menu = page.get_by_role("navigation", name="Menu utama")
+    link = menu.get_by_role("link", name="KIM", exact=True)
     current = link.get_attribute("aria-current")
-    assert current not in (None, "false"), f"kim (/kim/): the KIM menu link has no aria-current ({current!r})"
+    assert current not in (None, "false"), (
+        f"kim (/kim/): the KIM menu link has no aria-current ({current!r})")
     others = page.locator(".site-nav [aria-current]:not([aria-current='false'])")
     assert others.count() == 1, f"kim (/kim/): {others.count()} menu links carry aria-current"
 
@@ -453,8 +533,10 @@ def test_pagination_links_go_forward_and_back(served_site, light_page):
     page.goto(served_site + "/berita/")
     with page.expect_navigation() as navigation:
         page.locator("a[rel~='next']").first.click()
-    assert navigation.value.status == 200, f"berita (/berita/): rel=next gives {navigation.value.status}"
-    assert urlsplit(page.url).path == "/berita/halaman/2/", f"berita (/berita/): rel=next leads to {page.url}"
+    assert navigation.value.status == 200, (
+        f"berita (/berita/): rel=next gives {navigation.value.status}")
+    assert urlsplit(page.url).path == "/berita/halaman/2/", (
+        f"berita (/berita/): rel=next leads to {page.url}")
     with page.expect_navigation() as navigation:
         page.locator("a[rel~='prev']").first.click()
     assert navigation.value.status == 200, (
@@ -478,7 +560,8 @@ def test_article_neighbour_links_lead_to_articles(served_site, site_paths, light
             page.locator(".neighbours a[rel]").nth(index).click()
         status = navigation.value.status
         assert status == 200, f"{page_id} ({path}): rel={rel} link {href} gives HTTP {status}"
-        assert urlsplit(page.url).path == urljoin(path, href), f"{page_id}: rel={rel} leads to {page.url}"
+        assert urlsplit(page.url).path == urljoin(path, href), (
+            f"{page_id} ({path}): rel={rel} leads to {page.url}")
         assert page.locator("h1").count() == 1, f"{page_id}: rel={rel} page {href} has no h1"
 
 
@@ -498,15 +581,22 @@ def test_article_shares_to_whatsapp_first(served_site, site_paths, light_page, p
     assert share.count(), f"{where}: no share links"
     first = share.first
     href = first.get_attribute("href")
-    assert "whatsapp" in first.inner_text().lower(), f"{where}: first share link is {first.inner_text()!r}"
+    label = first.inner_text()
+    assert "whatsapp" in label.lower(), f"{where}: first share link is {label!r}"
     assert href.startswith("https://wa.me/?text="), f"{where}: WhatsApp share href is {href}"
     text = normalise(parse_qs(urlsplit(href).query)["text"][0])
-    title = normalise(page.locator("h1").first.inner_text())
+    title = normalise(page.locator("h1").first.evaluate(JS_TITLE))
     assert title in text, f"{where}: WhatsApp share text {text!r} lacks the title {title!r}"
+    canonical = page.locator("link[rel='canonical']")
+    article_url = canonical.get_attribute("href") if canonical.count() else page.url
     urls = [word for word in text.split() if word.startswith(("http://", "https://", "/"))]
     assert urls, f"{where}: WhatsApp share text {text!r} has no URL"
-    assert urljoin(page.url, urls[-1]) == page.url, (
+    assert urlsplit(urljoin(page.url, urls[-1])).path == urlsplit(page.url).path, (
         f"{where}: WhatsApp share text links to {urls[-1]}, not to the article {page.url}")
+    # In a chat message only an absolute URL is a link: it must be the article's own.
+    assert urls[-1] == article_url, (
+        f"{where}: WhatsApp share text carries {urls[-1]!r}, not the article's URL {article_url!r} "
+        "(link rel=canonical)")
 
 
 def test_potensi_whatsapp_button_prefills_message(served_site, site_paths, light_page):
@@ -517,10 +607,12 @@ def test_potensi_whatsapp_button_prefills_message(served_site, site_paths, light
     button = page.get_by_role("link", name="Pesan lewat WhatsApp")
     assert button.count() == 1, f"{where}: {button.count()} 'Pesan lewat WhatsApp' links"
     href = button.get_attribute("href")
-    assert re.match(r"https://wa\.me/62\d{7,13}\?text=", href), f"{where}: WhatsApp button href is {href}"
-    message = normalise(unquote(parse_qs(urlsplit(href).query)["text"][0]))
+    assert re.match(r"https://wa\.me/62\d{7,13}\?text=", href), (
+        f"{where}: WhatsApp button href is {href}")
+    message = normalise(parse_qs(urlsplit(href).query)["text"][0])
     title = normalise(page.locator("h1").first.inner_text())
-    assert title in message, f"{where}: WhatsApp message {message!r} does not name the potensi {title!r}"
+    assert title in message, (
+        f"{where}: WhatsApp message {message!r} does not name the potensi {title!r}")
     assert button.is_visible(), f"{where}: the WhatsApp button is not visible"
 
 
@@ -538,7 +630,8 @@ def print_page(served_site, contexts):
     page.close()
 
 
-@pytest.mark.parametrize("selector", [".site-nav", ".share", ".site-footer nav", ".skip-link"])
+@pytest.mark.parametrize(
+    "selector", [".site-nav", ".site-search", ".share", ".site-footer nav", ".skip-link"])
 def test_print_hides_navigation_and_sharing(print_page, selector):
     elements = print_page.locator(selector)
     shown = [i for i in range(elements.count()) if elements.nth(i).is_visible()]
@@ -550,11 +643,14 @@ def test_print_hides_navigation_and_sharing(print_page, selector):
 def test_print_shows_profile_content(print_page, selector):
     element = print_page.locator(selector)
     assert element.count(), f"kim-contoh-satu ({PRINT_PATH}): no {selector} on the page"
-    assert element.first.is_visible(), f"kim-contoh-satu ({PRINT_PATH}) in print: {selector} is not displayed"
+    assert element.first.is_visible(), (
+        f"kim-contoh-satu ({PRINT_PATH}) in print: {selector} is not displayed")
 
 
+@known_defect("print-pdf", "kim-contoh-satu")
 def test_print_pdf_fits_three_pages(print_page):
     pdf = print_page.pdf(format="A4", print_background=False)
     assert pdf.startswith(b"%PDF"), f"kim-contoh-satu ({PRINT_PATH}): page.pdf() gave no PDF"
     pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
-    assert 1 <= pages <= 3, f"kim-contoh-satu ({PRINT_PATH}): printed profile has {pages} pages (at most 3)"
+    assert 1 <= pages <= 3, (
+        f"kim-contoh-satu ({PRINT_PATH}): printed profile has {pages} pages (at most 3)")

@@ -22,6 +22,8 @@ def project(tmp_path):
             shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, copy / name)
+    # Installed packages are shared, not copied (Leaflet is served from here).
+    (copy / "node_modules").symlink_to(ROOT / "node_modules")
     return copy
 
 

@@ -62,6 +62,13 @@ class PortalGenerator(Generator):
         for kim in portal.kims:
             write(kim.save_as, self.get_template(kim.template), self.context,
                   kim=kim, page_name=kim.url, url=kim.url)
+            if len(kim.berita_list) > settings["KIM_LATEST_BERITA"]:
+                # The profile shows the latest news; all of it is paginated here.
+                list_url = settings["KIM_BERITA_URL"].format(slug=kim.slug)
+                write(settings["KIM_BERITA_SAVE_AS"].format(slug=kim.slug),
+                      self.get_template("kim_berita"), self.context, kim=kim,
+                      paginated={"articles": kim.berita_list}, template_name="kim_berita",
+                      page_name=list_url, url=list_url)
             feed_path = settings["KIM_FEED_ATOM"].format(slug=kim.slug)
             writer.write_feed(
                 kim.berita_list, self.context, feed_path,
