@@ -6,10 +6,18 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 
+# The web editor at /admin/ is a tool for editors, not a page for readers:
+# its third-party bundle needs inline styles and script evaluation, so the
+# readers' rules (CSP without 'unsafe-inline', page budgets) do not apply.
+EDITOR_PREFIXES = ("admin/",)
+
+
 def html_pages(output_dir):
-    """Yield (relative name, parsed tree, raw text) for every HTML file."""
+    """Yield (relative name, parsed tree, raw text) for every reader page."""
     root = Path(output_dir)
     for path in sorted(root.rglob("*.html")):
+        if path.relative_to(root).as_posix().startswith(EDITOR_PREFIXES):
+            continue
         text = path.read_text(encoding="utf-8")
         yield path.relative_to(root).as_posix(), LexborHTMLParser(text), text
 
