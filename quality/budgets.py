@@ -31,7 +31,7 @@ def check_budgets(output_dir, siteurl="", budget=FIRST_RENDER_BUDGET):
     root = Path(output_dir)
     problems = []
     for name, tree, text in html_pages(root):
-        def report(rule, detail):
+        def report(rule, detail, name=name):
             problems.append(f"{name}: [{rule}] {detail}")
 
         total = compressed_size(text.encode("utf-8"))

@@ -29,7 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE_BIN = ROOT / "node_modules" / ".bin" / "lighthouse"
-CHROME_PATH = "/usr/bin/chromium"
+CHROME_PATH = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
 
 # One URL path per page type of the sample content.
 PAGES = (

@@ -5,7 +5,6 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-
 # The web editor at /admin/ is a tool for editors, not a page for readers:
 # its third-party bundle needs inline styles and script evaluation, so the
 # readers' rules (CSP without 'unsafe-inline', page budgets) do not apply.

@@ -12,7 +12,7 @@ _EVENT_ATTRIBUTE = re.compile(r"^on[a-z]+$")
 def check_security(output_dir, siteurl=""):
     problems = []
     for name, tree, _ in html_pages(output_dir):
-        def report(rule, detail=""):
+        def report(rule, detail="", name=name):
             problems.append(f"{name}: [{rule}] {detail}".rstrip())
 
         policy = tree.css_first('meta[http-equiv="Content-Security-Policy"]')

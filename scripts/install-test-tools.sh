@@ -10,7 +10,13 @@ python3 -m venv .venv
 .venv/bin/pip install --quiet --disable-pip-version-check -r requirements-test.txt
 
 missing=()
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+# PORTAL_CHROMIUM names another Chromium-based browser (GitHub's Ubuntu
+# runners have Google Chrome, and Ubuntu's chromium package is only a snap).
+if [ -n "${PORTAL_CHROMIUM:-}" ] && [ -x "${PORTAL_CHROMIUM}" ]; then
+    :
+else
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+fi
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if ((${#missing[@]})); then

@@ -1,5 +1,6 @@
 """Shared test setup: make the portal plugin importable as ``portal``."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -9,13 +10,16 @@ for _path in (PLUGINS, PLUGINS.parent):
         sys.path.insert(0, str(_path))
 
 import hashlib  # noqa: E402
-import os  # noqa: E402
 import subprocess  # noqa: E402
 
 import pytest  # noqa: E402
 
 ROOT = PLUGINS.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# Debian's Chromium; PORTAL_CHROMIUM points elsewhere (CI on Ubuntu uses Chrome).
+CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
 
 
 def build(content, output, settings="pelicanconf.py", env=None, overrides=None):

@@ -15,12 +15,12 @@ import runpy
 from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
 
+import axe_playwright_python.sync_playwright as axe_sync  # noqa: E402
 import pytest
+from playwright import sync_api  # noqa: E402
 
-sync_api = pytest.importorskip("playwright.sync_api")
-axe_sync = pytest.importorskip("axe_playwright_python.sync_playwright")
+from conftest import CHROMIUM  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run", "--disable-sync",
@@ -91,7 +91,7 @@ def tile_pattern():
     pattern = re.escape(template)
     parts = {"s": "[a-z]", "z": r"\d+", "x": r"\d+", "y": r"\d+", "r": "(@2x)?"}
     for key, value in parts.items():
-        pattern = pattern.replace(re.escape("{%s}" % key), value)
+        pattern = pattern.replace(re.escape(f"{{{key}}}"), value)
     return re.compile(pattern + "$")
 
 

@@ -5,9 +5,10 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from selectolax.lexbor import LexborHTMLParser
+
 from conftest import ROOT, build, tree_digest
 from quality.links import check_links
-from selectolax.lexbor import LexborHTMLParser
 
 KIM_SLUGS = ["sanggar-sahaluan", "agrowisata-taman-kelinci", "pigaman", "palae", "sari-rasa",
              "agrowisata-education"]
@@ -133,7 +134,8 @@ def test_whatsapp_order_link_is_prefilled(fixture_site):
     tree = LexborHTMLParser(potensi.read_text(encoding="utf-8"))
     button = tree.css_first("a.button--whatsapp")
     assert button.text() == "Pesan lewat WhatsApp"
-    assert re.match(r"^https://wa\.me/628\d+\?text=Halo%2C%20saya%20melihat%20", button.attributes["href"])
+    assert re.match(r"^https://wa\.me/628\d+\?text=Halo%2C%20saya%20melihat%20",
+                    button.attributes["href"])
 
 
 def test_berita_list_paginates(tmp_path):
@@ -201,7 +203,8 @@ def test_link_checker_reports_a_broken_link_and_anchor(tmp_path):
 # (https://github.com/Pagefind/pagefind/issues/638: fragments were made
 # stable in 1.3.0, filter/metadata indexes were not). Everything else,
 # including the search fragments and word index, must be identical.
-PAGEFIND_VOLATILE = re.compile(r"^pagefind/(filter/|pagefind-entry\.json$|pagefind\.[^/]+\.pf_meta$)")
+PAGEFIND_VOLATILE = re.compile(
+    r"^pagefind/(filter/|pagefind-entry\.json$|pagefind\.[^/]+\.pf_meta$)")
 
 
 def test_two_builds_of_the_same_input_are_byte_identical(sample_site, tmp_path):

@@ -4,8 +4,9 @@ from the cache on the next build."""
 import re
 import shutil
 
-from conftest import FIXTURES, build
 from PIL import Image
+
+from conftest import FIXTURES, build
 
 
 def make_photo(path, size=(2000, 1500)):

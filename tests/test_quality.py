@@ -6,7 +6,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import ROOT
+
 from portal import sanitize
 from quality import budgets, links, security, vnu
 
@@ -51,7 +51,7 @@ def test_budgets_hold_on_every_page(full_site):
 
 def test_external_links_in_content_get_noopener(full_site):
     html = (Path(full_site) / "kim" / "contoh-satu" / "index.html").read_text()
-    for href, rel in re.findall(r'<a href="(https?://[^"]+)"[^>]*?rel="([^"]*)"', html):
+    for _href, rel in re.findall(r'<a href="(https?://[^"]+)"[^>]*?rel="([^"]*)"', html):
         assert "noopener" in rel
 
 

@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import pytest
+
 from conftest import ROOT, tree_digest
 
 PROJECT_FILES = ("content", "plugins", "quality", "theme", "tasks.py", "pelicanconf.py",
@@ -36,7 +37,8 @@ def test_task_list_describes_every_task(project):
     listing = invoke(project, "--list").stdout
     for name in ("build", "clean", "serve", "livereload", "preview", "publish", "check",
                  "test", "new-kim", "new-potensi", "new-berita"):
-        line = next((l for l in listing.splitlines() if l.strip().startswith(name + " ")), "")
+        line = next((row for row in listing.splitlines()
+                     if row.strip().startswith(name + " ")), "")
         assert line.strip() != name and len(line.split()) > 1, f"{name} has no description"
 
 

@@ -8,10 +8,10 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from . import formatting, images, search, sitemap
-from .structured_data import StructuredData
 from .generator import PortalGenerator, assign_urls
 from .reader import PortalMarkdownReader
 from .relations import link
+from .structured_data import StructuredData
 from .validation import format_report, validate_content
 
 

@@ -6,13 +6,13 @@ run over the whole content folder before any file is read (see
 ``__init__.py``), so values here are known to be well-formed.
 """
 
+import os
+
 from markdown import Markdown
 from markupsafe import escape
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Category, Tag
 from pelican.utils import pelican_open
-
-import os
 
 from . import frontmatter, images, sanitize
 from .validation import parse_datetime, plain_slug
@@ -64,7 +64,8 @@ class PortalMarkdownReader(BaseReader):
                 metadata["category"] = Category(str(value), self.settings)
             elif key == "tags":
                 items = value if isinstance(value, list) else str(value).split(",")
-                metadata["tags"] = [Tag(str(t).strip(), self.settings) for t in items if str(t).strip()]
+                names = [str(t).strip() for t in items if str(t).strip()]
+                metadata["tags"] = [Tag(name, self.settings) for name in names]
             elif key == "slug":
                 metadata["slug"] = str(value)
             elif key == "summary":

@@ -17,9 +17,14 @@ Attributes set here (read by the templates):
 from dataclasses import dataclass, field
 
 from .related import link_related
-
-from .vocabulary import CEK_FAKTA, KATEGORI_BY_NAME, KATEGORI_POTENSI, KECAMATAN, \
-    KECAMATAN_BY_NAME, VERDICT_BY_LABEL
+from .vocabulary import (
+    CEK_FAKTA,
+    KATEGORI_BY_NAME,
+    KATEGORI_POTENSI,
+    KECAMATAN,
+    KECAMATAN_BY_NAME,
+    VERDICT_BY_LABEL,
+)
 
 
 @dataclass

@@ -31,7 +31,8 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # the problem. Checked on the Markdown source.
 DANGEROUS_HTML = (
     (re.compile(r"<\s*script(?=[\s>/])", re.I), "tag <script>"),
-    (re.compile(r"<\s*(iframe|frame|object|embed)(?=[\s>/])", re.I), "sisipan <iframe>/<object>/<embed>"),
+    (re.compile(r"<\s*(iframe|frame|object|embed)(?=[\s>/])", re.I),
+     "sisipan <iframe>/<object>/<embed>"),
     (re.compile(r"<\s*style(?=[\s>/])", re.I), "tag <style>"),
     (re.compile(r"<\s*form(?=[\s>/])", re.I), "formulir <form>"),
     (re.compile(r"<[^>]+\son[a-z]+\s*=", re.I), "atribut peristiwa seperti onclick= atau onerror="),

@@ -112,8 +112,10 @@ KIM = ContentType(
     label="profil KIM",
     fields=(
         Field("title", TEXT, "nama KIM", required=True, example="KIM Palae"),
-        Field("slug", SLUG, "slug (alamat halaman)", required=True, example="palae", hint=SLUG_HINT),
-        Field("desa_kelurahan", TEXT, "nama desa/kelurahan", required=True, example="Sungai Kapitan"),
+        Field("slug", SLUG, "slug (alamat halaman)", required=True, example="palae",
+              hint=SLUG_HINT),
+        Field("desa_kelurahan", TEXT, "nama desa/kelurahan", required=True,
+              example="Sungai Kapitan"),
         Field("jenis_wilayah", CHOICE, "jenis wilayah", required=True, choices=JENIS_WILAYAH,
               example="desa"),
         Field("kecamatan", CHOICE, "kecamatan", required=True,

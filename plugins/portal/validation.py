@@ -302,7 +302,7 @@ class _Checker:
         by_type = {}
         for doc in documents:
             by_type.setdefault(doc.ctype.key, []).append(doc)
-        for key, docs in by_type.items():
+        for docs in by_type.values():
             seen = {}
             for doc in docs:
                 slug = doc.slug

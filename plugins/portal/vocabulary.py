@@ -68,7 +68,8 @@ VERDICTS = (
     Verdict("HOAKS", "hoaks", "Informasi bohong yang sengaja dibuat untuk menipu.", 1),
     Verdict("DISINFORMASI", "disinformasi", "Informasi salah yang sengaja disebarkan.", 1),
     Verdict("MISINFORMASI", "misinformasi", "Informasi salah yang tersebar tanpa niat menipu.", 2),
-    Verdict("KLARIFIKASI", "klarifikasi", "Penjelasan atas informasi yang menyesatkan atau kurang lengkap.", 3),
+    Verdict("KLARIFIKASI", "klarifikasi",
+            "Penjelasan atas informasi yang menyesatkan atau kurang lengkap.", 3),
     Verdict("FAKTA", "fakta", "Informasi yang terbukti benar.", 5),
 )
 VERDICT_BY_LABEL = {v.label: v for v in VERDICTS}
