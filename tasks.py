@@ -37,7 +37,7 @@ def pelican_run(c, settings, output, extra=""):
     return c.run(command, warn=True, pty=False)
 
 
-def build_and_swap(c, settings, target, siteurl="", extra=""):
+def build_and_swap(c, settings, target, siteurl="", extra="", checks=True):
     """Build into a new folder next to `target`, check it, then swap it into
     place. A failed build or check leaves `target` exactly as it was."""
     target = Path(target)
@@ -54,7 +54,7 @@ def build_and_swap(c, settings, target, siteurl="", extra=""):
     from quality.security import check_security
 
     problems = [*check_links(fresh, siteurl), *check_security(fresh, siteurl),
-                *check_budgets(fresh, siteurl)]
+                *check_budgets(fresh, siteurl)] if checks else []
     if problems:
         shutil.rmtree(fresh, ignore_errors=True)
         raise Exit("\n".join(problems) + f"\nPemeriksaan hasil gagal; {target.name}/ tidak "
@@ -113,11 +113,21 @@ def serve(c, port=None):
 @task(help=PORT_HELP)
 def livereload(c, port=None):
     """Rebuild on a change in content, theme or plugins and reload the browser."""
+    import livereload as livereload_package
     from livereload import Server
+
+    port = int(port or CONFIG["port"])
+    # The site forbids inline scripts (CSP), so the snippet the livereload
+    # server would inject cannot run; the pages link livereload.js themselves
+    # when LIVERELOAD_PORT is set (base.html), and the injection is turned off.
+    livereload_package.server.LiveScriptInjector.transform_first_chunk = (
+        lambda self, status_code, headers, chunk, finishing: (status_code, headers, chunk))
 
     def rebuild():
         try:
-            build_and_swap(c, CONFIG["settings_base"], CONFIG["deploy_path"])
+            # A preview: rebuilt in seconds, checked by `invoke build`/`publish`.
+            build_and_swap(c, CONFIG["settings_base"], CONFIG["deploy_path"],
+                           extra=f"-e LIVERELOAD_PORT={port}", checks=False)
         except Exit as failure:
             print(failure.message, file=sys.stderr)
 
@@ -125,8 +135,8 @@ def livereload(c, port=None):
     server = Server()
     for path in WATCHED:
         server.watch(str(ROOT / path), rebuild)
-    server.serve(host=CONFIG["host"], port=int(port or CONFIG["port"]),
-                 root=str(CONFIG["deploy_path"]), open_url_delay=None)
+    server.serve(host=CONFIG["host"], port=port, root=str(CONFIG["deploy_path"]),
+                 open_url_delay=None)
 
 
 @task(help=PORT_HELP)
