@@ -216,8 +216,9 @@ def test_serve_answers_clean_urls_and_a_real_404(project, background):
 
 
 def test_livereload_reloads_the_open_browser_after_a_saved_change(project, background):
-    from conftest import CHROMIUM, CHROMIUM_ARGS
     from playwright.sync_api import sync_playwright
+
+    from conftest import CHROMIUM, CHROMIUM_ARGS
 
     port = _free_port()
     background(project, "livereload", "--port", str(port))
