@@ -325,3 +325,14 @@ def audit(c, report="lighthouse-report", page=None):
     if failures(rows):
         raise Exit(render_failures(failures(rows)), code=1)
     print(f"Semua halaman memenuhi target Lighthouse; laporan di {ROOT / report}/")
+
+
+@task(help={"sizes": "jumlah berita, dipisah koma (bawaan: 1000,5000,20000)",
+            "runs": "berapa kali setiap ukuran diukur; median dilaporkan (bawaan: 3)",
+            "report": "berkas Markdown untuk hasilnya (bawaan: tidak ditulis)"})
+def bench(c, sizes="1000,5000,20000", runs=3, report=None):
+    """Benchmark builds on generated content against stock Pelican and Hugo."""
+    command = f'"{sys.executable}" bench/run.py --sizes {sizes} --runs {runs}'
+    if report:
+        command += f' --report "{report}"'
+    c.run(command, pty=False)

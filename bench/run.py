@@ -1,0 +1,185 @@
+"""Build benchmark: the portal against stock Pelican (`simple` theme) and
+Hugo (minimal layouts) on the same generated articles.
+
+    .venv/bin/python bench/run.py --sizes 1000,5000,20000 --runs 3 [--report docs/performance.md]
+
+For each size (number of articles; one KIM per ten articles, three potensi
+per KIM) it reports, as the median of --runs runs: cold build time (empty
+output and image cache), rebuild time after editing one article, peak
+memory (maximum resident set of the build process tree) and output size;
+then the same articles built by stock Pelican and by Hugo, and the ratios.
+"""
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from generate import generate  # noqa: E402
+
+PYTHON = sys.executable
+
+
+def timed(command, cwd=ROOT, env=None):
+    """Run `command`; return (seconds, peak RSS in MiB of it and its children)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, env={**os.environ, **(env or {})})
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    stderr = process.stderr.read().decode(errors="replace")
+    process.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(map(str, command))} failed:\n{stderr[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def folder_size(path):
+    return sum(p.stat().st_size for p in Path(path).rglob("*") if p.is_file()) / 2**20
+
+
+# -- the three builders -------------------------------------------------------
+
+def portal_build(content, output, cache):
+    return timed([PYTHON, "-m", "pelican", str(content), "-s", str(ROOT / "publishconf.py"),
+                  "-o", str(output), "--fatal", "warnings", "-e", f'CACHE_PATH="{cache}"'],
+                 env={"PORTAL_SITEURL": "https://kim.contoh.test"})
+
+
+def stock_tree(content, target):
+    """The same articles as stock Pelican reads them (its Markdown metadata)."""
+    (target / "berita").mkdir(parents=True)
+    for path in sorted((content / "berita").glob("*.md")):
+        head, body = path.read_text().split("\n---\n", 1)
+        meta = dict(line.split(": ", 1) for line in head.splitlines()[1:] if ": " in line)
+        tags = meta["tags"].strip("[]")
+        (target / "berita" / path.name).write_text(
+            f"Title: {meta['title']}\nDate: {meta['date']}\nCategory: {meta['category']}\n"
+            f"Tags: {tags}\nSlug: {meta['slug']}\nSummary: {meta['summary']}\n\n{body}")
+    settings = target.parent / "stock_settings.py"
+    settings.write_text('SITENAME = "Stock"\nSITEURL = "https://kim.contoh.test"\n'
+                        'TIMEZONE = "Asia/Jakarta"\nDEFAULT_LANG = "en"\n'
+                        'THEME = "simple"\nDEFAULT_PAGINATION = 10\n'
+                        'FEED_DOMAIN = SITEURL\nFEED_ALL_ATOM = "feeds/all.atom.xml"\n')
+    return settings
+
+
+def stock_build(content, output, settings):
+    return timed([PYTHON, "-m", "pelican", str(content), "-s", str(settings), "-o",
+                  str(output)])
+
+
+def hugo_tree(content, target):
+    """The same articles for Hugo, with minimal single and list layouts."""
+    (target / "content" / "berita").mkdir(parents=True)
+    for path in sorted((content / "berita").glob("*.md")):
+        text = path.read_text()
+        # Hugo wants ISO dates: "2019-01-01 08:00" -> "2019-01-01T08:00:00+07:00".
+        lines = [(f"date: {line[6:16]}T{line[17:22]}:00+07:00" if line.startswith("date: ")
+                  else line) for line in text.split("\n---\n", 1)[0].splitlines()]
+        body = text.split("\n---\n", 1)[1]
+        (target / "content" / "berita" / path.name).write_text(
+            "\n".join(lines) + "\n---\n" + body)
+    layouts = target / "layouts" / "_default"
+    layouts.mkdir(parents=True)
+    (layouts / "baseof.html").write_text(
+        '<!doctype html><html lang="id"><head><meta charset="utf-8"><title>{{ .Title }}'
+        '</title></head><body>{{ block "main" . }}{{ end }}</body></html>\n')
+    (layouts / "single.html").write_text(
+        '{{ define "main" }}<article><h1>{{ .Title }}</h1><time>{{ .Date.Format "2006-01-02" }}'
+        '</time>{{ .Content }}</article>{{ end }}\n')
+    (layouts / "list.html").write_text(
+        '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Paginator.Pages }}<li>'
+        '<a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n')
+    (target / "hugo.toml").write_text(
+        'baseURL = "https://kim.contoh.test/"\nlanguageCode = "id"\ntitle = "Hugo"\n'
+        '[pagination]\npagerSize = 10\n[taxonomies]\ntag = "tags"\ncategory = "categories"\n')
+    return target
+
+
+def hugo_build(site, output):
+    return timed([str(Path(PYTHON).parent / "hugo"), "--quiet", "--source", str(site),
+                  "--destination", str(output)])
+
+
+# -- measuring ----------------------------------------------------------------
+
+def median_of(runs, action):
+    results = [action(run) for run in range(runs)]
+    return (statistics.median(r[0] for r in results), max(r[1] for r in results))
+
+
+def measure(size, runs, work):
+    content = generate(work / f"konten-{size}", size)
+    cache = work / f"cache-{size}"
+    row = {"size": size}
+
+    def cold(run):
+        shutil.rmtree(cache, ignore_errors=True)
+        return portal_build(content, work / f"out-{size}-{run}", cache)
+
+    row["cold"], row["memory"] = median_of(runs, cold)
+    row["output"] = folder_size(work / f"out-{size}-0")
+    article = sorted((content / "berita").glob("*.md"))[size // 2]
+
+    def rebuild(run):
+        article.write_text(article.read_text() + f"\nSuntingan {run}.\n")
+        return portal_build(content, work / f"out-{size}-0", cache)
+
+    row["rebuild"], _ = median_of(runs, rebuild)
+    settings = stock_tree(content, work / f"stock-{size}" / "content")
+    row["stock"], row["stock_memory"] = median_of(runs, lambda run: stock_build(
+        work / f"stock-{size}" / "content", work / f"stock-out-{size}-{run}", settings))
+    site = hugo_tree(content, work / f"hugo-{size}")
+    row["hugo"], _ = median_of(runs, lambda run: hugo_build(site, work / f"hugo-out-{size}-{run}"))
+    for folder in list(work.iterdir()):
+        if folder.name.startswith(("out-", "stock-out-", "hugo-out-")):
+            shutil.rmtree(folder, ignore_errors=True)
+    return row
+
+
+def table(rows):
+    lines = ["| berita | portal dingin (s) | bangun ulang 1 berita (s) | memori puncak (MiB) | "
+             "ukuran hasil (MiB) | Pelican `simple` (s) | Hugo (s) | portal ÷ Pelican | "
+             "portal ÷ Hugo |", "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        lines.append(f"| {r['size']:,} | {r['cold']:.1f} | {r['rebuild']:.1f} | "
+                     f"{r['memory']:.0f} | {r['output']:.0f} | {r['stock']:.1f} | "
+                     f"{r['hugo']:.2f} | {r['cold'] / r['stock']:.2f} | "
+                     f"{r['cold'] / r['hugo']:.0f} |")
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="1000,5000,20000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--report")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    rows = []
+    try:
+        for size in (int(s) for s in args.sizes.split(",")):
+            rows.append(measure(size, args.runs, work))
+            print(table(rows[-1:]).splitlines()[-1], flush=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    result = table(rows)
+    header = (f"Diukur {time.strftime('%Y-%m-%d')} pada {platform.node() or 'mesin'} "
+              f"({os.cpu_count()} inti), median dari {args.runs} kali:\n"
+              f"`{' '.join([Path(PYTHON).name, *sys.argv])}`\n\n")
+    print(result)
+    if args.report:
+        Path(args.report).write_text(header + result + "\n")
+
+
+if __name__ == "__main__":
+    main()
