@@ -27,31 +27,43 @@ class FrontMatterError(Exception):
 
 
 class _PortalLoader(yaml.SafeLoader):
-    pass
+    """Pure-Python parser: slower, but its error marks and messages are the
+    ones translated below."""
 
 
-# Start from an empty resolver table and add back only what we want.
-_PortalLoader.yaml_implicit_resolvers = {}
-_PortalLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool",
-    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-    list("tTfF"),
-)
-_PortalLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:int",
-    re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"),
-    list("-+0123456789"),
-)
-_PortalLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)$"),
-    list("-+0123456789."),
-)
-_PortalLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:null",
-    re.compile(r"^(?:~|null|Null|NULL|)$"),
-    ["~", "n", "N", ""],
-)
+class _FastPortalLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """libyaml's C parser with the same resolvers and constructors: used
+    first, since valid files are the common case."""
+
+
+def _configure(loader):
+    # Start from an empty resolver table and add back only what we want.
+    loader.yaml_implicit_resolvers = {}
+    _add_resolvers(loader)
+    loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _add_resolvers(loader):
+    loader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool",
+        re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+        list("tTfF"),
+    )
+    loader.add_implicit_resolver(
+        "tag:yaml.org,2002:int",
+        re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"),
+        list("-+0123456789"),
+    )
+    loader.add_implicit_resolver(
+        "tag:yaml.org,2002:float",
+        re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)$"),
+        list("-+0123456789."),
+    )
+    loader.add_implicit_resolver(
+        "tag:yaml.org,2002:null",
+        re.compile(r"^(?:~|null|Null|NULL|)$"),
+        ["~", "n", "N", ""],
+    )
 
 
 def _construct_mapping(loader, node, deep=False):
@@ -73,9 +85,8 @@ def _construct_mapping(loader, node, deep=False):
     return yaml.SafeLoader.construct_mapping(loader, node, deep=True)
 
 
-_PortalLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping
-)
+_configure(_PortalLoader)
+_configure(_FastPortalLoader)
 
 
 def split(text):
@@ -105,7 +116,11 @@ def split(text):
         )
     source = "\n".join(lines[1:end])
     try:
-        data = yaml.load(source, Loader=_PortalLoader)  # noqa: S506 - safe subclass
+        try:
+            data = yaml.load(source, Loader=_FastPortalLoader)  # noqa: S506 - safe subclass
+        except yaml.YAMLError:
+            # Parse again with the Python parser for a precise, translated message.
+            data = yaml.load(source, Loader=_PortalLoader)  # noqa: S506 - safe subclass
     except yaml.reader.ReaderError as error:
         line = source.count("\n", 0, max(error.position, 0)) + 2
         raise FrontMatterError(
