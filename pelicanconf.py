@@ -110,6 +110,29 @@ LEAFLET_DIST = os.path.join(PROJECT_ROOT, "node_modules", "leaflet", "dist")
 LEAFLET_SAVE_DIR = "theme/vendor/leaflet"
 MAP_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 MAP_TILE_HOST = "https://tile.openstreetmap.org"
+# The web editor at /admin/ (Decap CMS, plugins/portal/cms.py): the bundle
+# comes from the pinned npm package and is served by the site; config.yml is
+# generated from the content model. Production saves through the GitHub
+# backend (repository and branch from the environment; GitHub Actions sets
+# GITHUB_REPOSITORY). In development `npx decap-server` (port 8081) lets the
+# editor write the files of this working copy instead.
+CMS_URL = "admin/"
+CMS_SAVE_AS = "admin/index.html"
+CMS_SAVE_DIR = "admin"
+DECAP_DIST = os.path.join(PROJECT_ROOT, "node_modules", "decap-cms", "dist")
+CMS_REPO = os.environ.get("PORTAL_CMS_REPO") or os.environ.get("GITHUB_REPOSITORY", "")
+CMS_BRANCH = os.environ.get("PORTAL_CMS_BRANCH", "main")
+# Logging in with GitHub needs an OAuth proxy (GitHub Pages has no server of
+# its own; README, "Web editor"): its base address (unset: Decap's default,
+# Netlify's https://api.netlify.com), its path, and the site domain Netlify's
+# proxy knows the site by (unset: the domain /admin/ is served from).
+CMS_AUTH_URL = os.environ.get("PORTAL_CMS_AUTH_URL", "")
+CMS_AUTH_ENDPOINT = os.environ.get("PORTAL_CMS_AUTH_ENDPOINT", "auth")
+CMS_AUTH_SITE_DOMAIN = os.environ.get("PORTAL_CMS_AUTH_SITE_DOMAIN", "")
+CMS_LOCAL_BACKEND = True
+# Address of decap-server's API; unset means Decap's default,
+# http://localhost:8081/api/v1 (for another port: PORT=8082 npx decap-server).
+CMS_LOCAL_BACKEND_URL = os.environ.get("PORTAL_CMS_LOCAL_BACKEND_URL") or None
 CARI_URL = "cari/"
 CARI_SAVE_AS = "cari/index.html"
 STATISTIK_URL = "statistik/"

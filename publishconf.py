@@ -13,3 +13,5 @@ PUBLIC_URL = SITEURL
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
+# The web editor saves through GitHub only; no local decap-server.
+CMS_LOCAL_BACKEND = False

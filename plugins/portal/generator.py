@@ -1,5 +1,6 @@
 """The generator for the portal's own pages: KIM profiles and directory,
-kecamatan pages, the potensi catalogue, the fact-check list and the 404 page.
+kecamatan pages, the potensi catalogue, the fact-check list, the 404 page and
+the editors' web editor at /admin/.
 
 It runs after Pelican's article and page generators have read their
 content; relations are computed once all content is read (see
@@ -11,7 +12,7 @@ from functools import partial
 
 from pelican.generators import Generator
 
-from . import assets, geo, statistics
+from . import assets, cms, geo, statistics
 from .contents import Kim, Potensi
 from .vocabulary import KATEGORI_POTENSI, KECAMATAN, VERDICTS
 
@@ -111,6 +112,19 @@ class PortalGenerator(Generator):
               articles=portal.cek_fakta, page_name="cek-fakta", url=settings["CEK_FAKTA_URL"])
         write(settings["NOT_FOUND_SAVE_AS"], self.get_template("404"), self.context,
               page_name="404", url=settings["NOT_FOUND_SAVE_AS"])
+
+        self._write_editor(write)
+
+    def _write_editor(self, write):
+        """The web editor: Decap's bundle, its configuration generated from
+        the content model, and the page that loads them (see cms.py)."""
+        settings = self.settings
+        folder = os.path.join(self.output_path, settings["CMS_SAVE_DIR"])
+        cms.copy_bundle(settings["DECAP_DIST"], folder)
+        cms.write_config(os.path.join(folder, "config.yml"), settings)
+        write(settings["CMS_SAVE_AS"], self.get_template("admin"), self.context,
+              cms_csp=cms.content_security_policy(settings), page_name="admin",
+              url=settings["CMS_URL"])
 
     def _write_stylesheet(self):
         name, text = self.stylesheet

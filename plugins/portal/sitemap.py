@@ -6,7 +6,8 @@ from xml.sax.saxutils import escape
 
 MAX_URLS = 50_000  # the sitemap protocol's limit per file
 EXCLUDED = ("404.html",)
-EXCLUDED_PREFIXES = ("draf/",)
+# Drafts and the editors' web editor are not pages for readers.
+EXCLUDED_PREFIXES = ("draf/", "admin/")
 
 
 def page_paths(output_dir):
@@ -45,5 +46,6 @@ def write(output_dir, base_url):
         index.append("</sitemapindex>")
         (root / "sitemap.xml").write_text("\n".join(index) + "\n", encoding="utf-8")
     (root / "robots.txt").write_text(
-        f"User-agent: *\nAllow: /\nDisallow: /draf/\n\nSitemap: {base}/sitemap.xml\n",
+        "User-agent: *\nAllow: /\nDisallow: /draf/\nDisallow: /admin/\n\n"
+        f"Sitemap: {base}/sitemap.xml\n",
         encoding="utf-8")

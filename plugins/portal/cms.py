@@ -1,0 +1,415 @@
+"""The web editor at /admin/ (Decap CMS).
+
+Its configuration (``admin/config.yml``) is generated from the same schema
+objects that validation interprets (``schema.py``), so the editor's forms,
+the allowed values and the validator cannot drift apart. The Decap bundle is
+copied from the pinned npm package (``npm ci --omit=dev``) and served by the
+site itself, like Leaflet.
+
+What Decap cannot express is left to validation (``invoke check`` and the
+build, locally or in CI):
+
+* fields required only for one category (Cek Fakta: klaim, label, beredar,
+  sumber) are optional in the form; their hint says when they are required;
+* inside an optional group (gambar, lokasi, kontak, beredar, ...) Decap would
+  demand the group's required sub-fields even when the whole group is left
+  empty, so they are optional in the form and their hint says so;
+* a price written as text ("mulai Rp10.000") has no Decap widget: the form
+  offers the number + unit group only. Such a text is kept when the entry is
+  saved, but opening the group on it breaks the group's inputs, so its hint
+  tells editors to leave it closed and edit that price in the Markdown file;
+* references, duplicate slugs and whether an image file exists are checked
+  across files, which only validation can do.
+"""
+
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+from . import schema, validation
+from .schema import CONTENT_TYPES
+
+# -- patterns ----------------------------------------------------------------
+# Decap checks a `pattern` with JavaScript's RegExp; these are written in the
+# syntax both JavaScript and Python understand, so the tests can check them
+# against the validator with Python's re.
+
+_SEP = r"[\s\-().]*"  # the separators validation.PHONE_SEPARATORS removes
+WHATSAPP_PATTERN = rf"^{_SEP}(?:(?:\+{_SEP})?6{_SEP}2|0){_SEP}8(?:{_SEP}\d){{8,11}}{_SEP}$"
+MONTH_OR_DATE_PATTERN = r"^\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?$"
+
+PATTERNS = {
+    schema.SLUG: (validation.SLUG_RE.pattern, f"pakai {schema.SLUG_HINT}"),
+    schema.URL: (validation.URL_RE.pattern, "tulis alamat lengkap diawali https://"),
+    schema.EMAIL: (validation.EMAIL_RE.pattern, "tulis seperti nama@contoh.id"),
+    schema.WHATSAPP: (WHATSAPP_PATTERN,
+                      "tulis nomor ponsel diawali 08 atau +62, misalnya 0812-3456-7890"),
+    schema.MONTH_OR_DATE: (MONTH_OR_DATE_PATTERN,
+                           "tulis YYYY-MM-DD, atau YYYY-MM bila tanggalnya tidak diketahui"),
+}
+
+# Text fields shown as a multi-line box rather than one line.
+LONG_TEXT_FIELDS = frozenset({"ringkasan", "summary"})
+
+# Date formats: the validator reads exactly these strings (dayjs tokens).
+DATE_FORMAT = "YYYY-MM-DD"
+DATETIME_FORMAT = "YYYY-MM-DD HH:mm"
+
+STATUS_LABELS = {"published": "terbit", "draft": "draf (belum terbit)"}
+
+# Kinds whose example helps in a text box (pickers and lists need none).
+EXAMPLE_KINDS = frozenset({schema.TEXT, schema.SLUG, schema.TEXTS, schema.WHATSAPP,
+                           schema.EMAIL, schema.URL, schema.MONTH_OR_DATE})
+
+# Hints written for the web form where the schema's hint explains how to
+# type a value into the Markdown file.
+FORM_HINTS = {
+    schema.KIM_REF: "Pilih KIM dari daftar; ketik sebagian namanya untuk mencari.",
+    schema.KIM_REFS: "Pilih satu KIM atau lebih dari daftar; ketik sebagian namanya untuk "
+                     "mencari.",
+    schema.IMAGE: "Pilih foto yang sudah ada atau unggah foto baru (.jpg, .png, .webp, .gif "
+                  "atau .svg).",
+    schema.DATETIME: "Tanggal dan jam dalam WIB.",
+    schema.TEXTS: "Tambahkan satu isian untuk setiap nilai.",
+    schema.PRICE: "Isi nilai (angka saja, tanpa titik) dan satuannya. Harga berupa teks, "
+                  "misalnya 'mulai Rp10.000', hanya dapat ditulis di berkas Markdown; bila "
+                  "harga potensi ini sudah berupa teks, jangan buka kolom ini di editor web.",
+}
+
+COLLECTIONS = {
+    # key: (label, label_singular, description, slug template)
+    "berita": (
+        "Berita", "Berita",
+        "Berita, kegiatan, pengumuman dan cek fakta. Berkas: content/berita/"
+        "TTTT-BB-HH-judul.md. Tanggal pada nama berkas diambil dari tanggal terbit.",
+        # Decap's {{year}}/{{month}}/{{day}} are the UTC date of the entry
+        # date, a day early before 07:00 WIB; the date filter formats the
+        # wall-clock date the editor typed.
+        "{{fields.date | date('YYYY-MM-DD')}}-{{slug}}",
+    ),
+    "kim": (
+        "Profil KIM", "Profil KIM",
+        "Satu profil untuk setiap KIM. Berkas: content/kim/<slug>.md.",
+        "{{fields.slug}}",
+    ),
+    "potensi": (
+        "Potensi", "Potensi",
+        "Satu berkas untuk setiap potensi lokal. Berkas: content/potensi/<slug>.md. "
+        "Harga berupa teks (misalnya 'mulai Rp10.000') ditulis langsung di berkas Markdown.",
+        "{{fields.slug}}",
+    ),
+    "halaman": (
+        "Halaman", "Halaman",
+        "Halaman tetap seperti Tentang KIM dan Kirim Informasi. Berkas: "
+        "content/halaman/<slug>.md.",
+        "{{fields.slug}}",
+    ),
+}
+
+MEDIA_FOLDER = "content/images/uploads"
+PUBLIC_FOLDER = "images/uploads"  # front-matter image paths are relative to content/
+# The editor block that inserts a photo into the body (decap-portal.js).
+BODY_IMAGE_COMPONENT = "foto"
+BODY_BUTTONS = ["bold", "italic", "link", "heading-two", "heading-three", "quote",
+                "bulleted-list", "numbered-list"]
+
+
+class DecapMissing(RuntimeError):
+    pass
+
+
+# -- fields ------------------------------------------------------------------
+
+def _example_text(example):
+    if isinstance(example, bool) or example is None or isinstance(example, dict):
+        return ""
+    if isinstance(example, (list, tuple)):
+        return ", ".join(str(item) for item in example)
+    return str(example)
+
+
+def _hint(field, ctype=None, inside_optional=None):
+    """The Indonesian help line under a form field."""
+    parts = []
+    if field.kind in FORM_HINTS:
+        hint = FORM_HINTS[field.kind]
+    elif field.kind == schema.BOOLEAN and field.hint.startswith("true bila "):
+        hint = "Nyalakan bila " + field.hint.removeprefix("true bila ")
+    else:
+        hint = field.hint
+    if hint:
+        parts.append(hint[0].upper() + hint[1:] + ("" if hint.endswith(".") else "."))
+    example = _example_text(field.example)
+    if example and "misalnya" not in hint and field.kind in EXAMPLE_KINDS:
+        parts.append(f"Contoh: {example}" + ("" if example.endswith(".") else "."))
+    if field.max_length:
+        parts.append(f"Paling banyak {field.max_length} karakter.")
+    if ctype is not None:
+        for category, names in ctype.conditional.items():
+            if field.name in names:
+                parts.append(f"Wajib untuk kategori {category}.")
+    if inside_optional is not None and field.required:
+        parts.append(f"Wajib bila {inside_optional.label} diisi.")
+    return " ".join(parts)
+
+
+def field_config(field, ctype=None, inside_optional=None):
+    """The Decap field for a schema Field.
+
+    ``inside_optional`` is the optional group (OBJECT) the field belongs to:
+    Decap cannot leave such a group empty while it has required sub-fields,
+    so they are optional in the form (validation still requires them once
+    the group is filled in).
+    """
+    kind = field.kind
+    config = {"name": field.name, "label": field.label[0].upper() + field.label[1:]}
+    config["required"] = bool(field.required and inside_optional is None)
+    hint = _hint(field, ctype, inside_optional)
+    if hint:
+        config["hint"] = hint
+
+    if kind == schema.TEXT:
+        config["widget"] = "text" if field.name in LONG_TEXT_FIELDS else "string"
+        if field.max_length:
+            config["pattern"] = [rf"^[\s\S]{{0,{field.max_length}}}$",
+                                 f"paling banyak {field.max_length} karakter"]
+    elif kind == schema.DATE:
+        config.update(widget="datetime", format=DATE_FORMAT, date_format=DATE_FORMAT,
+                      time_format=False, picker_utc=False)
+    elif kind == schema.DATETIME:
+        config.update(widget="datetime", format=DATETIME_FORMAT, date_format=DATE_FORMAT,
+                      time_format="HH:mm", picker_utc=False)
+    elif kind == schema.INTEGER:
+        config.update(widget="number", value_type="int", step=1)
+        if field.minimum is not None:
+            config["min"] = field.minimum
+    elif kind in (schema.LATITUDE, schema.LONGITUDE):
+        limit = 90 if kind == schema.LATITUDE else 180
+        config.update(widget="number", value_type="float", min=-limit, max=limit,
+                      step=0.000001)
+    elif kind == schema.BOOLEAN:
+        config["widget"] = "boolean"
+    elif kind in (schema.CHOICE, schema.STATUS):
+        config["widget"] = "select"
+        config["options"] = _options(field)
+    elif kind == schema.CHOICES:
+        config.update(widget="select", multiple=True, options=_options(field))
+    elif kind == schema.TEXTS:
+        # One box per item: Decap's comma-separated list box keeps an empty
+        # item after a trailing comma.
+        config.update(widget="list", collapsed=False, field={
+            "name": "isian", "label": field.label[0].upper() + field.label[1:],
+            "widget": "string"})
+    elif kind in (schema.KIM_REF, schema.KIM_REFS):
+        config.update(widget="relation", collection="kim", value_field="slug",
+                      search_fields=["title"], display_fields=["title"])
+        if kind == schema.KIM_REFS:
+            config["multiple"] = True
+    elif kind == schema.IMAGE:
+        config.update(widget="image", choose_url=False)
+    elif kind in PATTERNS:  # SLUG, URL, EMAIL, WHATSAPP, MONTH_OR_DATE
+        regex, message = PATTERNS[kind]
+        config.update(widget="string", pattern=[regex, message])
+    elif kind in (schema.OBJECT, schema.PRICE):
+        group = inside_optional if field.required else field
+        config.update(widget="object", collapsed=not field.required, fields=[
+            field_config(sub, None, group) for sub in field.fields])
+    elif kind == schema.OBJECTS:
+        # An item of a list exists only once the editor adds it, so its
+        # required sub-fields stay required.
+        config.update(widget="list", collapsed=False, fields=[
+            field_config(sub, None, inside_optional) for sub in field.fields])
+        if field.fields:  # each item is listed by its first sub-field
+            config["summary"] = "{{fields." + field.fields[0].name + "}}"
+    else:  # a new kind in schema.py needs a widget here
+        raise ValueError(f"no Decap widget for field kind {kind!r}")
+    return config
+
+
+def _options(field):
+    if field.kind == schema.STATUS:
+        return [{"label": STATUS_LABELS.get(value, value), "value": value}
+                for value in field.choices]
+    return list(field.choices)
+
+
+BODY_FIELD = {
+    "name": "body",
+    "label": "Isi tulisan",
+    "widget": "markdown",
+    "required": False,
+    "hint": "Pakai tombol Subjudul (H2, H3), bukan Judul 1: judul halaman sudah ditulis "
+            "dari kolom judul.",
+    "buttons": BODY_BUTTONS,
+    # Only the portal's own "Foto" block (theme/static/js/decap-portal.js): it
+    # writes ![alt]({static}/images/...), the form validation requires for
+    # body images; Decap's own image block writes a bare path, which would
+    # break below /berita/<slug>/. (A field-level public_folder is not
+    # passed on to blocks inside the body by this Decap version.)
+    "editor_components": [BODY_IMAGE_COMPONENT],
+    "sanitize_preview": True,
+}
+
+
+# -- collections and the whole configuration ----------------------------------
+
+def collection_config(ctype):
+    label, singular, description, slug = COLLECTIONS[ctype.key]
+    fields = [field_config(field, ctype) for field in ctype.fields]
+    collection = {
+        "name": ctype.key,
+        "label": label,
+        "label_singular": singular,
+        "description": description,
+        "folder": f"content/{ctype.key}",
+        "create": True,
+        "delete": False,
+        "extension": "md",
+        "format": "yaml-frontmatter",
+        "slug": slug,
+        "identifier_field": "title",
+        "summary": "{{title}}",
+        "fields": [*fields, dict(BODY_FIELD)],
+    }
+    if ctype.key == "berita":
+        collection["summary"] = "{{fields.date | date('YYYY-MM-DD')}} · {{title}}"
+        collection["sortable_fields"] = [{"field": "date", "label": "Tanggal terbit",
+                                          "default_sort": "desc"},
+                                         {"field": "title", "label": "Judul"}]
+        collection["view_filters"] = [
+            {"label": category, "field": "category", "pattern": f"^{category}$"}
+            for category in ctype.field("category").choices]
+    elif ctype.key == "kim":
+        collection["sortable_fields"] = [{"field": "title", "label": "Nama KIM",
+                                          "default_sort": "asc"}]
+        collection["view_groups"] = [{"label": "Kecamatan", "field": "kecamatan"}]
+    elif ctype.key == "potensi":
+        collection["sortable_fields"] = [{"field": "title", "label": "Nama potensi",
+                                          "default_sort": "asc"}]
+        collection["view_groups"] = [{"label": "KIM", "field": "kim"}]
+    else:
+        collection["sortable_fields"] = [{"field": "title", "label": "Judul",
+                                          "default_sort": "asc"}]
+    return collection
+
+
+def config(settings):
+    """The Decap configuration for these Pelican settings, as a dict."""
+    backend = {
+        "name": "github",
+        "repo": settings.get("CMS_REPO") or "",
+        "branch": settings.get("CMS_BRANCH") or "main",
+        "commit_messages": {
+            "create": "Konten: tambah {{collection}} “{{slug}}”",
+            "update": "Konten: ubah {{collection}} “{{slug}}”",
+            "delete": "Konten: hapus {{collection}} “{{slug}}”",
+            "uploadMedia": "Konten: unggah “{{path}}”",
+            "deleteMedia": "Konten: hapus “{{path}}”",
+        },
+    }
+    if settings.get("CMS_AUTH_URL"):
+        backend["base_url"] = settings["CMS_AUTH_URL"].rstrip("/")
+        backend["auth_endpoint"] = settings.get("CMS_AUTH_ENDPOINT") or "auth"
+    if settings.get("CMS_AUTH_SITE_DOMAIN"):
+        backend["site_domain"] = settings["CMS_AUTH_SITE_DOMAIN"]
+    siteurl = settings.get("SITEURL", "")
+    result = {"backend": backend}
+    if settings.get("CMS_LOCAL_BACKEND"):
+        url = settings.get("CMS_LOCAL_BACKEND_URL")
+        result["local_backend"] = {"url": url} if url else True
+    result.update({
+        "locale": "id",
+        "site_url": settings["PUBLIC_URL"],
+        "display_url": settings["PUBLIC_URL"],
+        "logo": {"src": f"{siteurl}/theme/favicon.svg", "show_in_header": False},
+        "show_preview_links": False,
+        "publish_mode": "simple",
+        "media_folder": MEDIA_FOLDER,
+        "public_folder": PUBLIC_FOLDER,
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "collections": [collection_config(CONTENT_TYPES[key])
+                        for key in ("berita", "kim", "potensi", "halaman")],
+    })
+    return result
+
+
+class _Dumper(yaml.SafeDumper):
+    def ignore_aliases(self, data):
+        return True  # write repeated lists in full, not as &id001/*id001
+
+
+def config_yaml(settings):
+    return yaml.dump(config(settings), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                     default_flow_style=False, width=100)
+
+
+def write_config(path, settings):
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(config_yaml(settings), encoding="utf-8")
+
+
+# -- the admin page ----------------------------------------------------------
+
+GITHUB_API = "https://api.github.com"
+GITHUB_AVATARS = "https://avatars.githubusercontent.com"
+DEFAULT_LOCAL_BACKEND = "http://localhost:8081/api/v1"
+
+
+def _origin(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def content_security_policy(settings):
+    """The policy of /admin/ only: what the Decap bundle needs, nothing more.
+
+    Decap (React + emotion) injects <style> elements, so style-src needs
+    'unsafe-inline'; its configuration check compiles JSON schemas with
+    ajv, which needs 'unsafe-eval'. Scripts still come only from the site.
+    The GitHub backend's optional check of www.githubstatus.com is left
+    blocked (Decap carries on without it); avatars come from GitHub.
+    """
+    # blob: Decap reads a freshly uploaded photo back from its blob: URL
+    # to send it to the backend.
+    connect = ["'self'", "blob:", GITHUB_API]
+    if settings.get("CMS_LOCAL_BACKEND"):
+        connect.append(_origin(settings.get("CMS_LOCAL_BACKEND_URL") or DEFAULT_LOCAL_BACKEND))
+    return "; ".join([
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-eval'",
+        "style-src 'self' 'unsafe-inline'",
+        f"img-src 'self' data: blob: {GITHUB_AVATARS}",
+        f"connect-src {' '.join(connect)}",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ])
+
+
+BUNDLE = "decap-cms.js"
+
+
+def bundle_files(source):
+    """The files of the Decap bundle the browser may load: the main script,
+    its lazily loaded chunks (CodeMirror modes, image codecs) and the
+    licence notice; not the source maps or the second `cms.js` build."""
+    source = Path(source)
+    names = [BUNDLE, f"{BUNDLE}.LICENSE.txt"]
+    names += sorted(p.name for p in source.glob(f"*.{BUNDLE}"))
+    names += sorted(p.name for p in source.glob("*.wasm"))
+    return names
+
+
+def copy_bundle(source, target):
+    source = Path(source)
+    if not (source / BUNDLE).is_file():
+        raise DecapMissing(
+            f"Editor web (Decap CMS) tidak ditemukan di {source}. Jalankan 'npm ci --omit=dev' "
+            "di folder proyek untuk memasang paketnya, lalu bangun ulang situs.")
+    target = Path(target)
+    target.mkdir(parents=True, exist_ok=True)
+    for name in bundle_files(source):
+        shutil.copy2(source / name, target / name)

@@ -1,0 +1,527 @@
+"""The web editor at /admin/ (Decap CMS).
+
+Unit tests check that the generated configuration follows the content model
+field by field; the build tests check what the site serves at /admin/; the
+browser test writes a news article through the real editor (decap-server as
+the local backend) and builds the site with it.
+"""
+
+import json
+import os
+import re
+import runpy
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from selectolax.lexbor import LexborHTMLParser
+
+from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, build
+from portal import cms, frontmatter, schema, vocabulary
+from portal.schema import CONTENT_TYPES
+from portal.validation import check_scalar, plain_slug
+
+DEV = runpy.run_path(str(ROOT / "pelicanconf.py"))
+KINDS_TO_WIDGETS = {
+    schema.TEXT: {"string", "text"},
+    schema.DATE: {"datetime"},
+    schema.DATETIME: {"datetime"},
+    schema.MONTH_OR_DATE: {"string"},
+    schema.INTEGER: {"number"},
+    schema.BOOLEAN: {"boolean"},
+    schema.CHOICE: {"select"},
+    schema.STATUS: {"select"},
+    schema.CHOICES: {"select"},
+    schema.TEXTS: {"list"},
+    schema.SLUG: {"string"},
+    schema.KIM_REF: {"relation"},
+    schema.KIM_REFS: {"relation"},
+    schema.IMAGE: {"image"},
+    schema.URL: {"string"},
+    schema.EMAIL: {"string"},
+    schema.WHATSAPP: {"string"},
+    schema.LATITUDE: {"number"},
+    schema.LONGITUDE: {"number"},
+    schema.PRICE: {"object"},
+    schema.OBJECT: {"object"},
+    schema.OBJECTS: {"list"},
+}
+
+
+def settings(**overrides):
+    return {**DEV, **overrides}
+
+
+@pytest.fixture(scope="module")
+def config():
+    return cms.config(settings())
+
+
+def collection(config, name):
+    return next(c for c in config["collections"] if c["name"] == name)
+
+
+def by_name(fields):
+    return {f["name"]: f for f in fields}
+
+
+# --- the configuration, field by field -------------------------------------------
+
+def test_four_collections_write_markdown_with_yaml_front_matter(config):
+    assert [c["name"] for c in config["collections"]] == ["berita", "kim", "potensi", "halaman"]
+    for item in config["collections"]:
+        assert item["folder"] == f"content/{item['name']}"
+        assert item["create"] is True
+        assert item["extension"] == "md"
+        assert item["format"] == "yaml-frontmatter"
+    assert collection(config, "berita")["slug"] == "{{fields.date | date('YYYY-MM-DD')}}-{{slug}}"
+    for name in ("kim", "potensi", "halaman"):
+        assert collection(config, name)["slug"] == "{{fields.slug}}"
+    assert config["publish_mode"] == "simple"
+    assert config["media_folder"] == "content/images/uploads"
+    assert config["public_folder"] == "images/uploads"
+    assert config["locale"] == "id"
+
+
+def check_fields(specs, fields, path, optional_group=False):
+    """Every schema field has a Decap field with the right widget and
+    required flag (recursively); nothing else is in the form."""
+    assert [f["name"] for f in fields] == [s.name for s in specs], path
+    for spec, field in zip(specs, fields, strict=True):
+        where = f"{path}.{spec.name}"
+        assert field["widget"] in KINDS_TO_WIDGETS[spec.kind], where
+        assert field["label"].lower() == spec.label.lower(), where
+        # Required sub-fields of an optional group cannot be required in
+        # Decap (it would demand them with the group left empty).
+        assert field["required"] is (spec.required and not optional_group), where
+        if spec.kind in (schema.OBJECT, schema.PRICE):
+            check_fields(spec.fields, field["fields"], where,
+                         optional_group or not spec.required)
+        elif spec.kind == schema.OBJECTS:
+            check_fields(spec.fields, field["fields"], where, optional_group)
+
+
+@pytest.mark.parametrize("key", list(CONTENT_TYPES))
+def test_every_schema_field_is_in_the_form_with_its_widget(config, key):
+    fields = collection(config, key)["fields"]
+    assert fields[-1] == cms.BODY_FIELD
+    assert (fields[-1]["name"], fields[-1]["widget"], fields[-1]["label"]) == \
+        ("body", "markdown", "Isi tulisan")
+    check_fields(CONTENT_TYPES[key].fields, fields[:-1], key)
+
+
+def test_select_options_are_the_vocabulary(config):
+    berita = by_name(collection(config, "berita")["fields"])
+    kim = by_name(collection(config, "kim")["fields"])
+    potensi = by_name(collection(config, "potensi")["fields"])
+    assert berita["category"]["options"] == list(vocabulary.KATEGORI_BERITA)
+    assert berita["label"]["options"] == [v.label for v in vocabulary.VERDICTS]
+    assert kim["kecamatan"]["options"] == [k.name for k in vocabulary.KECAMATAN]
+    assert kim["jenis_wilayah"]["options"] == list(vocabulary.JENIS_WILAYAH)
+    assert potensi["kategori"]["options"] == [k.name for k in vocabulary.KATEGORI_POTENSI]
+    assert potensi["kategori"]["multiple"] is True
+    assert "multiple" not in berita["category"]
+    for key in CONTENT_TYPES:
+        status = by_name(collection(config, key)["fields"])["status"]
+        assert [o["value"] for o in status["options"]] == ["published", "draft"]
+
+
+def test_kim_references_are_relations_to_the_kim_collection(config):
+    berita = by_name(collection(config, "berita")["fields"])["kim"]
+    potensi = by_name(collection(config, "potensi")["fields"])["kim"]
+    for field in (berita, potensi):
+        assert field["widget"] == "relation"
+        assert field["collection"] == "kim"
+        assert field["value_field"] == "slug"
+        assert field["search_fields"] == ["title"]
+        assert field["display_fields"] == ["title"]
+    assert berita["multiple"] is True
+    assert "multiple" not in potensi
+    # The value is the KIM's slug field, which its file name follows.
+    assert by_name(collection(config, "kim")["fields"])["slug"]["required"] is True
+
+
+def test_dates_are_stored_as_the_strings_validation_reads(config):
+    berita = by_name(collection(config, "berita")["fields"])
+    date, modified = berita["date"], berita["modified"]
+    for field in (date, modified):
+        assert (field["format"], field["date_format"], field["time_format"]) == \
+            ("YYYY-MM-DD HH:mm", "YYYY-MM-DD", "HH:mm")
+        assert field["picker_utc"] is False
+    tanggal = by_name(berita["beredar"]["fields"])["tanggal"]
+    assert (tanggal["format"], tanggal["time_format"]) == ("YYYY-MM-DD", False)
+    # What dayjs writes with these formats passes validation.
+    assert check_scalar(CONTENT_TYPES["berita"].field("date"), "2025-11-28 09:30") is None
+    assert check_scalar(CONTENT_TYPES["berita"].field("beredar").subfield("tanggal"),
+                        "2025-11-27") is None
+
+
+def test_numbers_and_limits(config):
+    kim = by_name(collection(config, "kim")["fields"])
+    assert kim["jumlah_anggota"]["value_type"] == "int"
+    assert kim["jumlah_anggota"]["min"] == 1
+    lokasi = by_name(kim["lokasi"]["fields"])
+    assert lokasi["lat"]["value_type"] == lokasi["lon"]["value_type"] == "float"
+    assert (lokasi["lat"]["min"], lokasi["lat"]["max"]) == (-90, 90)
+    harga = by_name(by_name(collection(config, "potensi")["fields"])["harga"]["fields"])
+    assert set(harga) == {"nilai", "satuan"} and harga["nilai"]["value_type"] == "int"
+    klaim = by_name(collection(config, "berita")["fields"])["klaim"]
+    assert re.search(klaim["pattern"][0], "x" * 74)
+    assert not re.search(klaim["pattern"][0], "x" * 75)
+
+
+PATTERN_SAMPLES = {
+    # kind: (accepted by validation, rejected by validation)
+    schema.SLUG: (["palae", "sari-rasa", "kim-2"], ["Palae", "sari rasa", "-x", "a--b", ""]),
+    schema.URL: (["https://contoh.id/a?b=c", "http://x.id"], ["contoh.id", "ftp://x.id",
+                                                             "https:// x"]),
+    schema.EMAIL: (["kim@contoh.id", "a.b@desa.go.id"], ["kim@contoh", "kim contoh.id"]),
+    schema.WHATSAPP: (["0812-3456-7890", "+62 812 3456 7890", "6281234567890",
+                       "(0812) 3456.7890"],
+                      ["0212345678", "0812", "+1 812 3456 7890", "08123456789012345",
+                       "0812-abcd-7890"]),
+    schema.MONTH_OR_DATE: (["2018-09", "2018-09-19"], ["2018-13", "2018-9", "19-09-2018",
+                                                       "2018-09-19 10:00"]),
+}
+
+
+@pytest.mark.parametrize("kind", list(PATTERN_SAMPLES))
+def test_patterns_agree_with_validation(kind):
+    regex, message = cms.PATTERNS[kind]
+    spec = schema.Field("x", kind, "x")
+    good, bad = PATTERN_SAMPLES[kind]
+    for value in good:
+        assert check_scalar(spec, value) is None, value
+        assert re.search(regex, value), value
+    for value in bad:
+        assert check_scalar(spec, value) is not None, value
+        assert not re.search(regex, value), value
+    assert message.startswith(("pakai", "tulis"))  # read after "<label> tidak sesuai: "
+
+
+def test_hints_are_indonesian_and_say_when_a_field_is_required(config):
+    berita = by_name(collection(config, "berita")["fields"])
+    assert "Wajib untuk kategori Cek Fakta" in berita["klaim"]["hint"]
+    alt = by_name(berita["gambar"]["fields"])["alt"]
+    assert alt["required"] is False and "Wajib bila gambar utama diisi" in alt["hint"]
+    harga = by_name(collection(config, "potensi")["fields"])["harga"]
+    assert "berkas Markdown" in harga["hint"]
+
+
+def test_body_images_use_the_portal_block_that_writes_static_paths(config):
+    body = collection(config, "berita")["fields"][-1]
+    assert body["editor_components"] == [cms.BODY_IMAGE_COMPONENT]
+    script = (ROOT / "theme" / "static" / "js" / "decap-portal.js").read_text()
+    assert f"id: '{cms.BODY_IMAGE_COMPONENT}'" in script
+    assert "var PREFIX = '{static}/';" in script
+
+
+def test_backends_for_development_and_production():
+    dev = cms.config(settings())
+    assert dev["local_backend"] is True
+    assert dev["backend"]["name"] == "github"
+    custom = cms.config(settings(CMS_LOCAL_BACKEND_URL="http://localhost:9999/api/v1"))
+    assert custom["local_backend"] == {"url": "http://localhost:9999/api/v1"}
+    production = cms.config(settings(CMS_LOCAL_BACKEND=False, CMS_REPO="diskominfo/portal",
+                                     CMS_BRANCH="terbit", CMS_AUTH_URL="https://auth.contoh.id/",
+                                     CMS_AUTH_SITE_DOMAIN="kim.contoh.id"))
+    assert "local_backend" not in production
+    assert production["backend"]["repo"] == "diskominfo/portal"
+    assert production["backend"]["branch"] == "terbit"
+    assert production["backend"]["base_url"] == "https://auth.contoh.id"
+    assert production["backend"]["site_domain"] == "kim.contoh.id"
+
+
+def test_policy_allows_only_what_the_editor_needs():
+    dev = cms.content_security_policy(settings())
+    directives = dict(part.split(" ", 1) for part in dev.split("; "))
+    assert directives["script-src"] == "'self' 'unsafe-eval'"
+    assert directives["style-src"] == "'self' 'unsafe-inline'"
+    assert "http://localhost:8081" in directives["connect-src"]
+    production = cms.content_security_policy(settings(CMS_LOCAL_BACKEND=False))
+    assert "localhost" not in production
+    custom = cms.content_security_policy(settings(CMS_LOCAL_BACKEND_URL="http://127.0.0.1:9/api"))
+    connect = dict(part.split(" ", 1) for part in custom.split("; "))["connect-src"]
+    assert connect.split()[-1] == "http://127.0.0.1:9"
+
+
+def test_yaml_is_deterministic_and_reads_back(config):
+    text = cms.config_yaml(settings())
+    assert text == cms.config_yaml(settings())
+    assert "&id" not in text and "*id" not in text
+    assert yaml.safe_load(text) == config
+
+
+def test_missing_bundle_stops_with_an_indonesian_message(tmp_path):
+    with pytest.raises(cms.DecapMissing, match="npm ci --omit=dev"):
+        cms.copy_bundle(tmp_path / "tidak-ada", tmp_path / "admin")
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js")
+def test_indonesian_interface_covers_every_english_phrase(tmp_path):
+    """decap-id.js translates every phrase of the pinned Decap's English
+    locale (Decap falls back to English for a missing one)."""
+    english = ROOT / "node_modules" / "decap-cms-locales" / "src" / "en" / "index.js"
+    if not english.is_file():
+        pytest.skip("decap-cms-locales not installed (npm ci)")
+    script = tmp_path / "keys.js"
+    script.write_text(
+        "const fs = require('fs');\n"
+        "const keys = (o, p = '') => Object.entries(o).flatMap(([k, v]) =>\n"
+        "  typeof v === 'object' ? keys(v, p + k + '.') : [p + k]);\n"
+        f"const en = new Function(fs.readFileSync({json.dumps(str(english))}, 'utf8')\n"
+        "  .replace(/export default en;?/, 'return en;'))();\n"
+        "let id = null;\n"
+        "global.window = {CMS: {registerLocale: (name, phrases) => { id = phrases; }}};\n"
+        f"require({json.dumps(str(ROOT / 'theme' / 'static' / 'js' / 'decap-id.js'))});\n"
+        "const have = new Set(keys(id));\n"
+        "console.log(JSON.stringify(keys(en).filter(k => !have.has(k))));\n")
+    result = subprocess.run(["node", str(script)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
+
+
+def test_editor_guide_shows_the_web_editor():
+    guide = (ROOT / "docs" / "panduan-editor.md").read_text()
+    assert "## 15. Editor web" in guide
+    pictures = re.findall(r"!\[[^\]]+\]\((gambar/[^)]+\.png)\)", guide)
+    assert len(pictures) >= 2
+    for picture in pictures:
+        assert (ROOT / "docs" / picture).is_file(), picture
+
+
+# --- what the build serves at /admin/ ----------------------------------------------
+
+@pytest.fixture(scope="module")
+def admin_site(tmp_path_factory):
+    output = tmp_path_factory.mktemp("admin") / "output"
+    result = build(ROOT / "content", output)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
+def test_admin_page_loads_the_bundle_from_the_site(admin_site):
+    page = LexborHTMLParser((admin_site / "admin" / "index.html").read_text())
+    assert page.css_first("html").attributes["lang"] == "id"
+    assert page.css_first('meta[name="robots"]').attributes["content"].startswith("noindex")
+    policy = page.css_first('meta[http-equiv="Content-Security-Policy"]').attributes["content"]
+    assert policy == cms.content_security_policy(settings())
+    scripts = [node.attributes["src"] for node in page.css("script[src]")]
+    assert scripts == ["/admin/decap-cms.js", "/theme/js/decap-id.js",
+                       "/theme/js/decap-portal.js"]
+    for src in scripts:
+        assert (admin_site / src.lstrip("/")).is_file(), src
+    assert (admin_site / "admin" / "decap-cms.js").read_bytes() == \
+        (ROOT / "node_modules" / "decap-cms" / "dist" / "decap-cms.js").read_bytes()
+    assert not list((admin_site / "admin").glob("*.map"))
+
+
+def test_admin_config_is_the_generated_one(admin_site):
+    written = (admin_site / "admin" / "config.yml").read_text()
+    assert written == cms.config_yaml(settings())
+
+
+def test_admin_is_kept_out_of_the_sitemap_and_search_engines(admin_site):
+    assert "/admin/" not in (admin_site / "sitemap.xml").read_text()
+    assert "Disallow: /admin/\n" in (admin_site / "robots.txt").read_text()
+
+
+def test_production_admin_saves_through_github_only(tmp_path):
+    output = tmp_path / "prod"
+    result = build(ROOT / "content", output, "publishconf.py",
+                   {"PORTAL_SITEURL": "https://kim.contoh.test", "PORTAL_CMS_REPO": "kobar/portal"})
+    assert result.returncode == 0, result.stderr
+    config = yaml.safe_load((output / "admin" / "config.yml").read_text())
+    assert "local_backend" not in config
+    assert config["backend"]["repo"] == "kobar/portal"
+    assert config["site_url"] == "https://kim.contoh.test"
+    html = (output / "admin" / "index.html").read_text()
+    assert 'src="https://kim.contoh.test/admin/decap-cms.js"' in html
+    assert "localhost" not in html
+
+
+# --- the real editor in Chromium -----------------------------------------------------
+
+PROJECT_FILES = ("content", "plugins", "quality", "theme", "tasks.py", "pelicanconf.py",
+                 "publishconf.py")
+DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
+TITLE = "Pelatihan Jurnalistik Warga di Sungai Kapitan"
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for_port(port, process, timeout=20):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"decap-server stopped with code {process.returncode}")
+        try:
+            with socket.create_connection(("localhost", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"decap-server did not listen on port {port}")
+
+
+@pytest.fixture
+def editor_project(tmp_path):
+    """A private copy of the project with decap-server writing into it."""
+    if not DECAP_SERVER.is_file() or shutil.which("node") is None:
+        pytest.fail("decap-server or Node.js missing: run 'npm ci'")
+    project = tmp_path / "proyek"
+    project.mkdir()
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, project / name)
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    port = free_port()
+    env = {**os.environ, "PORTAL_CMS_LOCAL_BACKEND_URL": f"http://localhost:{port}/api/v1"}
+    built = invoke(project, env, "build")
+    assert built.returncode == 0, built.stdout + built.stderr
+    server = subprocess.Popen(
+        ["node", str(DECAP_SERVER)], cwd=project,
+        env={**os.environ, "GIT_REPO_DIRECTORY": str(project), "PORT": str(port),
+             "LOG_LEVEL": "warn"},
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        wait_for_port(port, server)
+        yield project
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+        server.stderr.close()
+
+
+def invoke(project, env, *args):
+    return subprocess.run([sys.executable, "-m", "invoke", *args], cwd=project,
+                          capture_output=True, text=True, env=env)
+
+
+@pytest.fixture
+def editor_site(editor_project):
+    from quality.server import make_server
+
+    server = make_server(editor_project / "output", "127.0.0.1", 0, quiet=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_news_article_written_in_the_editor_builds(editor_project, editor_site, tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    screenshots = os.environ.get("CMS_SCREENSHOT_DIR")
+    photo = tmp_path / "pelatihan-menulis.jpg"
+    from PIL import Image, ImageDraw
+
+    picture = Image.new("RGB", (960, 640), "#9fd3e6")  # sky, river bank, sun
+    draw = ImageDraw.Draw(picture)
+    draw.rectangle((0, 400, 960, 640), fill="#2f7d5b")
+    draw.ellipse((700, 80, 820, 200), fill="#f2c14e")
+    picture.save(photo, quality=80)
+    problems = []
+
+    def shoot(page, name, **options):
+        if screenshots:
+            page.screenshot(path=str(Path(screenshots) / name), **options)
+
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 860}, locale="id-ID",
+                                      timezone_id="Asia/Jakarta")
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        page.on("pageerror", lambda error: problems.append(f"pageerror: {error}"))
+        page.on("console", lambda message: problems.append(message.text)
+                if "Content Security Policy" in message.text else None)
+        try:
+            page.goto(editor_site + "/admin/")
+            # The local backend (decap-server) needs no account.
+            page.get_by_role("button", name="Masuk").click()
+            page.get_by_role("link", name="Berita", exact=True).wait_for()
+            page.get_by_text("2018-09-20 · Enam Kelompok Informasi Masyarakat").wait_for()
+            shoot(page, "editor-web-daftar.png")
+
+            page.get_by_text("Berita baru").click()
+            page.get_by_label("Judul", exact=True).fill(TITLE)
+            page.get_by_label("Tanggal terbit", exact=True).fill("2025-11-28T09:30")
+            page.get_by_label("Kategori", exact=True).click()
+            page.get_by_text("Kegiatan", exact=True).click()
+            kim = page.get_by_label("KIM terkait")
+            kim.click()
+            kim.type("Palae")
+            page.get_by_text("KIM Palae", exact=True).click()
+            page.get_by_label("Ringkasan").fill("KIM Palae melatih warga menulis berita desa.")
+            # An optional group typed in and cleared again is left out of the
+            # file (decap-portal.js), not saved as `gambar: {keterangan: ""}`.
+            page.locator("[id^='gambar-field'] [data-testid=expand-button]").first.click()
+            page.get_by_label("Keterangan foto").fill("sementara")
+            page.get_by_label("Keterangan foto").fill("")
+
+            body = page.locator("[data-slate-editor]")
+            body.click()
+            page.keyboard.type("KIM Palae mengadakan pelatihan menulis berita untuk warga.")
+            page.keyboard.press("Enter")
+            # A photo in the body, through the portal's own "Foto" block.
+            page.get_by_title("Sisipkan").click()
+            page.get_by_role("menuitem", name="Foto").click()
+            page.get_by_text("Pilih gambar", exact=True).last.click()
+            page.locator("input[type=file]").last.set_input_files(photo)
+            # The uploaded photo is selected.
+            page.get_by_text("pelatihan-menulis.jpg").first.wait_for()
+            page.get_by_text("Pakai yang dipilih").click()
+            page.get_by_label("Teks alternatif", exact=True).last.fill(
+                "Peserta pelatihan menulis di balai desa")
+            page.get_by_label("Judul", exact=True).scroll_into_view_if_needed()
+            shoot(page, "editor-web-berita-baru.png")
+            page.get_by_text("Berkas foto", exact=True).last.scroll_into_view_if_needed()
+            shoot(page, "editor-web-foto.png")
+
+            page.get_by_role("button", name="Simpan").first.click()
+            page.get_by_text("Simpan sekarang").click()
+            page.get_by_text("Isian tersimpan").wait_for()
+        finally:
+            context.close()
+            browser.close()
+    assert problems == []
+
+    articles = list((editor_project / "content" / "berita").glob("2025-11-28-*.md"))
+    assert [p.name for p in articles] == [f"2025-11-28-{plain_slug(TITLE)}.md"]
+    metadata, body_text, _ = frontmatter.split(articles[0].read_text(encoding="utf-8"))
+    assert metadata == {"title": TITLE, "date": "2025-11-28 09:30", "category": "Kegiatan",
+                        "summary": "KIM Palae melatih warga menulis berita desa.",
+                        "kim": ["palae"]}
+    assert "![Peserta pelatihan menulis di balai desa]" \
+           "({static}/images/uploads/pelatihan-menulis.jpg)" in body_text
+    assert (editor_project / "content" / "images" / "uploads" / "pelatihan-menulis.jpg").is_file()
+
+    env = dict(os.environ)
+    checked = invoke(editor_project, env, "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    built = invoke(editor_project, env, "build")
+    assert built.returncode == 0, built.stdout + built.stderr
+    page_html = editor_project / "output" / "berita" / plain_slug(TITLE) / "index.html"
+    assert page_html.is_file()
+    html = page_html.read_text(encoding="utf-8")
+    assert "Pelatihan Jurnalistik Warga" in html
+    assert 'src="/images/uploads/pelatihan-menulis.jpg"' in html
+    assert "/kim/palae/" in html

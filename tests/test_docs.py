@@ -1,0 +1,35 @@
+"""The editors' documentation stays true: every validation message quoted in
+docs/pesan-pemeriksaan.md is produced, word for word, by a broken fixture."""
+
+import re
+import shutil
+
+from conftest import FIXTURES, ROOT
+from portal.validation import validate_content
+
+DOC = ROOT / "docs" / "pesan-pemeriksaan.md"
+
+
+def all_fixture_messages(tmp_path):
+    messages = set()
+    for case in sorted((FIXTURES / "invalid").iterdir()):
+        site = tmp_path / case.name
+        shutil.copytree(FIXTURES / "valid-minimal", site)
+        shutil.copytree(case / "content", site / "content", dirs_exist_ok=True)
+        _, problems = validate_content(site / "content", site)
+        messages.update(str(problem) for problem in problems)
+    return messages
+
+
+def test_every_quoted_message_is_real(tmp_path):
+    quoted = [line for block in re.findall(r"```text\n(.*?)```", DOC.read_text(), re.S)
+              for line in block.splitlines() if line.startswith("content/")]
+    assert len(quoted) >= 30
+    real = all_fixture_messages(tmp_path)
+    missing = [line for line in quoted if line not in real]
+    assert missing == [], "\n".join(missing)
+
+
+def test_editor_guide_links_the_message_page():
+    guide = (ROOT / "docs" / "panduan-editor.md").read_text()
+    assert "pesan-pemeriksaan.md" in guide
