@@ -23,7 +23,7 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, build
+from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, build, copy_project
 from portal import cms, frontmatter, schema, vocabulary
 from portal.schema import CONTENT_TYPES
 from portal.validation import check_scalar, plain_slug
@@ -349,8 +349,6 @@ def test_production_admin_saves_through_github_only(tmp_path):
 
 # --- the real editor in Chromium -----------------------------------------------------
 
-PROJECT_FILES = ("content", "plugins", "quality", "theme", "tasks.py", "pelicanconf.py",
-                 "publishconf.py")
 DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 TITLE = "Pelatihan Jurnalistik Warga di Sungai Kapitan"
 
@@ -379,15 +377,7 @@ def editor_project(tmp_path):
     """A private copy of the project with decap-server writing into it."""
     if not DECAP_SERVER.is_file() or shutil.which("node") is None:
         pytest.fail("decap-server or Node.js missing: run 'npm ci'")
-    project = tmp_path / "proyek"
-    project.mkdir()
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, project / name)
-    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    project = copy_project(tmp_path / "proyek")
     port = free_port()
     env = {**os.environ, "PORTAL_CMS_LOCAL_BACKEND_URL": f"http://localhost:{port}/api/v1"}
     built = invoke(project, env, "build")

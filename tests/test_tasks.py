@@ -1,31 +1,17 @@
 """The invoke tasks as an editor or CI runs them, on a copy of the project."""
 
-import shutil
 import subprocess
 import sys
 
 import pytest
 
-from conftest import ROOT, tree_digest
-
-PROJECT_FILES = ("content", "plugins", "quality", "theme", "tasks.py", "pelicanconf.py",
-                 "publishconf.py")
+from conftest import copy_project, tree_digest
 
 
 @pytest.fixture
 def project(tmp_path):
     """A private copy of the project, so tasks can write and break things."""
-    copy = tmp_path / "proyek"
-    copy.mkdir()
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, copy / name)
-    # Installed packages are shared, not copied (Leaflet is served from here).
-    (copy / "node_modules").symlink_to(ROOT / "node_modules")
-    return copy
+    return copy_project(tmp_path / "proyek")
 
 
 def invoke(project, *args):
