@@ -27,11 +27,15 @@ def _initialized(pelican):
         **settings.get("JINJA_FILTERS", {}),
     }
     content_dir = Path(settings["PATH"])
-    _, problems = validate_content(content_dir, content_dir.parent)
+    documents, problems = validate_content(content_dir, content_dir.parent)
     if problems:
         # Printed, not logged: one plain line per problem, never wrapped.
         print(format_report(problems), file=sys.stderr)
         raise SystemExit(1)
+    # The reader takes each file's front matter from here instead of reading
+    # and parsing it a second time.
+    settings["PORTAL_PARSED"] = {
+        str(doc.path.resolve()): (doc.mtime_ns, doc.metadata, doc.body) for doc in documents}
 
 
 def _readers_init(readers):

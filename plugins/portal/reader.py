@@ -7,6 +7,7 @@ run over the whole content folder before any file is read (see
 """
 
 import os
+from pathlib import Path
 
 from markdown import Markdown
 from markupsafe import escape
@@ -40,8 +41,12 @@ class PortalMarkdownReader(BaseReader):
         self._config = config
 
     def read(self, source_path):
-        with pelican_open(source_path) as text:
-            raw, body, _ = frontmatter.split(text)
+        parsed = self.settings.get("PORTAL_PARSED", {}).get(str(Path(source_path).resolve()))
+        if parsed and parsed[0] == os.stat(source_path).st_mtime_ns:
+            _, raw, body = parsed  # validated moments ago, file unchanged since
+        else:
+            with pelican_open(source_path) as text:
+                raw, body, _ = frontmatter.split(text)
         markdown = Markdown(**self._config)
         content = sanitize.clean(markdown.convert(body))
         content = images.add_sizes(content, self.settings["PATH"], os.path.dirname(source_path),

@@ -70,6 +70,7 @@ class Document:
     body: str
     body_line: int
     lines: dict = field(default_factory=dict)  # top-level field -> line number
+    mtime_ns: int = 0  # of the file as it was read
 
     @property
     def slug(self):
@@ -120,6 +121,7 @@ class _Checker:
                 self.add(relpath, "", "berkas berada di luar folder jenis konten. "
                          f"Perbaiki: pindahkan ke salah satu folder {folders}")
                 continue
+            mtime_ns = path.stat().st_mtime_ns  # before reading: a later edit shows as newer
             try:
                 text = path.read_text(encoding="utf-8")
             except UnicodeDecodeError:
@@ -136,7 +138,8 @@ class _Checker:
                     self.unreadable_kim_slugs.add(path.stem)
                 continue
             lines = _top_level_lines(text)
-            documents.append(Document(path, relpath, ctype, metadata, body, body_line, lines))
+            documents.append(Document(path, relpath, ctype, metadata, body, body_line, lines,
+                                      mtime_ns))
         return documents
 
     # -- one document ---------------------------------------------------------
