@@ -75,7 +75,9 @@ BERANDA_URL = ""
 INDEX_SAVE_AS = "berita/index.html"
 INDEX_URL = "berita/"
 DEFAULT_PAGINATION = 10
-PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "kim_berita": None}
+POTENSI_PER_PAGE = 24
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "kim_berita": None,
+                       "potensi_index": POTENSI_PER_PAGE, "potensi_kategori": POTENSI_PER_PAGE}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/halaman/{number}/", "{base_name}/halaman/{number}/index.html"),

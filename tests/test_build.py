@@ -279,3 +279,22 @@ def test_statistics_show_svg_charts_with_the_same_numbers_in_tables(sample_site)
               for row in tables[2].css("tbody tr")}
     assert months["September 2018"] == 2
     assert sum(months.values()) == len(list((ROOT / "content" / "berita").glob("*.md")))
+
+
+def test_potensi_catalogue_and_categories_paginate(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import generate
+
+    content = generate(tmp_path / "content", 100)  # 10 KIM, 30 potensi
+    output = tmp_path / "output"
+    result = build(content, output, overrides={"SEARCH_INDEX": False})
+    assert result.returncode == 0, result.stderr
+    first = page(output, "/potensi/")
+    assert len(first.css(".card")) == 24
+    assert first.css_first('a[rel="next"]').attributes["href"] == "/potensi/halaman/2/"
+    second = page(output, "/potensi/halaman/2/")
+    assert len(second.css(".card")) == 30 - 24
+    assert "Halaman 2 dari 2" in text(second, ".pagination")
+    assert check_links(output) == []

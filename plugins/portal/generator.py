@@ -88,11 +88,16 @@ class PortalGenerator(Generator):
         for item in portal.potensi:
             write(item.save_as, self.get_template(item.template), self.context,
                   potensi=item, page_name=item.url, url=item.url)
+        # The catalogue and its category pages paginate like the news list, so
+        # no page grows with the number of potensi.
         for group in portal.kategori:
             write(group.save_as, self.get_template("potensi_kategori"), self.context,
-                  group=group, page_name=group.url, url=group.url)
+                  group=group, paginated={"potensi_items": group.potensi},
+                  template_name="potensi_kategori", page_name=group.url, url=group.url)
         write(settings["POTENSI_INDEX_SAVE_AS"], self.get_template("potensi_index"),
-              self.context, page_name="potensi", url=settings["POTENSI_INDEX_URL"])
+              self.context, paginated={"potensi_items": portal.potensi},
+              template_name="potensi_index", page_name="potensi",
+              url=settings["POTENSI_INDEX_URL"])
 
         places = geo.features(portal, settings["SITEURL"])
         geo.write_geojson(os.path.join(self.output_path, settings["PETA_GEOJSON"]), places)
