@@ -22,6 +22,7 @@ def _keys(article):
 def link_related(articles, limit=LIMIT):
     """Set ``article.related`` on every article (newest-first list)."""
     position = {id(article): index for index, article in enumerate(articles)}
+    by_id = {id(article): article for article in articles}
     lists = defaultdict(list)
     for article in articles:
         for key in _keys(article):
@@ -35,7 +36,6 @@ def link_related(articles, limit=LIMIT):
             for other in items[max(0, here - NEIGHBOURS): here + NEIGHBOURS + 1]:
                 if other is not article:
                     scores[id(other)] += 2 if key[0] == "kim" else 1
-        by_id = {id(a): a for a in articles if id(a) in scores}
         ranked = sorted(scores, key=lambda other: (
             -scores[other], abs(position[other] - position[id(article)]), position[other]))
         article.related = [by_id[other] for other in ranked[:limit]]
