@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
+from markupsafe import Markup
 
 from .validation import parse_month_or_date, whatsapp_number
 
@@ -82,6 +83,12 @@ def wa_share(url, text=""):
 
 def urlencode_component(value):
     return quote(str(value), safe="")
+
+
+def plain_text(html):
+    """Text of a typogrified title for data outside HTML (JSON-LD, GeoJSON,
+    feed titles): tags stripped, and typogrify's no-break spaces made plain."""
+    return Markup(str(html)).striptags().replace("\xa0", " ")
 
 
 def isoformat(value):

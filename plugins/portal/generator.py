@@ -14,6 +14,7 @@ from pelican.generators import Generator
 
 from . import assets, cms, geo, statistics
 from .contents import Kim, Potensi
+from .formatting import plain_text
 from .vocabulary import KATEGORI_POTENSI, KECAMATAN, VERDICTS
 
 
@@ -74,7 +75,7 @@ class PortalGenerator(Generator):
             writer.write_feed(
                 kim.berita_list, self.context, feed_path,
                 settings["KIM_FEED_ATOM_URL"].format(slug=kim.slug),
-                feed_title=f"{settings['SITENAME']} — {_plain(kim.title)}",
+                feed_title=f"{settings['SITENAME']} — {plain_text(kim.title)}",
             )
         write(settings["KIM_INDEX_SAVE_AS"], self.get_template("kim_index"), self.context,
               page_name="kim", url=settings["KIM_INDEX_URL"])
@@ -147,9 +148,3 @@ def assign_urls(portal, settings):
     for group in portal.kategori:
         group.url = settings["POTENSI_KATEGORI_URL"].format(slug=group.term.slug)
         group.save_as = settings["POTENSI_KATEGORI_SAVE_AS"].format(slug=group.term.slug)
-
-
-def _plain(html):
-    from markupsafe import Markup
-
-    return Markup(html).striptags()

@@ -6,15 +6,11 @@ import json
 import shutil
 from pathlib import Path
 
-from markupsafe import Markup
+from .formatting import plain_text
 
 
 class LeafletMissing(RuntimeError):
     pass
-
-
-def _plain(html):
-    return Markup(str(html)).striptags().replace("\xa0", " ")
 
 
 def features(portal, siteurl):
@@ -35,7 +31,7 @@ def _feature(jenis, item, lokasi, kecamatan, siteurl, from_kim):
         "geometry": {"type": "Point", "coordinates": [lokasi["lon"], lokasi["lat"]]},
         "properties": {
             "jenis": jenis,
-            "nama": _plain(item.title),
+            "nama": plain_text(item.title),
             "url": f"{siteurl}/{item.url}",
             "kecamatan": kecamatan,
             "perkiraan": bool(lokasi.get("perkiraan")),

@@ -6,12 +6,7 @@ alternateName, the verdict label), url, author, datePublished and
 itemReviewed (the Claim, where and when it appeared).
 """
 
-from markupsafe import Markup
-
-
-def _plain(html):
-    # Typogrify joins the last words with a no-break space; data wants spaces.
-    return Markup(str(html)).striptags().replace("\xa0", " ")
+from .formatting import plain_text
 
 
 class StructuredData:
@@ -38,7 +33,7 @@ class StructuredData:
         data = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",
-            "headline": _plain(article.title)[:110],
+            "headline": plain_text(article.title)[:110],
             "url": self.url(article.url),
             "mainEntityOfPage": self.url(article.url),
             "datePublished": article.date.isoformat(),
@@ -52,9 +47,9 @@ class StructuredData:
             "publisher": self.publisher(),
         }
         if getattr(article, "summary", None):
-            data["description"] = _plain(article.summary)
+            data["description"] = plain_text(article.summary)
         if getattr(article, "kim_profiles", None):
-            data["about"] = [{"@type": "Organization", "name": _plain(kim.title),
+            data["about"] = [{"@type": "Organization", "name": plain_text(kim.title),
                               "url": self.url(kim.url)} for kim in article.kim_profiles]
         return data
 
@@ -83,7 +78,7 @@ class StructuredData:
         data = {
             "@context": "https://schema.org",
             "@type": "Organization",
-            "name": _plain(kim.title),
+            "name": plain_text(kim.title),
             "url": self.url(kim.url),
             "areaServed": f"{kim.jenis_wilayah.capitalize()} {kim.desa_kelurahan}, "
                           f"Kecamatan {kim.kecamatan}, Kabupaten Kotawaringin Barat",
@@ -101,12 +96,12 @@ class StructuredData:
         if getattr(kim, "logo", None):
             data["logo"] = self.url(kim.logo)
         if getattr(kim, "lokasi", None):
-            data["location"] = self._place(_plain(kim.title), kim, kim.lokasi)
+            data["location"] = self._place(plain_text(kim.title), kim, kim.lokasi)
         return data
 
     def potensi(self, item):
         owner = item.kim_profile
-        place = self._place(_plain(item.title), owner, item.lokasi_efektif)
+        place = self._place(plain_text(item.title), owner, item.lokasi_efektif)
         place["url"] = self.url(item.url)
         if getattr(item, "ringkasan", None):
             place["description"] = item.ringkasan
