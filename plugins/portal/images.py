@@ -2,7 +2,10 @@
 height and the page does not jump while it loads."""
 
 import functools
+import hashlib
+import os
 import re
+import shutil
 from pathlib import Path
 
 from PIL import Image
@@ -108,10 +111,16 @@ class Derivatives:
         self.output_dir = Path(output_dir)
         self.cache_dir = Path(cache_dir)
         self.url_prefix = url_prefix
-        self.made = 0  # derivatives encoded in this build (the rest came from cache)
+        self._srcsets = {}  # a photo shown on several pages is handled once
 
     def srcset(self, src):
         """Return the srcset for a photo path inside content/, or ''."""
+        key = str(src)
+        if key not in self._srcsets:
+            self._srcsets[key] = self._make_srcset(key)
+        return self._srcsets[key]
+
+    def _make_srcset(self, src):
         source = (self.content_dir / str(src).lstrip("/")).resolve()
         if source.suffix.lower() not in (".jpg", ".jpeg", ".png", ".webp") or \
                 not source.is_file():
@@ -124,21 +133,18 @@ class Derivatives:
         relative = Path(str(src).lstrip("/"))
         if relative.parts[0] == "images":
             relative = relative.relative_to("images")
+        # The cache key: the source's bytes, hashed once for all its widths.
+        digest = hashlib.sha256(source.read_bytes()).hexdigest()[:20]
         entries = []
         for width in sorted(set(widths)):
             target = self.output_dir / "images" / "webp" / relative.with_name(
                 f"{relative.stem}-{width}.webp")
-            self._ensure(source, width, target)
+            self._ensure(source, digest, width, target)
             url = target.relative_to(self.output_dir).as_posix()
             entries.append(f"{self.url_prefix}/{url} {width}w")
         return ", ".join(entries)
 
-    def _ensure(self, source, width, target):
-        import hashlib
-        import os
-        import shutil
-
-        digest = hashlib.sha256(source.read_bytes()).hexdigest()[:20]
+    def _ensure(self, source, digest, width, target):
         cached = self.cache_dir / f"{digest}-{width}-q{QUALITY}.webp"
         if not cached.is_file():
             self.cache_dir.mkdir(parents=True, exist_ok=True)
@@ -150,7 +156,6 @@ class Derivatives:
                 partial = cached.with_suffix(f".{os.getpid()}.tmp")
                 image.save(partial, "WEBP", quality=QUALITY, method=4)
             os.replace(partial, cached)  # atomic: parallel builds share the cache
-            self.made += 1
         target.parent.mkdir(parents=True, exist_ok=True)
         if not target.is_file():
             shutil.copyfile(cached, target)
