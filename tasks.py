@@ -150,7 +150,7 @@ def preview(c, port=None):
 @task
 def publish(c):
     """Build with production settings; replace output/ only if all checks pass."""
-    check(c)
+    # Content is validated by the build itself, before anything is written.
     build_and_swap(c, CONFIG["settings_publish"], CONFIG["deploy_path"],
                    _publish_siteurl())
 
@@ -196,10 +196,18 @@ def _choice(value, allowed, option):
 
 
 def _kim_title(slug):
-    documents, _ = validate_content(CONFIG["content_path"], ROOT)
-    for doc in documents:
-        if doc.ctype.key == "kim" and doc.slug == slug:
-            return doc.metadata.get("title", slug)
+    """The title of KIM `slug`, read from its profile alone (no need to
+    validate the whole content tree for that; the new file is validated
+    with everything else once written)."""
+    from portal import frontmatter
+
+    for path in sorted((CONFIG["content_path"] / "kim").glob("*.md")):
+        try:
+            metadata, _, _ = frontmatter.split(path.read_text(encoding="utf-8"))
+        except (frontmatter.FrontMatterError, UnicodeDecodeError):
+            continue
+        if str(metadata.get("slug")) == slug:
+            return metadata.get("title", slug)
     raise Exit(f"KIM '{slug}' tidak ada di content/kim/. Tulis slug salah satu profil KIM, "
                "misalnya 'palae'.", code=1)
 
