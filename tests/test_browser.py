@@ -19,12 +19,8 @@ import axe_playwright_python.sync_playwright as axe_sync  # noqa: E402
 import pytest
 from playwright import sync_api  # noqa: E402
 
-from conftest import CHROMIUM  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync",
-]
 WIDTHS = (360, 1280)
 PHONE = {"width": 360, "height": 800}
 DESKTOP = {"width": 1280, "height": 800}

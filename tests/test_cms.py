@@ -299,12 +299,10 @@ def test_editor_guide_shows_the_web_editor():
 
 # --- what the build serves at /admin/ ----------------------------------------------
 
-@pytest.fixture(scope="module")
-def admin_site(tmp_path_factory):
-    output = tmp_path_factory.mktemp("admin") / "output"
-    result = build(ROOT / "content", output)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return output
+@pytest.fixture
+def admin_site(sample_site):
+    """The sample site that the rest of the suite builds already."""
+    return sample_site
 
 
 def test_admin_page_loads_the_bundle_from_the_site(admin_site):
