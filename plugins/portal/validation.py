@@ -270,21 +270,14 @@ class _Checker:
     def check_body_links(self, doc):
         """Links written as {filename}/berita/x.md must point at a file that
         exists, or Pelican would stop the build with an English warning."""
+        # Image sources are reported by check_body_images.
+        image_sources = {image.start(1) for image in BODY_IMAGE_RE.finditer(doc.body)}
         for match in INTRASITE_LINK_RE.finditer(doc.body):
             what, target = match.groups()
-            if what != "filename" and BODY_IMAGE_RE.search(
-                    doc.body[max(0, match.start() - 300):match.end() + 1]):
-                continue  # images are reported by check_body_images
-            if target.startswith("/"):
-                candidate = (self.content_dir / target.lstrip("/")).resolve()
-            else:
-                candidate = (doc.path.parent / target).resolve()
-            try:
-                candidate.relative_to(self.content_dir)
-                found = candidate.is_file()
-            except ValueError:
-                found = False
-            if not found:
+            if match.start() in image_sources:
+                continue
+            base = self.content_dir if target.startswith("/") else doc.path.parent
+            if not self.file_in_content(base / target.lstrip("/")):
                 line = doc.body_line + doc.body.count("\n", 0, match.start())
                 self.add(doc, "", f"tautan '{{{what}}}{target}' di isi tulisan menuju berkas "
                          "yang tidak ada. Perbaiki: periksa ejaan jalurnya, misalnya "
@@ -292,7 +285,11 @@ class _Checker:
                          line=line)
 
     def image_exists(self, relative):
-        candidate = (self.content_dir / relative).resolve()
+        return self.file_in_content(self.content_dir / relative)
+
+    def file_in_content(self, path):
+        """True when `path` is a file inside the content folder."""
+        candidate = Path(path).resolve()
         try:
             candidate.relative_to(self.content_dir)
         except ValueError:
