@@ -6,7 +6,7 @@ width and height."""
 import gzip
 from pathlib import Path
 
-from .pages import html_pages, is_same_site
+from .pages import html_pages, is_same_site, target_file
 
 FIRST_RENDER_BUDGET = 14 * 1024
 # Hosts a page may load from (only map views may use tiles).
@@ -16,15 +16,6 @@ ALLOWED_HOSTS = ("tile.openstreetmap.org",)
 def compressed_size(data):
     # mtime=0: the size must not depend on the clock.
     return len(gzip.compress(data, compresslevel=9, mtime=0))
-
-
-def _local_file(root, page_name, url, siteurl):
-    if siteurl and url.startswith(siteurl):
-        url = url[len(siteurl.rstrip("/")):]
-    path = url.split("#")[0].split("?")[0]
-    if path.startswith("/"):
-        return root / path.lstrip("/")
-    return (root / page_name).parent / path
 
 
 def check_budgets(output_dir, siteurl="", budget=FIRST_RENDER_BUDGET):
@@ -40,8 +31,10 @@ def check_budgets(output_dir, siteurl="", budget=FIRST_RENDER_BUDGET):
             if not is_same_site(href, siteurl):
                 report("third-party", f"stylesheet dari situs lain: {href}")
                 continue
-            sheet = _local_file(root, name, href, siteurl)
-            if sheet.is_file():
+            if siteurl and href.startswith(siteurl):
+                href = href[len(siteurl.rstrip("/")):]
+            sheet = target_file(root, root / name, href.split("#")[0].split("?")[0])
+            if sheet is not None and sheet.is_file():
                 total += compressed_size(sheet.read_bytes())
         if total > budget:
             report("first-render-budget", f"HTML + CSS {total:,} bita terkompresi, batas "

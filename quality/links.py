@@ -9,23 +9,10 @@ from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
+from .pages import target_file
+
 LINK_ATTRIBUTES = (("a", "href"), ("link", "href"), ("img", "src"), ("script", "src"),
                    ("source", "src"))
-
-
-def _target_file(root, page, path):
-    """The file a URL path points to, or None when it cannot exist."""
-    if path.startswith("/"):
-        candidate = root / path.lstrip("/")
-    else:
-        candidate = page.parent / path
-    if path.endswith("/") or candidate.is_dir():
-        candidate = candidate / "index.html"
-    try:
-        candidate.resolve().relative_to(root.resolve())
-    except ValueError:
-        return None
-    return candidate
 
 
 def check_links(output_dir, siteurl=""):
@@ -54,7 +41,7 @@ def check_links(output_dir, siteurl=""):
                     continue
                 where = page.relative_to(root).as_posix()
                 path = unquote(parts.path)
-                target = page if not path else _target_file(root, page, path)
+                target = page if not path else target_file(root, page, path)
                 if target is None or not target.is_file():
                     problems.append(f"{where}: tautan '{url}' menuju halaman yang tidak ada")
                     continue

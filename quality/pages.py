@@ -27,3 +27,18 @@ def is_same_site(url, siteurl=""):
         return True
     parts = urlsplit(url)
     return not parts.scheme and not parts.netloc
+
+
+def target_file(root, page, path):
+    """The file a URL path points to, or None when it cannot exist."""
+    if path.startswith("/"):
+        candidate = root / path.lstrip("/")
+    else:
+        candidate = page.parent / path
+    if path.endswith("/") or candidate.is_dir():
+        candidate = candidate / "index.html"
+    try:
+        candidate.resolve().relative_to(root.resolve())
+    except ValueError:
+        return None
+    return candidate
