@@ -49,12 +49,9 @@ def build_and_swap(c, settings, target, siteurl="", extra="", checks=True):
     if result.failed:
         shutil.rmtree(fresh, ignore_errors=True)
         raise Exit(f"Pembangunan situs gagal; {target.name}/ tidak diubah.", code=1)
-    from quality.budgets import check_budgets
-    from quality.links import check_links
-    from quality.security import check_security
+    from quality.site import check_site
 
-    problems = [*check_links(fresh, siteurl), *check_security(fresh, siteurl),
-                *check_budgets(fresh, siteurl)] if checks else []
+    problems = check_site(fresh, siteurl) if checks else []
     if problems:
         shutil.rmtree(fresh, ignore_errors=True)
         raise Exit("\n".join(problems) + f"\nPemeriksaan hasil gagal; {target.name}/ tidak "

@@ -1,5 +1,6 @@
 """Shared helpers for checks that walk the built HTML pages."""
 
+import posixpath
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -11,14 +12,17 @@ from selectolax.lexbor import LexborHTMLParser
 EDITOR_PREFIXES = ("admin/",)
 
 
-def html_pages(output_dir):
+def is_reader_page(name):
+    return not name.startswith(EDITOR_PREFIXES)
+
+
+def html_pages(output_dir, site=None):
     """Yield (relative name, parsed tree, raw text) for every reader page."""
-    root = Path(output_dir)
-    for path in sorted(root.rglob("*.html")):
-        if path.relative_to(root).as_posix().startswith(EDITOR_PREFIXES):
-            continue
-        text = path.read_text(encoding="utf-8")
-        yield path.relative_to(root).as_posix(), LexborHTMLParser(text), text
+    site = site or SiteFiles(output_dir)
+    for name in site.html_names():
+        if is_reader_page(name):
+            text = site.text(name)
+            yield name, LexborHTMLParser(text), text
 
 
 def is_same_site(url, siteurl=""):
@@ -29,16 +33,51 @@ def is_same_site(url, siteurl=""):
     return not parts.scheme and not parts.netloc
 
 
-def target_file(root, page, path):
-    """The file a URL path points to, or None when it cannot exist."""
-    if path.startswith("/"):
-        candidate = root / path.lstrip("/")
-    else:
-        candidate = page.parent / path
-    if path.endswith("/") or candidate.is_dir():
-        candidate = candidate / "index.html"
-    try:
-        candidate.resolve().relative_to(root.resolve())
-    except ValueError:
-        return None
-    return candidate
+class SiteFiles:
+    """The files of a built site, listed once. URL paths are resolved to
+    files by string arithmetic against that list: a site of 20,000 pages
+    has millions of links, too many to ask the file system about each."""
+
+    def __init__(self, output_dir):
+        self.root = Path(output_dir)
+        self.files = set()
+        self.folders = {""}
+        for path in self.root.rglob("*"):
+            name = path.relative_to(self.root).as_posix()
+            (self.folders if path.is_dir() else self.files).add(name)
+        self._ids = {}
+        # Values a check derives once per site (e.g. a stylesheet's size).
+        self.memo = {}
+
+    def html_names(self):
+        return sorted(name for name in self.files if name.endswith(".html"))
+
+    def text(self, name):
+        return (self.root / name).read_text(encoding="utf-8")
+
+    def resolve(self, page, path):
+        """The file (relative name) a URL path on `page` points to, or None
+        when it points outside the site; the file may not exist."""
+        if path.startswith("/"):
+            joined = path.lstrip("/")
+        else:
+            joined = posixpath.join(posixpath.dirname(page), path)
+        name = posixpath.normpath(joined) if joined else ""
+        if name == "." or not joined:
+            name = ""
+        if name == ".." or name.startswith("../"):
+            return None
+        if path.endswith("/") or name in self.folders:
+            name = posixpath.join(name, "index.html") if name else "index.html"
+        return name
+
+    def exists(self, name):
+        return name in self.files
+
+    def ids(self, name, tree=None):
+        """The element ids of an HTML page (parsed once, when first asked)."""
+        if name not in self._ids:
+            tree = tree or LexborHTMLParser(self.text(name))
+            self._ids[name] = {node.attributes.get("id") for node in tree.css("[id]")}
+        return self._ids[name]
+

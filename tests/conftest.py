@@ -28,8 +28,9 @@ def build(content, output, settings="pelicanconf.py", env=None, overrides=None):
     finished process."""
     import json
 
-    extra = [arg for key, value in (overrides or {}).items()
-             for arg in ("-e", f"{key}={json.dumps(value)}")]
+    # One -e with every pair: Pelican keeps only the last of several -e.
+    pairs = [f"{key}={json.dumps(value)}" for key, value in (overrides or {}).items()]
+    extra = ["-e", *pairs] if pairs else []
     return subprocess.run(
         [sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / settings),
          "-o", str(output), "--fatal", "warnings", *extra],

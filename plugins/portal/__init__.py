@@ -7,7 +7,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from . import formatting, images, search, sitemap
+from . import formatting, images, parallel, rendering, search, sitemap
 from .generator import PortalGenerator, assign_urls
 from .reader import PortalMarkdownReader
 from .relations import link
@@ -32,10 +32,16 @@ def _initialized(pelican):
         # Printed, not logged: one plain line per problem, never wrapped.
         print(format_report(problems), file=sys.stderr)
         raise SystemExit(1)
-    # The reader takes each file's front matter from here instead of reading
-    # and parsing it a second time.
+    # Markdown is rendered here for all files at once (cached, on every core);
+    # the reader takes each file's front matter and HTML from PORTAL_PARSED
+    # instead of reading, parsing and rendering it again.
+    rendering.take_over_typography(settings)
+    rendered, _ = rendering.render_all(
+        [rendering.job_for(doc.metadata, doc.body) for doc in documents], settings,
+        settings.get("PORTAL_WORKERS"))
     settings["PORTAL_PARSED"] = {
-        str(doc.path.resolve()): (doc.mtime_ns, doc.metadata, doc.body) for doc in documents}
+        str(doc.path.resolve()): (doc.mtime_ns, doc.metadata, doc.body, html)
+        for doc, html in zip(documents, rendered, strict=True)}
 
 
 def _readers_init(readers):
@@ -53,9 +59,28 @@ def _all_generators_finalized(generators):
     assign_urls(portal, portal_generator.settings)
     portal_generator.context["portal"] = portal
     portal_generator.context["ld"] = StructuredData(portal_generator.settings)
+    _fix_urls(generators)
+    parallel.remember_generators(generators)
+
+
+def _fix_urls(generators):
+    """URLs are final once all content is read. Pelican recomputes a
+    content's URL from its settings on every use (thousands of times per
+    page list) unless its override_url attribute holds it. (Not
+    override_save_as: Pelican takes that as leave to overwrite output.)"""
+    for generator in generators:
+        for name in ("articles", "drafts", "hidden_articles", "pages", "hidden_pages",
+                     "draft_pages", "kims", "potensi"):
+            for item in getattr(generator, name, ()):
+                item.override_url = item.url
+
+
+def _get_writer(_pelican):
+    return parallel.ShareWriter
 
 
 def _finalized(pelican):
+    parallel.wait_for_workers()
     sitemap.write(pelican.output_path, pelican.settings["PUBLIC_URL"])
     if pelican.settings.get("SEARCH_INDEX", True):
         search.build_index(pelican.output_path)
@@ -66,4 +91,5 @@ def register():
     signals.readers_init.connect(_readers_init)
     signals.get_generators.connect(_get_generators)
     signals.all_generators_finalized.connect(_all_generators_finalized)
+    signals.get_writer.connect(_get_writer)
     signals.finalized.connect(_finalized)

@@ -59,7 +59,8 @@ class PortalGenerator(Generator):
         settings = self.settings
         write = partial(writer.write_file, relative_urls=settings["RELATIVE_URLS"])
 
-        self._write_stylesheet()
+        if writer.primary:  # files that are not pages: written once (parallel.py)
+            self._write_stylesheet()
 
         for kim in portal.kims:
             write(kim.save_as, self.get_template(kim.template), self.context,
@@ -101,9 +102,10 @@ class PortalGenerator(Generator):
               url=settings["POTENSI_INDEX_URL"])
 
         places = geo.features(portal, settings["SITEURL"])
-        geo.write_geojson(os.path.join(self.output_path, settings["PETA_GEOJSON"]), places)
-        geo.copy_leaflet(settings["LEAFLET_DIST"],
-                         os.path.join(self.output_path, settings["LEAFLET_SAVE_DIR"]))
+        if writer.primary:
+            geo.write_geojson(os.path.join(self.output_path, settings["PETA_GEOJSON"]), places)
+            geo.copy_leaflet(settings["LEAFLET_DIST"],
+                             os.path.join(self.output_path, settings["LEAFLET_SAVE_DIR"]))
         write(settings["PETA_SAVE_AS"], self.get_template("peta"), self.context,
               places=places, page_name="peta", url=settings["PETA_URL"])
 
@@ -119,15 +121,16 @@ class PortalGenerator(Generator):
         write(settings["NOT_FOUND_SAVE_AS"], self.get_template("404"), self.context,
               page_name="404", url=settings["NOT_FOUND_SAVE_AS"])
 
-        self._write_editor(write)
+        self._write_editor(writer, write)
 
-    def _write_editor(self, write):
+    def _write_editor(self, writer, write):
         """The web editor: Decap's bundle, its configuration generated from
         the content model, and the page that loads them (see cms.py)."""
         settings = self.settings
-        folder = os.path.join(self.output_path, settings["CMS_SAVE_DIR"])
-        cms.copy_bundle(settings["DECAP_DIST"], folder)
-        cms.write_config(os.path.join(folder, "config.yml"), settings)
+        if writer.primary:
+            folder = os.path.join(self.output_path, settings["CMS_SAVE_DIR"])
+            cms.copy_bundle(settings["DECAP_DIST"], folder)
+            cms.write_config(os.path.join(folder, "config.yml"), settings)
         write(settings["CMS_SAVE_AS"], self.get_template("admin"), self.context,
               cms_csp=cms.content_security_policy(settings), page_name="admin",
               url=settings["CMS_URL"])

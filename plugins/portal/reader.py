@@ -9,18 +9,12 @@ run over the whole content folder before any file is read (see
 import os
 from pathlib import Path
 
-from markdown import Markdown
-from markupsafe import escape
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Category, Tag
 from pelican.utils import pelican_open
 
-from . import frontmatter, images, sanitize
+from . import frontmatter, images, rendering
 from .validation import parse_datetime, plain_slug
-
-# Our front matter is YAML, so Python-Markdown's "meta" extension must not
-# run: it would swallow a first body line such as "Catatan: ...".
-_META_EXTENSIONS = {"markdown.extensions.meta", "meta"}
 
 
 class PortalMarkdownReader(BaseReader):
@@ -29,38 +23,32 @@ class PortalMarkdownReader(BaseReader):
 
     def __init__(self, settings):
         super().__init__(settings)
-        config = dict(settings["MARKDOWN"])
-        config["extensions"] = [
-            ext for ext in config.get("extensions", []) if ext not in _META_EXTENSIONS
-        ]
-        config["extension_configs"] = {
-            key: value
-            for key, value in config.get("extension_configs", {}).items()
-            if key not in _META_EXTENSIONS
-        }
-        self._config = config
+        self._renderer = None
 
     def read(self, source_path):
         parsed = self.settings.get("PORTAL_PARSED", {}).get(str(Path(source_path).resolve()))
         if parsed and parsed[0] == os.stat(source_path).st_mtime_ns:
-            _, raw, body = parsed  # validated moments ago, file unchanged since
+            # Validated and rendered moments ago (rendering.py); unchanged since.
+            _, raw, _, rendered = parsed
         else:
             with pelican_open(source_path) as text:
                 raw, body, _ = frontmatter.split(text)
-        markdown = Markdown(**self._config)
-        content = sanitize.clean(markdown.convert(body))
-        content = images.add_sizes(content, self.settings["PATH"], os.path.dirname(source_path),
+            if self._renderer is None:
+                self._renderer = rendering.Renderer(self.settings)
+            rendered = self._renderer.render(rendering.job_for(raw, body))
+        body_html, summary_html, title_html = rendered
+        content = images.add_sizes(body_html, self.settings["PATH"],
+                                   os.path.dirname(source_path),
                                    self.settings.get("PORTAL_DERIVATIVES"))
-        return content, self.convert_metadata(raw, markdown)
+        return content, self.convert_metadata(raw, summary_html, title_html)
 
-    def convert_metadata(self, raw, markdown):
+    def convert_metadata(self, raw, summary_html, title_html):
         metadata = {}
         for key, value in raw.items():
             if value is None or value == "" or value == [] or value == {}:
                 continue
             if key == "title":
-                # Escape first: typogrify later adds markup to the title.
-                metadata["title"] = str(escape(str(value)))
+                metadata["title"] = title_html
             elif key in ("date", "modified"):
                 metadata[key] = parse_datetime(value)
                 # Templates show a time only when the editor gave one.
@@ -74,8 +62,7 @@ class PortalMarkdownReader(BaseReader):
             elif key == "slug":
                 metadata["slug"] = str(value)
             elif key == "summary":
-                markdown.reset()
-                metadata["summary"] = sanitize.clean(markdown.convert(str(value)))
+                metadata["summary"] = summary_html
             else:
                 metadata[key] = value
         if "slug" not in metadata and "title" in raw:

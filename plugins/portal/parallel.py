@@ -1,0 +1,188 @@
+"""Pages rendered on every core.
+
+Once Pelican has read all content and the relations are computed, each page
+depends only on that shared, read-only context, so pages can be rendered in
+any order by any process. ``ShareWriter`` forks one process per extra core
+when Pelican asks for a writer; every process then walks the same sequence of
+pages (the generators' ``generate_output``), renders only the pages whose
+turn is its own (page *n* goes to process *n* mod *workers*) and skips the
+rest without rendering them. Because all processes see the same sequence,
+each page is rendered exactly once, and its bytes do not depend on which
+process rendered it.
+
+Work that is not a page (copying static files, the stylesheet, map data and
+the web editor's files) is done by the main process only (``primary``).
+The main process waits for the others before anything reads the output
+(``wait_for_workers``, from the ``finalized`` signal).
+"""
+
+import atexit
+import os
+import signal
+import sys
+import threading
+import traceback
+
+from pelican.generators import StaticGenerator
+from pelican.writers import Writer
+
+# The generators of the current build, set by the all_generators_finalized
+# signal: a worker runs their generate_output itself.
+_generators = []
+# The writer of the current build, so that `finalized` can wait for its workers.
+_writers = []
+
+
+def remember_generators(generators):
+    _generators[:] = generators
+
+
+class WorkerFailed(RuntimeError):
+    pass
+
+
+def _safe_to_fork():
+    """Only the main thread and daemon helpers may run: a fork copies any
+    lock another thread holds. The only helper in a Pelican build is the
+    refresh thread of its "Generating..." status line (rich)."""
+    return all(thread is threading.main_thread() or thread.daemon
+               for thread in threading.enumerate())
+
+
+def _reset_console_locks():
+    """In a new worker: the status line's refresh thread did not come along
+    and may have held the console's locks at the fork; give the worker its
+    own, so that its log messages cannot wait forever. (Python resets the
+    logging module's locks itself.)"""
+    try:
+        from pelican.log import console
+    except ImportError:
+        return
+    if hasattr(console, "_lock"):
+        console._lock = threading.RLock()
+    for live in getattr(console, "_live_stack", ()):
+        if hasattr(live, "_lock"):
+            live._lock = threading.RLock()
+
+
+class _Turn:
+    """Template stand-in: renders only on this process's turn."""
+
+    def __init__(self, template, writer):
+        self._template = template
+        self._writer = writer
+
+    def render(self, *args, **kwargs):
+        if self._writer.my_turn():
+            return self._template.render(*args, **kwargs)
+        self._writer.skip_next_file = True
+        return ""
+
+    def __getattr__(self, name):
+        return getattr(self._template, name)
+
+
+class ShareWriter(Writer):
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        settings = settings or {}
+        self.workers = max(1, int(settings.get("PORTAL_WORKERS") or os.cpu_count() or 1))
+        self.share = 0
+        self.skip_next_file = False
+        self._turns = 0
+        self._children = []
+        _writers[:] = [self]
+        if self.workers > 1 and _generators and _safe_to_fork():
+            self._fork()
+        else:
+            self.workers = 1
+
+    @property
+    def primary(self):
+        return self.share == 0
+
+    def my_turn(self):
+        turn = self._turns % self.workers == self.share
+        self._turns += 1
+        return turn
+
+    # -- pages and feeds ----------------------------------------------------
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        if self.workers > 1 and template is not None:
+            template = _Turn(template, self)
+        return super().write_file(name, template, context, *args, **kwargs)
+
+    def _open_w(self, filename, encoding, override=False):
+        if self.skip_next_file:
+            # Another process renders and writes this file.
+            self.skip_next_file = False
+            return open(os.devnull, "w", encoding=encoding)
+        return super()._open_w(filename, encoding, override)
+
+    def write_feed(self, *args, **kwargs):
+        if self.workers > 1 and not self.my_turn():
+            return None
+        return super().write_feed(*args, **kwargs)
+
+    # -- processes ----------------------------------------------------------
+
+    def _fork(self):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        for share in range(1, self.workers):
+            pid = os.fork()
+            if pid == 0:
+                _reset_console_locks()
+                self.share = share
+                self._children = []
+                self._run_worker()  # never returns
+            self._children.append(pid)
+        # If the main process fails first, its workers must not go on writing.
+        atexit.register(self._stop_workers)
+
+    def _stop_workers(self):
+        for pid in self._children:
+            try:
+                os.kill(pid, signal.SIGTERM)
+                os.waitpid(pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+        self._children = []
+
+    def _run_worker(self):
+        """In a forked process: write this process's share of the pages,
+        then exit without returning into Pelican."""
+        status = 0
+        try:
+            for generator in _generators:
+                # Static files are copied once, by the main process.
+                if hasattr(generator, "generate_output") and \
+                        not isinstance(generator, StaticGenerator):
+                    generator.generate_output(self)
+        except BaseException:  # noqa: BLE001 - reported, then the build fails
+            traceback.print_exc()
+            status = 1
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(status)
+
+    def wait_for_workers(self):
+        failed = 0
+        for pid in self._children:
+            _, status = os.waitpid(pid, 0)
+            if os.waitstatus_to_exitcode(status) != 0:
+                failed += 1
+        self._children = []
+        if failed:
+            raise WorkerFailed(f"{failed} proses penulis halaman gagal; lihat pesan di atas.")
+
+
+def wait_for_workers():
+    """Called once all pages are written: returns when every worker is done
+    (raises if one failed)."""
+    for writer in _writers:
+        writer.wait_for_workers()
+    _writers.clear()
+    _generators.clear()

@@ -1,0 +1,208 @@
+"""Markdown to HTML for every content file, done once per distinct text.
+
+Turning Markdown into safe, typographically polished HTML (Python-Markdown,
+the nh3 allowlist, typogrify) is the largest cost of reading content. It is
+a pure function of the text and of a few settings, so:
+
+- each result is kept in a cache file under ``CACHE_PATH`` keyed by a hash
+  of the text; the cache is only valid for one *namespace*, a hash of this
+  package's code, the versions of the libraries that render, and the
+  settings that change the result, so any of those changing starts afresh;
+- texts not in the cache are rendered by a pool of processes, one per core,
+  before Pelican reads the files; the reader then only looks the result up.
+
+Pelican's own typogrify step is turned off (see ``take_over_typography``)
+because it would run on every build, after the cache.
+"""
+
+import hashlib
+import importlib.metadata
+import json
+import multiprocessing
+import os
+import pickle
+from pathlib import Path
+
+from markdown import Markdown
+from markupsafe import escape
+
+from . import sanitize
+
+# Our front matter is YAML, so Python-Markdown's "meta" extension must not
+# run: it would swallow a first body line such as "Catatan: ...".
+_META_EXTENSIONS = {"markdown.extensions.meta", "meta"}
+_LIBRARIES = ("markdown", "nh3", "typogrify", "smartypants")
+_RENDER_SETTINGS = ("MARKDOWN", "PORTAL_TYPOGRIFY", "TYPOGRIFY_IGNORE_TAGS",
+                    "TYPOGRIFY_OMIT_FILTERS", "TYPOGRIFY_DASHES")
+# Below this many texts to render, starting processes costs more than it saves.
+_POOL_THRESHOLD = 64
+
+
+def take_over_typography(settings):
+    """Move typogrify from Pelican's reader to ours, so that its result is
+    cached with the rest of the rendering instead of recomputed each build."""
+    if "PORTAL_TYPOGRIFY" not in settings:
+        settings["PORTAL_TYPOGRIFY"] = bool(settings.get("TYPOGRIFY"))
+    settings["TYPOGRIFY"] = False
+
+
+def markdown_config(settings):
+    config = dict(settings["MARKDOWN"])
+    config["extensions"] = [
+        ext for ext in config.get("extensions", []) if ext not in _META_EXTENSIONS]
+    config["extension_configs"] = {
+        key: value for key, value in config.get("extension_configs", {}).items()
+        if key not in _META_EXTENSIONS}
+    return config
+
+
+class Renderer:
+    """Body, summary and title of one file to HTML, as the templates show
+    them. One Markdown instance is reused (reset between texts): building
+    one costs as much as converting a short article."""
+
+    def __init__(self, settings):
+        self._markdown = Markdown(**markdown_config(settings))
+        self._typogrify = _typogrifier(settings) if settings.get("PORTAL_TYPOGRIFY") else None
+
+    def _markdown_html(self, text):
+        self._markdown.reset()
+        return sanitize.clean(self._markdown.convert(text))
+
+    def _typography(self, html):
+        return self._typogrify(html) if self._typogrify and html else html
+
+    def render(self, job):
+        body, summary, title = job
+        return (
+            self._typography(self._markdown_html(body)),
+            None if summary is None else self._typography(self._markdown_html(summary)),
+            # Escape first: typogrify then adds its markup to the title.
+            None if title is None else self._typography(str(escape(title))),
+        )
+
+
+def _typogrifier(settings):
+    """Typogrify as Pelican's reader applies it (same options)."""
+    import smartypants
+    from typogrify.filters import typogrify
+
+    dashes = settings.get("TYPOGRIFY_DASHES", "default")
+    smartypants.Attr.default = {"oldschool": smartypants.Attr.set2,
+                                "oldschool_inverted": smartypants.Attr.set3,
+                                }.get(dashes, smartypants.Attr.set1) | smartypants.Attr.w
+    ignore = settings.get("TYPOGRIFY_IGNORE_TAGS", [])
+    omit = dict.fromkeys(settings.get("TYPOGRIFY_OMIT_FILTERS", []), False)
+    return lambda text: typogrify(text, ignore, **omit)
+
+
+def job_for(metadata, body):
+    """What is rendered for one file: its body, summary and title texts."""
+    summary = metadata.get("summary")
+    title = metadata.get("title")
+    return (body, None if summary in (None, "") else str(summary),
+            None if title in (None, "") else str(title))
+
+
+def job_key(job):
+    return hashlib.sha256(json.dumps(job).encode("utf-8")).hexdigest()
+
+
+def namespace(settings):
+    """Everything besides the text that can change the rendered HTML."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for library in _LIBRARIES:
+        try:
+            digest.update(f"{library}={importlib.metadata.version(library)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(library.encode())
+    chosen = {name: settings.get(name) for name in _RENDER_SETTINGS}
+    digest.update(json.dumps(chosen, sort_keys=True, default=str).encode())
+    return digest.hexdigest()[:20]
+
+
+class RenderCache:
+    """Rendered HTML by text hash, in one file per namespace. Entries not
+    used by the last build are dropped when it is saved, so the file holds
+    the current content only."""
+
+    def __init__(self, folder, name):
+        self.path = Path(folder) / f"{name}.pickle"
+        self.folder = Path(folder)
+        try:
+            with open(self.path, "rb") as handle:
+                self._old = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            self._old = {}
+        self._used = {}
+        self.hits = 0
+
+    def get(self, key):
+        value = self._old.get(key)
+        if value is not None:
+            self._used[key] = value
+            self.hits += 1
+        return value
+
+    def put(self, key, value):
+        self._used[key] = value
+
+    def save(self):
+        if self._used.keys() == self._old.keys():
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for stale in self.folder.glob("*.pickle"):
+            if stale != self.path:
+                stale.unlink()
+        # A name of its own: two builds may save at the same time.
+        temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
+        with open(temporary, "wb") as handle:
+            pickle.dump(self._used, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, self.path)
+
+
+_worker_renderer = None
+
+
+def _init_worker(settings):
+    global _worker_renderer
+    _worker_renderer = Renderer(settings)
+
+
+def _render_in_worker(job):
+    return _worker_renderer.render(job)
+
+
+def render_all(jobs, settings, workers=None):
+    """Rendered HTML for each job (in order), from the cache or rendered on
+    `workers` processes. Returns the list and the number of cache hits."""
+    cache_dir = Path(settings["CACHE_PATH"]) / "konten"
+    cache = RenderCache(cache_dir, namespace(settings))
+    keys = [job_key(job) for job in jobs]
+    results = [cache.get(key) for key in keys]
+    missing = sorted({i for i, result in enumerate(results) if result is None})
+    if missing:
+        todo = [jobs[i] for i in missing]
+        workers = workers or os.cpu_count() or 1
+        if workers > 1 and len(todo) >= _POOL_THRESHOLD:
+            # fork: the workers inherit the imported modules instead of
+            # importing them again.
+            context = multiprocessing.get_context("fork")
+            with context.Pool(workers, _init_worker, (settings_subset(settings),)) as pool:
+                rendered = pool.map(_render_in_worker, todo,
+                                    chunksize=max(1, len(todo) // (workers * 8)))
+        else:
+            renderer = Renderer(settings)
+            rendered = [renderer.render(job) for job in todo]
+        for i, value in zip(missing, rendered, strict=True):
+            results[i] = value
+            cache.put(keys[i], value)
+    cache.save()
+    return results, cache.hits
+
+
+def settings_subset(settings):
+    """The settings a renderer needs, small enough to send to a process."""
+    return {name: settings.get(name) for name in _RENDER_SETTINGS}

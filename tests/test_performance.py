@@ -1,0 +1,118 @@
+"""The speed-ups must not change what is built: pages rendered on several
+processes, Markdown taken from the render cache, and the one-pass output
+checks give the same results as doing everything once, in order."""
+
+import shutil
+
+import pytest
+
+from conftest import ROOT, build, make_full_content, tree_digest
+from quality import budgets, links, security
+from quality.site import check_site
+from test_build import PAGEFIND_VOLATILE
+
+
+def stable(folder):
+    return {k: v for k, v in tree_digest(folder).items() if not PAGEFIND_VOLATILE.match(k)}
+
+
+@pytest.fixture(scope="module")
+def content(tmp_path_factory):
+    return make_full_content(tmp_path_factory.mktemp("perf") / "content")
+
+
+def test_pages_rendered_on_two_processes_match_one_process(content, tmp_path):
+    one, two = tmp_path / "satu", tmp_path / "dua"
+    for output, workers in ((one, 1), (two, 2)):
+        result = build(content, output, overrides={"PORTAL_WORKERS": workers,
+                                                   "CACHE_PATH": str(tmp_path / "cache")})
+        assert result.returncode == 0, result.stderr
+    assert stable(two) == stable(one)
+    assert len([name for name in stable(one) if name.endswith(".html")]) > 60
+
+
+def test_a_page_that_fails_to_render_fails_the_build_on_any_process(content, tmp_path):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    # Every KIM profile fails, so both processes meet the error.
+    template = theme / "templates" / "kim.html"
+    template.write_text(template.read_text().replace(
+        "{% block content %}", "{% block content %}{{ kim.slug|length // 0 }}", 1))
+    result = build(content, tmp_path / "out", overrides={"THEME": str(theme),
+                                                         "PORTAL_WORKERS": 2})
+    assert result.returncode != 0
+    assert "ZeroDivisionError" in result.stdout + result.stderr
+
+
+def _edit(content):
+    article = content / "berita" / "2020-01-05-pengumuman-uji-5.md"
+    text = article.read_text()
+    assert "Pengumuman uji nomor 5" in text
+    article.write_text(text.replace("Pengumuman uji nomor 5", "Kabar suntingan lima")
+                       + "\nParagraf baru hasil suntingan editor.\n")
+
+
+def test_rebuild_with_a_warm_cache_equals_a_cold_build_after_an_edit(content, tmp_path):
+    edited = tmp_path / "konten"
+    shutil.copytree(content, edited)
+    cache = tmp_path / "cache"
+    first = build(edited, tmp_path / "awal", overrides={"CACHE_PATH": str(cache)})
+    assert first.returncode == 0, first.stderr
+    _edit(edited)
+    warm = build(edited, tmp_path / "hangat", overrides={"CACHE_PATH": str(cache)})
+    cold = build(edited, tmp_path / "dingin", overrides={"CACHE_PATH": str(tmp_path / "baru")})
+    assert warm.returncode == 0 and cold.returncode == 0, warm.stderr + cold.stderr
+    assert stable(tmp_path / "hangat") == stable(tmp_path / "dingin")
+    # The slug follows the new title.
+    page = (tmp_path / "hangat" / "berita" / "kabar-suntingan-lima" / "index.html").read_text()
+    assert ">Kabar suntingan&nbsp;lima</h1>" in page  # typogrify keeps the last words together
+    assert "Paragraf baru hasil suntingan&nbsp;editor.</p>" in page
+    assert not (tmp_path / "hangat" / "berita" / "pengumuman-uji-nomor-5").exists()
+    # The old title is gone from every page, listings and feeds included.
+    stale = [path for path in (tmp_path / "hangat").rglob("*.*ml")
+             if "Pengumuman uji nomor 5<" in path.read_text(errors="replace")]
+    assert stale == []
+
+
+def test_a_settings_change_does_not_reuse_cached_html(content, tmp_path):
+    cache = str(tmp_path / "cache")
+    assert build(content, tmp_path / "a", overrides={"CACHE_PATH": cache}).returncode == 0
+    plain = {"CACHE_PATH": cache, "TYPOGRIFY": False}
+    assert build(content, tmp_path / "b", overrides=plain).returncode == 0
+    fresh = {"CACHE_PATH": str(tmp_path / "kosong"), "TYPOGRIFY": False}
+    assert build(content, tmp_path / "c", overrides=fresh).returncode == 0
+    assert stable(tmp_path / "b") == stable(tmp_path / "c")
+    assert stable(tmp_path / "b") != stable(tmp_path / "a")
+
+
+def test_render_cache_namespace_follows_settings_and_code(monkeypatch, tmp_path):
+    from portal import rendering
+
+    settings = {"MARKDOWN": {"extensions": []}, "PORTAL_TYPOGRIFY": True}
+    base = rendering.namespace(settings)
+    assert rendering.namespace({**settings, "PORTAL_TYPOGRIFY": False}) != base
+    code = tmp_path / "portal"
+    shutil.copytree(ROOT / "plugins" / "portal", code)
+    monkeypatch.setattr(rendering, "__file__", str(code / "rendering.py"))
+    assert rendering.namespace(settings) == base
+    (code / "sanitize.py").write_text((code / "sanitize.py").read_text() + "\n# changed\n")
+    assert rendering.namespace(settings) != base
+
+
+def test_one_pass_check_reports_what_the_separate_checks_report(full_site, tmp_path):
+    site = tmp_path / "situs"
+    shutil.copytree(full_site, site)
+    page = site / "kim" / "palae" / "index.html"
+    page.write_text(page.read_text().replace(
+        "<main", '<main style="color:red"', 1).replace(
+        "</main>", '<a href="/tidak-ada/">x</a><a href="#jangkar-hilang">y</a>'
+        '<img src="/images/tidak-ada.png"></main>', 1))
+    separate = [*links.check_links(site), *security.check_security(site),
+                *budgets.check_budgets(site)]
+    together = check_site(site, workers=2)
+    assert sorted(together) == sorted(separate)
+    for expected in ("kim/palae/index.html: tautan '/tidak-ada/' menuju halaman yang tidak ada",
+                     "kim/palae/index.html: tautan '#jangkar-hilang' menuju jangkar",
+                     "kim/palae/index.html: [inline-style] atribut style pada <main>",
+                     "kim/palae/index.html: [image-alt]"):
+        assert any(problem.startswith(expected) for problem in together), expected
