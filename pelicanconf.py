@@ -135,6 +135,9 @@ CMS_LOCAL_BACKEND = True
 # Address of decap-server's API; unset means Decap's default,
 # http://localhost:8081/api/v1 (for another port: PORT=8082 npx decap-server).
 CMS_LOCAL_BACKEND_URL = os.environ.get("PORTAL_CMS_LOCAL_BACKEND_URL") or None
+# Search (plugins/portal/search.py): pages are indexed in parts of at most
+# this many pages; Pagefind needs about 70 KB of memory per page it indexes.
+SEARCH_PART_SIZE = 5000
 CARI_URL = "cari/"
 CARI_SAVE_AS = "cari/index.html"
 STATISTIK_URL = "statistik/"

@@ -23,7 +23,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT))
 from generate import generate  # noqa: E402
+from search_transfer import search_transfer  # noqa: E402
+
+SITEURL = "https://kim.contoh.test"
+_site = None
 
 PYTHON = sys.executable
 
@@ -46,12 +51,36 @@ def folder_size(path):
     return sum(p.stat().st_size for p in Path(path).rglob("*") if p.is_file()) / 2**20
 
 
+def _page_sizes(names):
+    from selectolax.lexbor import LexborHTMLParser
+
+    from quality.budgets import first_render_size
+    return [(first_render_size(_site, name, LexborHTMLParser(text := _site.text(name)), text,
+                               SITEURL), name) for name in names]
+
+
+def largest_page(output):
+    """(compressed bytes, name) of the heaviest reader page, HTML and CSS,
+    and the number of reader pages; measured on both cores."""
+    import multiprocessing
+
+    from quality.pages import SiteFiles, is_reader_page
+
+    global _site
+    _site = SiteFiles(output)
+    names = [name for name in _site.html_names() if is_reader_page(name)]
+    runs = [names[start::8] for start in range(8)]
+    with multiprocessing.get_context("fork").Pool() as pool:
+        sizes = [size for part in pool.map(_page_sizes, runs) for size in part]
+    return max(sizes), len(names)
+
+
 # -- the three builders -------------------------------------------------------
 
 def portal_build(content, output, cache):
     return timed([PYTHON, "-m", "pelican", str(content), "-s", str(ROOT / "publishconf.py"),
                   "-o", str(output), "--fatal", "warnings", "-e", f'CACHE_PATH="{cache}"'],
-                 env={"PORTAL_SITEURL": "https://kim.contoh.test"})
+                 env={"PORTAL_SITEURL": SITEURL})
 
 
 def stock_tree(content, target):
@@ -128,6 +157,9 @@ def measure(size, runs, work):
 
     row["cold"], row["memory"] = median_of(runs, cold)
     row["output"] = folder_size(work / f"out-{size}-0")
+    (row["largest"], row["largest_page"]), row["pages"] = largest_page(work / f"out-{size}-0")
+    row["search"] = search_transfer(work / f"out-{size}-0", SITEURL)
+    row["search_parts"] = len(list((work / f"out-{size}-0").glob("pagefind*/pagefind-entry.json")))
     article = sorted((content / "berita").glob("*.md"))[size // 2]
 
     def rebuild(run):
@@ -155,6 +187,13 @@ def table(rows):
                      f"{r['memory']:.0f} | {r['output']:.0f} | {r['stock']:.1f} | "
                      f"{r['hugo']:.2f} | {r['cold'] / r['stock']:.2f} | "
                      f"{r['cold'] / r['hugo']:.0f} |")
+    lines += ["", "| berita | halaman pembaca | halaman terberat (HTML + CSS, gzip) | "
+              "bagian indeks cari | unduhan indeks per kueri |", "|---:|---:|---|---:|---|"]
+    for r in rows:
+        queries = ", ".join(f"“{query}” {raw / 1024:.0f} KB (gzip {packed / 1024:.0f} KB)"
+                            for query, (raw, packed, _) in r["search"].items())
+        lines.append(f"| {r['size']:,} | {r['pages']:,} | {r['largest'] / 1024:.1f} KB "
+                     f"(`{r['largest_page']}`) | {r['search_parts']} | {queries} |")
     return "\n".join(lines)
 
 
@@ -169,7 +208,7 @@ def main():
     try:
         for size in (int(s) for s in args.sizes.split(",")):
             rows.append(measure(size, args.runs, work))
-            print(table(rows[-1:]).splitlines()[-1], flush=True)
+            print(table(rows[-1:]), flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     result = table(rows)

@@ -31,17 +31,11 @@ def page_budget_problems(site, name, tree, text, siteurl="", budget=FIRST_RENDER
     def report(rule, detail):
         problems.append(f"{name}: [{rule}] {detail}")
 
-    total = compressed_size(text.encode("utf-8"))
     for link in tree.css('link[rel="stylesheet"]'):
         href = link.attributes.get("href") or ""
         if not is_same_site(href, siteurl):
             report("third-party", f"stylesheet dari situs lain: {href}")
-            continue
-        if siteurl and href.startswith(siteurl):
-            href = href[len(siteurl.rstrip("/")):]
-        sheet = site.resolve(name, href.split("#")[0].split("?")[0])
-        if sheet is not None and site.exists(sheet):
-            total += _sheet_size(site, sheet)
+    total = first_render_size(site, name, tree, text, siteurl)
     if total > budget:
         report("first-render-budget", f"HTML + CSS {total:,} bita terkompresi, batas "
                f"{budget:,} bita")
@@ -69,6 +63,21 @@ def page_budget_problems(site, name, tree, text, siteurl="", budget=FIRST_RENDER
             if required not in attributes:
                 report("image-" + required, f"gambar {src} tanpa atribut {required}")
     return problems
+
+
+def first_render_size(site, name, tree, text, siteurl=""):
+    """Compressed bytes of a page and the same-site stylesheets it needs."""
+    total = compressed_size(text.encode("utf-8"))
+    for link in tree.css('link[rel="stylesheet"]'):
+        href = link.attributes.get("href") or ""
+        if not is_same_site(href, siteurl):
+            continue
+        if siteurl and href.startswith(siteurl):
+            href = href[len(siteurl.rstrip("/")):]
+        sheet = site.resolve(name, href.split("#")[0].split("?")[0])
+        if sheet is not None and site.exists(sheet):
+            total += _sheet_size(site, sheet)
+    return total
 
 
 def _sheet_size(site, sheet):

@@ -5,11 +5,11 @@ checks give the same results as doing everything once, in order."""
 import shutil
 
 import pytest
+from test_build import PAGEFIND_VOLATILE
 
 from conftest import ROOT, build, make_full_content, tree_digest
 from quality import budgets, links, security
 from quality.site import check_site
-from test_build import PAGEFIND_VOLATILE
 
 
 def stable(folder):

@@ -89,3 +89,41 @@ def test_search_script_loads_only_on_the_search_page(full_site):
     for path in Path(full_site).rglob("*.html"):
         has_script = "cari.js" in path.read_text()
         assert has_script == (path.relative_to(full_site).as_posix() == "cari/index.html"), path
+
+
+@pytest.fixture(scope="module")
+def parted_site(tmp_path_factory):
+    """The full content indexed in parts of five pages, served locally."""
+    import threading
+
+    from conftest import build, make_full_content
+    from quality.server import make_server
+
+    base = tmp_path_factory.mktemp("bagian")
+    output = base / "output"
+    result = build(make_full_content(base / "content"), output,
+                   overrides={"SEARCH_PART_SIZE": 5})
+    assert result.returncode == 0, result.stderr
+    server = make_server(output, "127.0.0.1", 0, quiet=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield output, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_large_site_is_indexed_in_parts_and_searched_as_one(page, parted_site):
+    output, base = parted_site
+    bundles = sorted(p.parent.name for p in output.glob("pagefind*/pagefind-entry.json"))
+    assert len(bundles) >= 4 and bundles[0] == "pagefind"
+    counts = [json.loads((output / b / "pagefind-entry.json").read_text())
+              ["languages"]["id"]["page_count"] for b in bundles]
+    bodies = [p for p in output.rglob("*.html") if "data-pagefind-body" in p.read_text()
+              and not p.relative_to(output).as_posix().startswith("draf/")]
+    assert max(counts) <= 5 and sum(counts) == len(bodies)
+    # Results come from several parts, filters apply to all of them.
+    assert "/potensi/taman-kelinci/" in search(page, base, "kelinci")
+    only_kim = search(page, base, "KIM", jenis="KIM", kecamatan="Kumai")
+    assert set(only_kim) >= {"/kim/palae/", "/kim/sari-rasa/"}
+    assert all(url.startswith("/kim/") for url in only_kim)
+    everything = search(page, base, "KIM")
+    assert {url.split("/")[1] for url in everything} >= {"kim", "potensi", "berita"}

@@ -60,6 +60,10 @@ def _all_generators_finalized(generators):
     portal_generator.context["portal"] = portal
     portal_generator.context["ld"] = StructuredData(portal_generator.settings)
     _fix_urls(generators)
+    pages = search.indexed_pages(generators)
+    portal_generator.settings["PORTAL_SEARCH_PAGES"] = pages
+    portal_generator.context["SEARCH_BUNDLES"] = search.bundle_names(
+        len(pages), portal_generator.settings["SEARCH_PART_SIZE"])
     parallel.remember_generators(generators)
 
 
@@ -83,7 +87,8 @@ def _finalized(pelican):
     parallel.wait_for_workers()
     sitemap.write(pelican.output_path, pelican.settings["PUBLIC_URL"])
     if pelican.settings.get("SEARCH_INDEX", True):
-        search.build_index(pelican.output_path)
+        search.build_index(pelican.output_path, pelican.settings["PORTAL_SEARCH_PAGES"],
+                           pelican.settings["SEARCH_PART_SIZE"])
 
 
 def register():

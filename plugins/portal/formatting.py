@@ -5,6 +5,7 @@ numbers are formatted with Babel's CLDR data instead of ``strftime``.
 """
 
 from datetime import date, datetime
+from functools import lru_cache
 from urllib.parse import quote
 
 from babel.dates import format_date, format_time
@@ -16,21 +17,28 @@ from .validation import parse_month_or_date, whatsapp_number
 LOCALE = "id"
 
 
+# A large site shows the same few thousand days on many pages (listings,
+# "Baca juga"); Babel's pattern formatting is the costly part of a date.
+@lru_cache(maxsize=65536)
+def _date_text(day, pattern):
+    return format_date(day, pattern, locale=LOCALE)
+
+
 def tanggal(value):
     """'Kamis, 20 September 2018' (the default 'full' pattern pads the day)."""
-    return format_date(_as_date(value), "EEEE, d MMMM y", locale=LOCALE)
+    return _date_text(_as_date(value), "EEEE, d MMMM y")
 
 
 def tanggal_singkat(value):
     """'20 September 2018'."""
-    return format_date(_as_date(value), "d MMMM y", locale=LOCALE)
+    return _date_text(_as_date(value), "d MMMM y")
 
 
 def bulan_tahun(value):
     """'September 2018' from a date or a (year, month) tuple."""
     if isinstance(value, (tuple, list)):
         value = date(int(value[0]), int(value[1]), 1)
-    return format_date(_as_date(value), "LLLL y", locale=LOCALE)
+    return _date_text(_as_date(value), "LLLL y")
 
 
 def waktu(value):

@@ -1,23 +1,85 @@
-"""Full-text search: Pagefind indexes the finished output after every build.
+"""Full-text search: Pagefind indexes the finished pages after every build.
 
-Only page bodies marked ``data-pagefind-body`` (articles, KIM profiles,
-potensi, halaman) are indexed, so navigation, footers and listing pages
-stay out of the index. The pages' ``lang="id"`` gives Indonesian stemming.
+Only published pages whose body is marked ``data-pagefind-body`` (berita,
+halaman, KIM profiles, potensi) are indexed; listings, navigation and
+drafts stay out. The pages' ``lang="id"`` gives Indonesian stemming.
+
+Pagefind holds about 70 KB of memory per page while indexing, so a site of
+100,000 articles cannot be indexed in one run on a small machine. The pages
+are therefore indexed in parts of at most ``SEARCH_PART_SIZE`` pages, each
+written as its own bundle (``pagefind/``, ``pagefind-2/``, ...); the search
+page loads the first and merges the others into it in the browser
+(``mergeIndex``), so readers search everything at once. Each part is
+indexed from a folder of hard links to its pages, which costs no copying.
 """
 
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
+
+# Generator attributes holding the content whose templates mark their body
+# with data-pagefind-body (article.html, page.html, kim.html, potensi.html).
+INDEXED_KINDS = ("articles", "pages", "kims", "potensi")
 
 
 class SearchIndexError(RuntimeError):
     pass
 
 
-def build_index(output_dir):
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(output_dir), "--output-subdir",
-         "pagefind", "--silent"],
-        capture_output=True, text=True, check=False,
-    )
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind gagal membuat indeks pencarian:\n{result.stderr}")
+def indexed_pages(generators):
+    """Output paths of the pages that carry ``data-pagefind-body``, sorted."""
+    paths = set()
+    for generator in generators:
+        for kind in INDEXED_KINDS:
+            for item in getattr(generator, kind, ()):
+                if getattr(item, "status", "published") == "published":
+                    paths.add(item.save_as)
+    return sorted(paths)
+
+
+def bundle_names(page_count, part_size):
+    parts = max(1, -(-page_count // part_size))
+    return ["pagefind"] + [f"pagefind-{number}" for number in range(2, parts + 1)]
+
+
+def parts(pages, part_size):
+    return [pages[start:start + part_size] for start in range(0, len(pages), part_size)] \
+        or [[]]
+
+
+def build_index(output_dir, pages, part_size):
+    output_dir = Path(output_dir)
+    for bundle, part in zip(bundle_names(len(pages), part_size), parts(pages, part_size),
+                            strict=True):
+        _index_part(output_dir, bundle, part)
+
+
+def _index_part(output_dir, bundle, pages):
+    site = Path(tempfile.mkdtemp(prefix=".indeks-", dir=output_dir.parent))
+    try:
+        for page in pages:
+            source = output_dir / page
+            if not source.is_file():
+                continue
+            target = site / page
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(source, target)
+            except OSError:  # another file system, or no hard links there
+                shutil.copyfile(source, target)
+        if not any(site.iterdir()):
+            # Pagefind refuses an empty site; an empty page gives an empty index.
+            (site / "index.html").write_text('<!doctype html><html lang="id"><body '
+                                             'data-pagefind-body></body></html>')
+        result = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path",
+             str(output_dir / bundle), "--silent"],
+            capture_output=True, text=True, check=False,
+        )
+        if result.returncode != 0:
+            raise SearchIndexError(f"Pagefind gagal membuat indeks pencarian:\n{result.stderr}")
+    finally:
+        shutil.rmtree(site, ignore_errors=True)

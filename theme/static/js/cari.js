@@ -43,6 +43,10 @@ async function run() {
   status.textContent = "Mencari…";
   const pagefind = await import(form.dataset.pagefind);
   await pagefind.options({ baseUrl: form.dataset.baseUrl });
+  // A large site is indexed in parts (search.py); search them as one.
+  for (const bundle of (form.dataset.merge || "").split(" ").filter(Boolean)) {
+    await pagefind.mergeIndex(bundle, { baseUrl: form.dataset.baseUrl });
+  }
   const search = await pagefind.search(query, { filters });
   const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
   list.replaceChildren(...results.map((data) => {
