@@ -5,9 +5,11 @@ Hugo (minimal layouts) on the same generated articles.
 
 For each size (number of articles; one KIM per ten articles, three potensi
 per KIM) it reports, as the median of --runs runs: cold build time (empty
-output and image cache), rebuild time after editing one article, peak
-memory (maximum resident set of the build process tree) and output size;
+output and caches), rebuild time after editing one article (caches kept),
+peak memory (all the build's processes together, sampled) and output size;
 then the same articles built by stock Pelican and by Hugo, and the ratios.
+On the first cold build it also measures the heaviest page (HTML and CSS,
+compressed) and what one search query downloads in Chromium.
 """
 
 import argparse
@@ -33,18 +35,63 @@ _site = None
 PYTHON = sys.executable
 
 
+def _tree(pid):
+    """`pid` and all its descendants (Linux /proc)."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        for children in Path(f"/proc/{current}/task").glob("*/children"):
+            try:
+                todo += [int(child) for child in children.read_text().split()]
+            except OSError:
+                pass
+    return found
+
+
+def _memory_of_tree(pid):
+    """MiB of memory the process tree uses: the sum of each process's
+    proportional set size, so pages a forked worker shares with its parent
+    count once."""
+    total = 0
+    for member in _tree(pid):
+        try:
+            for line in Path(f"/proc/{member}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+                    break
+        except (OSError, ValueError):
+            pass
+    return total / 1024
+
+
 def timed(command, cwd=ROOT, env=None):
-    """Run `command`; return (seconds, peak RSS in MiB of it and its children)."""
+    """Run `command`; return (seconds, peak memory in MiB of it and all its
+    processes together, sampled every 0.2 s)."""
+    import threading
+
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, env={**os.environ, **(env or {})})
+    peak = [0.0]
+    done = threading.Event()
+
+    def sample():
+        while not done.wait(0.2):
+            peak[0] = max(peak[0], _memory_of_tree(process.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     _, status, usage = os.wait4(process.pid, 0)
+    done.set()
+    sampler.join()
     seconds = time.perf_counter() - start
     stderr = process.stderr.read().decode(errors="replace")
     process.stderr.close()
     if os.waitstatus_to_exitcode(status) != 0:
         raise RuntimeError(f"{' '.join(map(str, command))} failed:\n{stderr[-3000:]}")
-    return seconds, usage.ru_maxrss / 1024
+    # The largest single process (kernel figure) is a floor for the sampled sum.
+    return seconds, max(peak[0], usage.ru_maxrss / 1024)
 
 
 def folder_size(path):
