@@ -61,8 +61,13 @@ TAGS_URL = "tag/"
 TAGS_SAVE_AS = "tag/index.html"
 ARCHIVES_URL = "arsip/"
 ARCHIVES_SAVE_AS = "arsip/index.html"
+# A year page lists the months of the year, not its articles, so the portal
+# writes it (plugins/portal/generator.py); Pelican's own year archives, which
+# would list (or paginate) every article of the year, are off. Pelican still
+# writes the month archives, paginated (PAGINATED_TEMPLATES).
 YEAR_ARCHIVE_URL = "arsip/{date:%Y}/"
-YEAR_ARCHIVE_SAVE_AS = "arsip/{date:%Y}/index.html"
+YEAR_ARCHIVE_SAVE_AS = ""
+ARCHIVE_YEAR_SAVE_AS = "arsip/{date:%Y}/index.html"
 MONTH_ARCHIVE_URL = "arsip/{date:%Y}/{date:%m}/"
 MONTH_ARCHIVE_SAVE_AS = "arsip/{date:%Y}/{date:%m}/index.html"
 AUTHOR_SAVE_AS = ""
@@ -74,10 +79,19 @@ BERANDA_SAVE_AS = "index.html"
 BERANDA_URL = ""
 INDEX_SAVE_AS = "berita/index.html"
 INDEX_URL = "berita/"
+# No page grows with the content: every full list is paginated, and the
+# summary pages (/arsip/, /kim/, a kecamatan) show counts, a few items and
+# links to those lists.
 DEFAULT_PAGINATION = 10
 POTENSI_PER_PAGE = 24
+KIM_PER_PAGE = 24
+ARCHIVE_PER_PAGE = 20
+PETA_PER_PAGE = 50
 PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "kim_berita": None,
-                       "potensi_index": POTENSI_PER_PAGE, "potensi_kategori": POTENSI_PER_PAGE}
+                       "potensi_index": POTENSI_PER_PAGE, "potensi_kategori": POTENSI_PER_PAGE,
+                       "period_archives": ARCHIVE_PER_PAGE,
+                       "kecamatan_kim": KIM_PER_PAGE, "kecamatan_potensi": POTENSI_PER_PAGE,
+                       "kecamatan_berita": None, "peta": PETA_PER_PAGE}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/halaman/{number}/", "{base_name}/halaman/{number}/index.html"),
@@ -93,6 +107,16 @@ KIM_INDEX_URL = "kim/"
 KIM_INDEX_SAVE_AS = "kim/index.html"
 KECAMATAN_URL = "kecamatan/{slug}/"
 KECAMATAN_SAVE_AS = "kecamatan/{slug}/index.html"
+# A kecamatan page (and its section of /kim/) shows this many KIM and potensi
+# cards and latest news; longer lists get a page of their own.
+KECAMATAN_PREVIEW = 6
+KECAMATAN_LATEST_BERITA = 5
+KECAMATAN_KIM_URL = "kecamatan/{slug}/kim/"
+KECAMATAN_KIM_SAVE_AS = "kecamatan/{slug}/kim/index.html"
+KECAMATAN_POTENSI_URL = "kecamatan/{slug}/potensi/"
+KECAMATAN_POTENSI_SAVE_AS = "kecamatan/{slug}/potensi/index.html"
+KECAMATAN_BERITA_URL = "kecamatan/{slug}/berita/"
+KECAMATAN_BERITA_SAVE_AS = "kecamatan/{slug}/berita/index.html"
 KECAMATAN_INDEX_URL = "kecamatan/"
 KECAMATAN_INDEX_SAVE_AS = "kecamatan/index.html"
 POTENSI_URL = "potensi/{slug}/"

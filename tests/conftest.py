@@ -65,15 +65,36 @@ def fixture_site(tmp_path_factory):
     return output
 
 
+# More than a kecamatan page shows (KIM and potensi) and, with the sample,
+# more places than one page of the map's list; more news in January 2020 than
+# one page of its archive.
+EXTRA_KIM = 20
+EXTRA_NEWS = 22
+
+
 def make_full_content(target):
     """Sample content + the fictional fixture content (a fact check, photos,
-    WhatsApp contacts) + enough extra news to paginate: every page type and
-    component appears at least once."""
+    WhatsApp contacts) + enough extra news, KIM and potensi to paginate (the
+    news list, a month's archive, a kecamatan's lists, the map's list of
+    places): every page type and component appears at least once."""
     import shutil
 
     shutil.copytree(ROOT / "content", target)
     shutil.copytree(FIXTURES / "valid-minimal" / "content", target, dirs_exist_ok=True)
-    for number in range(1, 13):
+    for number in range(1, EXTRA_KIM + 1):
+        (target / "kim" / f"uji-lama-{number:02d}.md").write_text(
+            f"---\ntitle: KIM Uji Lama {number:02d}\nslug: uji-lama-{number:02d}\n"
+            f"desa_kelurahan: Uji Lama {number:02d}\njenis_wilayah: desa\n"
+            "kecamatan: Kotawaringin Lama\ntanggal_dibentuk: 2019-05\n"
+            f"lokasi:\n  lat: {-2.30 - number / 200:.4f}\n  lon: {111.45 + number / 200:.4f}\n"
+            "ringkasan: Profil rekaan untuk menguji daftar berhalaman.\n---\n"
+            "Profil rekaan.\n", encoding="utf-8")
+        (target / "potensi" / f"uji-lama-{number:02d}.md").write_text(
+            f"---\ntitle: Anyaman Uji Lama {number:02d}\nslug: anyaman-uji-lama-{number:02d}\n"
+            f"kim: uji-lama-{number:02d}\nkategori:\n  - Kerajinan\n"
+            "ringkasan: Potensi rekaan untuk menguji daftar berhalaman.\n---\n"
+            "Deskripsi potensi rekaan.\n", encoding="utf-8")
+    for number in range(1, EXTRA_NEWS + 1):
         (target / "berita" / f"2020-01-{number:02d}-pengumuman-uji-{number}.md").write_text(
             f"---\ntitle: Pengumuman uji nomor {number}\ndate: 2020-01-{number:02d} 08:00\n"
             "category: Pengumuman\ntags: [uji]\nkim: [contoh-satu]\n"

@@ -28,7 +28,7 @@ def text(tree, selector="main"):
     "/", "/berita/", "/berita/enam-kim-resmi-dibentuk-di-kobar/", "/kim/", "/kim/palae/",
     "/kecamatan/", "/kecamatan/kumai/", "/potensi/", "/potensi/taman-kelinci/",
     "/potensi/kategori/agrowisata/", "/kategori/", "/kategori/berita/", "/tag/",
-    "/tag/kim/", "/arsip/", "/arsip/2018/09/", "/cek-fakta/", "/tentang-kim/",
+    "/tag/kim/", "/arsip/", "/arsip/2018/", "/arsip/2018/09/", "/cek-fakta/", "/tentang-kim/",
     "/kirim-informasi/", "/tentang-portal/", "404.html",
 ])
 def test_every_page_type_is_built_in_indonesian(sample_site, url):
@@ -36,6 +36,46 @@ def test_every_page_type_is_built_in_indonesian(sample_site, url):
     assert tree.css_first("html").attributes["lang"] == "id"
     assert tree.css_first("h1").text().strip()
     assert tree.css_first("a.skip-link").attributes["href"] == "#isi"
+
+
+# Page types the sample content is too small for: the full content has more
+# KIM, potensi, news and places than one summary or list page shows.
+@pytest.mark.parametrize("url", [
+    "/kecamatan/kotawaringin-lama/kim/", "/kecamatan/kotawaringin-lama/potensi/",
+    "/kecamatan/kumai/berita/", "/kecamatan/kumai/berita/halaman/2/",
+    "/arsip/2020/01/halaman/2/", "/peta/halaman/2/",
+])
+def test_every_list_page_type_is_built_in_indonesian(full_site, url):
+    tree = page(full_site, url)
+    assert tree.css_first("html").attributes["lang"] == "id"
+    assert tree.css_first("h1").text().strip()
+    assert tree.css_first("a.skip-link").attributes["href"] == "#isi"
+
+
+def test_kecamatan_page_links_a_list_only_where_it_shows_part_of_it(full_site):
+    lama = page(full_site, "/kecamatan/kotawaringin-lama/")
+    assert len(lama.css("#kim + ul .card")) == len(lama.css("#potensi + ul .card")) == 6
+    assert [a.attributes["href"] for a in lama.css(".more a")] == [
+        "/kecamatan/kotawaringin-lama/kim/", "/kecamatan/kotawaringin-lama/potensi/"]
+    kumai = page(full_site, "/kecamatan/kumai/")
+    assert [a.attributes["href"] for a in kumai.css(".more a")] == ["/kecamatan/kumai/berita/"]
+    assert not (Path(full_site) / "kecamatan" / "kumai" / "kim").exists()
+    directory = page(full_site, "/kim/")
+    assert [a.attributes["href"] for a in directory.css(".more a")] == [
+        "/kecamatan/kotawaringin-lama/kim/"]
+
+
+def test_archive_lists_years_and_months_with_counts(sample_site):
+    archive = page(sample_site, "/arsip/")
+    assert not archive.css(".teaser")
+    months = {a.text(): a.attributes["href"] for a in archive.css(".count-list a")}
+    assert months["September 2018"] == "/arsip/2018/09/"
+    assert "2 berita" in text(archive, "#tahun-2018 + ul")
+    year = page(sample_site, "/arsip/2018/")
+    assert [a.attributes["href"] for a in year.css(".count-list a")] == [
+        "/arsip/2018/09/", "/arsip/2018/08/"]
+    month = page(sample_site, "/arsip/2018/09/")
+    assert "/arsip/2018/" in [a.attributes["href"] for a in month.css(".breadcrumbs a")]
 
 
 def test_kim_directory_groups_all_six_kim_under_their_kecamatan(sample_site):

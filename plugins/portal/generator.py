@@ -81,9 +81,25 @@ class PortalGenerator(Generator):
         write(settings["KIM_INDEX_SAVE_AS"], self.get_template("kim_index"), self.context,
               page_name="kim", url=settings["KIM_INDEX_URL"])
 
+        # A kecamatan page shows a few KIM, potensi and news; each list that
+        # is longer than that gets its own paginated page (the templates
+        # link to it on the same condition).
+        preview = {"kim": settings["KECAMATAN_PREVIEW"],
+                   "potensi": settings["KECAMATAN_PREVIEW"],
+                   "berita": settings["KECAMATAN_LATEST_BERITA"]}
         for group in portal.kecamatan:
             write(group.save_as, self.get_template("kecamatan"), self.context,
                   group=group, page_name=group.url, url=group.url)
+            for kind, items in (("kim", group.kims), ("potensi", group.potensi),
+                                ("berita", group.berita)):
+                if len(items) <= preview[kind]:
+                    continue
+                name = f"kecamatan_{kind}"
+                list_url = settings[f"{name.upper()}_URL"].format(slug=group.slug)
+                write(settings[f"{name.upper()}_SAVE_AS"].format(slug=group.slug),
+                      self.get_template(name), self.context, group=group,
+                      paginated={"items": items}, template_name=name,
+                      page_name=list_url, url=list_url)
         write(settings["KECAMATAN_INDEX_SAVE_AS"], self.get_template("kecamatan_index"),
               self.context, page_name="kecamatan", url=settings["KECAMATAN_INDEX_URL"])
 
@@ -106,8 +122,24 @@ class PortalGenerator(Generator):
             geo.write_geojson(os.path.join(self.output_path, settings["PETA_GEOJSON"]), places)
             geo.copy_leaflet(settings["LEAFLET_DIST"],
                              os.path.join(self.output_path, settings["LEAFLET_SAVE_DIR"]))
+        # The list of places (the map page without script) is paginated, by
+        # kecamatan, KIM before potensi, then by name; the map itself shows
+        # every place.
+        order = {group.name: index for index, group in enumerate(portal.kecamatan)}
+        listed = sorted(places, key=lambda place: (
+            order[place["properties"]["kecamatan"]], place["properties"]["jenis"] != "KIM",
+            place["properties"]["nama"].lower()))
+        place_groups, start = [], 0
+        for group in portal.kecamatan:
+            count = sum(1 for place in listed if place["properties"]["kecamatan"] == group.name)
+            place_groups.append({"group": group, "count": count,
+                                 "page": start // settings["PETA_PER_PAGE"] + 1})
+            start += count
         write(settings["PETA_SAVE_AS"], self.get_template("peta"), self.context,
-              places=places, page_name="peta", url=settings["PETA_URL"])
+              paginated={"places": listed}, template_name="peta", place_count=len(listed),
+              place_groups=place_groups, page_name="peta", url=settings["PETA_URL"])
+
+        self._write_year_archives(write)
 
         write(settings["CARI_SAVE_AS"], self.get_template("cari"), self.context,
               page_name="cari", url=settings["CARI_URL"])
@@ -122,6 +154,21 @@ class PortalGenerator(Generator):
               page_name="404", url=settings["NOT_FOUND_SAVE_AS"])
 
         self._write_editor(writer, write)
+
+    def _write_year_archives(self, write):
+        """One page per year listing its months and how many articles each
+        has (Pelican writes the month archives, paginated)."""
+        settings = self.settings
+        years = {}
+        for month in self.context.get("period_archives", {}).get("month", []):
+            years.setdefault(month["period_num"][0], []).append(month)
+        for year, months in years.items():
+            first_day = months[0]["dates"][0].date
+            url = settings["YEAR_ARCHIVE_URL"].format(date=first_day)
+            write(settings["ARCHIVE_YEAR_SAVE_AS"].format(date=first_day),
+                  self.get_template("archives_year"), self.context, year=year, months=months,
+                  article_count=sum(len(month["dates"]) for month in months),
+                  page_name=url, url=url)
 
     def _write_editor(self, writer, write):
         """The web editor: Decap's bundle, its configuration generated from
