@@ -56,10 +56,12 @@ def test_kecamatan_page_links_a_list_only_where_it_shows_part_of_it(full_site):
     lama = page(full_site, "/kecamatan/kotawaringin-lama/")
     assert len(lama.css("#kim + ul .card")) == len(lama.css("#potensi + ul .card")) == 6
     assert [a.attributes["href"] for a in lama.css(".more a")] == [
-        "/kecamatan/kotawaringin-lama/kim/", "/kecamatan/kotawaringin-lama/potensi/"]
+        "/kecamatan/kotawaringin-lama/kim/", "/kecamatan/kotawaringin-lama/potensi/",
+        "/kecamatan/kotawaringin-lama/berita/"]
     kumai = page(full_site, "/kecamatan/kumai/")
     assert [a.attributes["href"] for a in kumai.css(".more a")] == ["/kecamatan/kumai/berita/"]
     assert not (Path(full_site) / "kecamatan" / "kumai" / "kim").exists()
+    assert not (Path(full_site) / "kecamatan" / "kumai" / "potensi").exists()
     directory = page(full_site, "/kim/")
     assert [a.attributes["href"] for a in directory.css(".more a")] == [
         "/kecamatan/kotawaringin-lama/kim/"]
