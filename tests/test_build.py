@@ -340,3 +340,21 @@ def test_potensi_catalogue_and_categories_paginate(tmp_path):
     assert len(second.css(".card")) == 30 - 24
     assert "Halaman 2 dari 2" in text(second, ".pagination")
     assert check_links(output) == []
+
+
+def test_a_kim_without_news_has_a_feed_dated_by_the_site_not_the_clock(tmp_path):
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    profile = (content / "kim" / "palae.md").read_text()
+    (content / "kim" / "kim-baru.md").write_text(
+        profile.replace("title: KIM Palae", "title: KIM Baru", 1).replace(
+            "slug: palae", "slug: kim-baru", 1))
+    result = build(content, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    feed = (tmp_path / "out" / "feeds" / "kim" / "kim-baru.atom.xml").read_text()
+    assert "<entry>" not in feed
+    newest = max((tmp_path / "out" / "feeds" / "semua.atom.xml").read_text()
+                 .split("<updated>")[1:], key=lambda part: part[:25])[:25]
+    assert f"<updated>{newest}</updated>" in feed

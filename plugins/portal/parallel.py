@@ -26,6 +26,8 @@ import traceback
 from pelican.generators import StaticGenerator
 from pelican.writers import Writer
 
+from . import feeds
+
 # The generators of the current build, set by the all_generators_finalized
 # signal: a worker runs their generate_output itself.
 _generators = []
@@ -119,6 +121,10 @@ class ShareWriter(Writer):
             self.skip_next_file = False
             return open(os.devnull, "w", encoding=encoding)
         return super()._open_w(filename, encoding, override)
+
+    def _create_new_feed(self, feed_type, feed_title, context):
+        return feeds.steady_updated(super()._create_new_feed(feed_type, feed_title, context),
+                                    context)
 
     def write_feed(self, *args, **kwargs):
         if self.workers > 1 and not self.my_turn():
