@@ -3,6 +3,9 @@ Hugo (minimal layouts) on the same generated articles.
 
     .venv/bin/python bench/run.py --sizes 1000,5000,20000 --runs 3 [--report docs/performance.md]
 
+With --report, the tables replace what stands between the
+`<!-- bench:start -->` and `<!-- bench:end -->` markers of that file.
+
 For each size (number of articles; one KIM per ten articles, three potensi
 per KIM) it reports, as the median of --runs runs: cold build time (empty
 output and caches), rebuild time after editing one article (caches kept),
@@ -67,7 +70,7 @@ def _memory_of_tree(pid):
 
 def timed(command, cwd=ROOT, env=None):
     """Run `command`; return (seconds, peak memory in MiB of it and all its
-    processes together, sampled every 0.2 s)."""
+    processes together, sampled every 0.2 s, CPU seconds of them all)."""
     import threading
 
     start = time.perf_counter()
@@ -91,7 +94,8 @@ def timed(command, cwd=ROOT, env=None):
     if os.waitstatus_to_exitcode(status) != 0:
         raise RuntimeError(f"{' '.join(map(str, command))} failed:\n{stderr[-3000:]}")
     # The largest single process (kernel figure) is a floor for the sampled sum.
-    return seconds, max(peak[0], usage.ru_maxrss / 1024)
+    cpu = usage.ru_utime + usage.ru_stime  # includes the children it waited for
+    return seconds, max(peak[0], usage.ru_maxrss / 1024), cpu
 
 
 def folder_size(path):
@@ -189,8 +193,10 @@ def hugo_build(site, output):
 # -- measuring ----------------------------------------------------------------
 
 def median_of(runs, action):
+    """(median seconds, largest memory, median CPU seconds) of `runs` runs."""
     results = [action(run) for run in range(runs)]
-    return (statistics.median(r[0] for r in results), max(r[1] for r in results))
+    return (statistics.median(r[0] for r in results), max(r[1] for r in results),
+            statistics.median(r[2] for r in results))
 
 
 def measure(size, runs, work):
@@ -202,7 +208,7 @@ def measure(size, runs, work):
         shutil.rmtree(cache, ignore_errors=True)
         return portal_build(content, work / f"out-{size}-{run}", cache)
 
-    row["cold"], row["memory"] = median_of(runs, cold)
+    row["cold"], row["memory"], row["cold_cpu"] = median_of(runs, cold)
     row["output"] = folder_size(work / f"out-{size}-0")
     (row["largest"], row["largest_page"]), row["pages"] = largest_page(work / f"out-{size}-0")
     row["search"] = search_transfer(work / f"out-{size}-0", SITEURL)
@@ -213,12 +219,13 @@ def measure(size, runs, work):
         article.write_text(article.read_text() + f"\nSuntingan {run}.\n")
         return portal_build(content, work / f"out-{size}-0", cache)
 
-    row["rebuild"], _ = median_of(runs, rebuild)
+    row["rebuild"], _, row["rebuild_cpu"] = median_of(runs, rebuild)
     settings = stock_tree(content, work / f"stock-{size}" / "content")
-    row["stock"], row["stock_memory"] = median_of(runs, lambda run: stock_build(
+    row["stock"], row["stock_memory"], row["stock_cpu"] = median_of(runs, lambda run: stock_build(
         work / f"stock-{size}" / "content", work / f"stock-out-{size}-{run}", settings))
     site = hugo_tree(content, work / f"hugo-{size}")
-    row["hugo"], _ = median_of(runs, lambda run: hugo_build(site, work / f"hugo-out-{size}-{run}"))
+    row["hugo"], _, row["hugo_cpu"] = median_of(
+        runs, lambda run: hugo_build(site, work / f"hugo-out-{size}-{run}"))
     for folder in list(work.iterdir()):
         if folder.name.startswith(("out-", "stock-out-", "hugo-out-")):
             shutil.rmtree(folder, ignore_errors=True)
@@ -226,19 +233,27 @@ def measure(size, runs, work):
 
 
 def table(rows):
-    lines = ["| berita | portal dingin (s) | bangun ulang 1 berita (s) | memori puncak (MiB) | "
-             "ukuran hasil (MiB) | Pelican `simple` (s) | Hugo (s) | portal ÷ Pelican | "
+    lines = ["| articles | portal cold (s) | rebuild after one edit (s) | peak memory (MiB) | "
+             "output (MiB) | Pelican `simple` (s) | Hugo (s) | portal ÷ Pelican | "
              "portal ÷ Hugo |", "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         lines.append(f"| {r['size']:,} | {r['cold']:.1f} | {r['rebuild']:.1f} | "
                      f"{r['memory']:.0f} | {r['output']:.0f} | {r['stock']:.1f} | "
                      f"{r['hugo']:.2f} | {r['cold'] / r['stock']:.2f} | "
                      f"{r['cold'] / r['hugo']:.0f} |")
-    lines += ["", "| berita | halaman pembaca | halaman terberat (HTML + CSS, gzip) | "
-              "bagian indeks cari | unduhan indeks per kueri |", "|---:|---:|---|---:|---|"]
+    lines += ["", "| articles | portal cold (CPU s) | rebuild (CPU s) | Pelican `simple` "
+              "(CPU s) | Hugo (CPU s) | portal ÷ Pelican (CPU) |",
+              "|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
-        queries = ", ".join(f"“{query}” {raw / 1024:.0f} KB (gzip {packed / 1024:.0f} KB)"
-                            for query, (raw, packed, _) in r["search"].items())
+        lines.append(f"| {r['size']:,} | {r['cold_cpu']:.1f} | {r['rebuild_cpu']:.1f} | "
+                     f"{r['stock_cpu']:.1f} | {r['hugo_cpu']:.2f} | "
+                     f"{r['cold_cpu'] / r['stock_cpu']:.2f} |")
+    lines += ["", "| articles | reader pages | heaviest page (HTML + CSS, gzip) | "
+              "search index parts | downloaded per query |", "|---:|---:|---|---:|---|"]
+    for r in rows:
+        queries = ", ".join(f"“{query}”: index {index / 1024:.0f} KB; with Pagefind's program "
+                            f"{raw / 1024:.0f} KB (gzip {packed / 1024:.0f} KB)"
+                            for query, (raw, packed, _, index) in r["search"].items())
         lines.append(f"| {r['size']:,} | {r['pages']:,} | {r['largest'] / 1024:.1f} KB "
                      f"(`{r['largest_page']}`) | {r['search_parts']} | {queries} |")
     return "\n".join(lines)
@@ -259,12 +274,26 @@ def main():
     finally:
         shutil.rmtree(work, ignore_errors=True)
     result = table(rows)
-    header = (f"Diukur {time.strftime('%Y-%m-%d')} pada {platform.node() or 'mesin'} "
-              f"({os.cpu_count()} inti), median dari {args.runs} kali:\n"
+    header = (f"Measured {time.strftime('%Y-%m-%d')} on {platform.node() or 'this machine'} "
+              f"({os.cpu_count()} cores), median of {args.runs} runs:\n"
               f"`{' '.join([Path(PYTHON).name, *sys.argv])}`\n\n")
     print(result)
     if args.report:
-        Path(args.report).write_text(header + result + "\n")
+        write_report(Path(args.report), header + result + "\n")
+
+
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def write_report(path, text):
+    """Put `text` between the bench markers of `path`, keeping the rest of
+    the page (the analysis around the figures); a file without markers is
+    replaced whole."""
+    page = path.read_text() if path.exists() else ""
+    if START in page and END in page:
+        before, rest = page.split(START, 1)
+        text = f"{before}{START}\n{text}{END}{rest.split(END, 1)[1]}"
+    path.write_text(text)
 
 
 if __name__ == "__main__":
