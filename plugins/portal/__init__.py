@@ -7,7 +7,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from . import formatting, images, parallel, rendering, search, sitemap
+from . import formatting, grouping, images, parallel, rendering, search, sitemap
 from .generator import PortalGenerator, assign_urls
 from .reader import PortalMarkdownReader
 from .relations import link
@@ -95,6 +95,7 @@ def register():
     signals.initialized.connect(_initialized)
     signals.readers_init.connect(_readers_init)
     signals.get_generators.connect(_get_generators)
+    signals.article_generator_finalized.connect(grouping.linear_groups)
     signals.all_generators_finalized.connect(_all_generators_finalized)
     signals.get_writer.connect(_get_writer)
     signals.finalized.connect(_finalized)
