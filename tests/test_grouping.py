@@ -6,6 +6,7 @@ from operator import attrgetter
 from types import SimpleNamespace
 
 from pelican.generators import ArticlesGenerator
+
 from portal.grouping import GroupList, month_archives
 
 SETTINGS = {
