@@ -8,7 +8,8 @@ With --report, the tables replace what stands between the
 
 For each size (number of articles; one KIM per ten articles, three potensi
 per KIM) it reports, as the median of --runs runs: cold build time (empty
-output and caches), rebuild time after editing one article (caches kept),
+output and caches), rebuild time after editing one article (caches kept,
+into a new folder as the portal's tasks build),
 peak memory (all the build's processes together, sampled) and output size;
 then the same articles built by stock Pelican and by Hugo, and the ratios.
 On the first cold build it also measures the heaviest page (HTML and CSS,
@@ -216,8 +217,11 @@ def measure(size, runs, work):
     article = sorted((content / "berita").glob("*.md"))[size // 2]
 
     def rebuild(run):
+        # Into a new folder, as `invoke build`, `livereload` and `publish` do
+        # (they swap it in afterwards); emptying the previous output first
+        # would add the deletion of every file to the figure.
         article.write_text(article.read_text() + f"\nSuntingan {run}.\n")
-        return portal_build(content, work / f"out-{size}-0", cache)
+        return portal_build(content, work / f"out-{size}-suntingan-{run}", cache)
 
     row["rebuild"], _, row["rebuild_cpu"] = median_of(runs, rebuild)
     settings = stock_tree(content, work / f"stock-{size}" / "content")
@@ -229,6 +233,9 @@ def measure(size, runs, work):
     for folder in list(work.iterdir()):
         if folder.name.startswith(("out-", "stock-out-", "hugo-out-")):
             shutil.rmtree(folder, ignore_errors=True)
+    # Let the file system finish freeing those blocks before the next size is
+    # timed (this machine's disk is mounted with `discard`).
+    os.sync()
     return row
 
 
