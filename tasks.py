@@ -1,9 +1,12 @@
 """Tasks for editors and developers: `invoke --list` shows them all."""
 
+import glob
+import itertools
 import json
 import os
 import shutil
 import sys
+import threading
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -37,14 +40,20 @@ def pelican_run(c, settings, output, extra=""):
     return c.run(command, warn=True, pty=False)
 
 
-def build_and_swap(c, settings, target, siteurl="", extra="", checks=True):
+def build_and_swap(c, settings, target, siteurl="", extra="", checks=True,
+                   remove_old_later=False):
     """Build into a new folder next to `target`, check it, then swap it into
-    place. A failed build or check leaves `target` exactly as it was."""
+    place. A failed build or check leaves `target` exactly as it was.
+
+    With `remove_old_later` (the live preview, a long-running process) the
+    replaced site is deleted in the background: deleting thousands of files
+    takes seconds, and the browser can reload as soon as the swap is done."""
     target = Path(target)
     fresh = target.with_name(target.name + ".baru")
-    old = target.with_name(target.name + ".lama")
-    for leftover in (fresh, old):
-        shutil.rmtree(leftover, ignore_errors=True)
+    leftovers = [fresh, *target.parent.glob(glob.escape(target.name) + ".lama*")]
+    for leftover in leftovers:
+        if leftover not in _BEING_REMOVED:
+            shutil.rmtree(leftover, ignore_errors=True)
     result = pelican_run(c, settings, fresh, extra)
     if result.failed:
         shutil.rmtree(fresh, ignore_errors=True)
@@ -56,11 +65,29 @@ def build_and_swap(c, settings, target, siteurl="", extra="", checks=True):
         shutil.rmtree(fresh, ignore_errors=True)
         raise Exit("\n".join(problems) + f"\nPemeriksaan hasil gagal; {target.name}/ tidak "
                    "diubah.", code=1)
+    # A name of its own: the previous replaced site may still be being deleted.
+    old = target.with_name(f"{target.name}.lama-{os.getpid()}-{next(_SWAPS)}")
     if target.exists():
         target.rename(old)
     fresh.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+    if remove_old_later:
+        _remove_in_background(old)
+    else:
+        shutil.rmtree(old, ignore_errors=True)
     print(f"Situs dibangun di {target}/")
+
+
+_SWAPS = itertools.count(1)
+_BEING_REMOVED = set()
+
+
+def _remove_in_background(path):
+    def remove():
+        shutil.rmtree(path, ignore_errors=True)
+        _BEING_REMOVED.discard(path)
+
+    _BEING_REMOVED.add(path)
+    threading.Thread(target=remove, daemon=True).start()
 
 
 @task
@@ -124,7 +151,8 @@ def livereload(c, port=None):
         try:
             # A preview: rebuilt in seconds, checked by `invoke build`/`publish`.
             build_and_swap(c, CONFIG["settings_base"], CONFIG["deploy_path"],
-                           extra=f"-e LIVERELOAD_PORT={port}", checks=False)
+                           extra=f"-e LIVERELOAD_PORT={port}", checks=False,
+                           remove_old_later=True)
         except Exit as failure:
             print(failure.message, file=sys.stderr)
 

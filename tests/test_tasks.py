@@ -80,6 +80,39 @@ def test_failed_build_leaves_previous_output_byte_for_byte_intact(project, task)
     assert not (project / "output.baru").exists()
 
 
+def test_live_preview_swap_removes_replaced_sites_in_the_background(project):
+    """The live preview swaps in the new site and deletes the old one in a
+    thread; a replaced site left behind by a stopped preview is removed by
+    the next build."""
+    script = """
+import time
+from pathlib import Path
+from invoke import Context
+import tasks
+
+target = Path("output")
+def build():
+    tasks.build_and_swap(Context(), tasks.CONFIG["settings_base"], target, checks=False,
+                         remove_old_later=True)
+build()
+(target / "penanda-situs-lama.txt").write_text("lama")
+stopped = Path("output.lama-1-1")
+(stopped / "kim").mkdir(parents=True)
+build()
+assert (target / "kim" / "palae" / "index.html").is_file()
+assert not (target / "penanda-situs-lama.txt").exists()
+assert not stopped.exists()
+deadline = time.monotonic() + 30
+while list(Path(".").glob("output.lama*")) and time.monotonic() < deadline:
+    time.sleep(0.1)
+print(sorted(p.name for p in Path(".").glob("output.*")))
+"""
+    result = subprocess.run([sys.executable, "-c", script], cwd=project,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
 def test_publish_replaces_output_when_the_build_passes(project):
     assert invoke(project, "publish").returncode == 0
     page = project / "content" / "halaman" / "tentang-portal.md"
