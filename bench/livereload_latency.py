@@ -4,7 +4,8 @@
     .venv/bin/python bench/livereload_latency.py [ARTICLES ...]   (default: 0 1000)
 
 0 means the sample content. Each size is measured three times; the median
-is reported.
+is reported. Between saves the page is left open for BENCH_PAUSE_MS
+milliseconds (default 5000), as an editor reads it before saving again.
 """
 
 import os
@@ -27,6 +28,7 @@ from generate import generate  # noqa: E402
 
 PROJECT_FILES = ("plugins", "quality", "theme", "tasks.py", "pelicanconf.py", "publishconf.py")
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
+PAUSE_MS = int(os.environ.get("BENCH_PAUSE_MS", "5000"))
 
 
 def project_copy(articles):
@@ -84,7 +86,8 @@ def measure(articles, runs=3):
                 article.write_text(article.read_text() + f"\n{marker}\n")
                 page.get_by_text(marker).wait_for(timeout=600_000)
                 times.append(time.monotonic() - start)
-                page.wait_for_timeout(1000)
+                # An editor reads the page before saving again.
+                page.wait_for_timeout(PAUSE_MS)
             browser.close()
     finally:
         os.killpg(server.pid, signal.SIGTERM)
