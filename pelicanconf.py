@@ -5,7 +5,8 @@ import os
 
 PROJECT_ROOT = os.path.dirname(os.path.abspath(__file__))
 
-AUTHOR = "Diskominfo Kotawaringin Barat"
+# Who runs the portal and the default author are not settings here: the
+# operator fills them in content/situs.yml (plugins/portal/situs.py).
 SITENAME = "Portal KIM Kotawaringin Barat"
 SITESUBTITLE = "Kabar dan potensi lokal dari Kelompok Informasi Masyarakat"
 SITEURL = ""

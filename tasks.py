@@ -93,10 +93,27 @@ def _remove_in_background(path):
 @task
 def check(c):
     """Validate all content without building (lists every problem)."""
+    from portal.annotations import annotations
+    from portal.reminders import format_reminders, reminders
+
     documents, problems = validate_content(CONFIG["content_path"], ROOT)
+    notes = [] if problems else reminders(documents, CONFIG["content_path"], _shown_path)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        # Shown by GitHub on the file and line, in the commit and pull request.
+        print(annotations(problems, "error") or annotations(notes, "warning"))
     if problems:
         raise Exit(format_report(problems), code=1)
+    if notes:
+        print(format_reminders(notes))
     print(f"Konten valid: {len(documents)} berkas diperiksa, tidak ada masalah.")
+
+
+def _shown_path(path):
+    """A path as messages show it: relative to the project (content/...)."""
+    try:
+        return Path(path).resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
 
 
 @task
@@ -220,9 +237,9 @@ def _choice(value, allowed, option):
                + ", ".join(allowed), code=1)
 
 
-def _kim_title(slug):
-    """The title of KIM `slug`, read from its profile alone (no need to
-    validate the whole content tree for that; the new file is validated
+def _kim_profile(slug):
+    """The front matter of KIM `slug`, read from its profile alone (no need
+    to validate the whole content tree for that; the new file is validated
     with everything else once written)."""
     from portal import frontmatter
 
@@ -232,7 +249,7 @@ def _kim_title(slug):
         except (frontmatter.FrontMatterError, UnicodeDecodeError):
             continue
         if str(metadata.get("slug")) == slug:
-            return metadata.get("title", slug)
+            return metadata
     raise Exit(f"KIM '{slug}' tidak ada di content/kim/. Tulis slug salah satu profil KIM, "
                "misalnya 'palae'.", code=1)
 
@@ -268,22 +285,37 @@ status: draft
 
 @task(help={
     "judul": "nama potensi, misalnya \"Amplang Ikan Pipih\"",
-    "kim": "slug KIM pemilik, misalnya sari-rasa",
     "kategori": "kategori potensi, misalnya Kuliner",
-    "ringkasan": "satu kalimat ringkasan (bawaan: dibuat dari judul dan KIM)",
+    "desa": "desa atau kelurahan tempat potensi, misalnya \"Sungai Kapitan\"",
+    "kecamatan": "kecamatan tempat potensi, misalnya Kumai",
+    "jenis": "desa atau kelurahan (bawaan: desa)",
+    "kim": "slug KIM pengelola, hanya bila sumber menyebutnya; desa dan kecamatan lalu "
+           "diambil dari profilnya bila tidak ditulis",
+    "ringkasan": "satu kalimat ringkasan (bawaan: dibuat dari judul dan desa)",
     "slug": "alamat halaman (bawaan: dari judul)",
 })
-def new_potensi(c, judul, kim, kategori, ringkasan=None, slug=None):
+def new_potensi(c, judul, kategori, desa=None, kecamatan=None, jenis=None, kim=None,
+                ringkasan=None, slug=None):
     """Create a ready-to-edit potensi in content/potensi/."""
     kategori = _choice(kategori, [k.name for k in vocabulary.KATEGORI_POTENSI], "kategori")
-    kim_title = _kim_title(kim)
+    profile = _kim_profile(kim) if kim else {}
+    desa = desa or profile.get("desa_kelurahan")
+    kecamatan = kecamatan or profile.get("kecamatan")
+    if not desa or not kecamatan:
+        raise Exit("Potensi milik sebuah desa: tulis --desa dan --kecamatan, atau --kim bila "
+                   "sumber menyebut KIM pengelolanya.", code=1)
+    kecamatan = _choice(str(kecamatan), [k.name for k in vocabulary.KECAMATAN], "kecamatan")
+    jenis = _choice(jenis or str(profile.get("jenis_wilayah") or "desa"),
+                    vocabulary.JENIS_WILAYAH, "jenis")
     slug = slug or plain_slug(judul)
-    ringkasan = ringkasan or f"{judul}, potensi {kategori.lower()} dari {kim_title}."
+    ringkasan = ringkasan or f"{judul}, potensi {kategori.lower()} di {jenis} {desa}."
     text = f"""---
 title: {_yaml_text(judul)}
 slug: {slug}
-kim: {kim}
-kategori:
+desa_kelurahan: {_yaml_text(desa)}
+jenis_wilayah: {jenis}
+kecamatan: {kecamatan}
+""" + (f"kim: {kim}\n" if kim else "") + f"""kategori:
   - {_yaml_text(kategori)}
 ringkasan: {_yaml_text(ringkasan)}
 status: draft
@@ -311,7 +343,7 @@ def new_berita(c, judul, kim="", kategori="Berita", tanggal=None, slug=None):
     kategori = _choice(kategori, allowed, "kategori")
     slugs = [s.strip() for s in kim.split(",") if s.strip()]
     for kim_slug in slugs:
-        _kim_title(kim_slug)
+        _kim_profile(kim_slug)
     when = tanggal or datetime.now(ZoneInfo("Asia/Jakarta")).strftime("%Y-%m-%d %H:%M")
     slug = slug or plain_slug(judul)
     kim_lines = "".join(f"\n  - {s}" for s in slugs)

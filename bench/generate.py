@@ -50,7 +50,9 @@ def generate(target, articles, seed=2018):
             kategori = KATEGORI_POTENSI[(number + index) % len(KATEGORI_POTENSI)].name
             (target / "potensi" / f"{slug}-potensi-{index}.md").write_text(
                 f"---\ntitle: Potensi {index} KIM {number:05d}\n"
-                f"slug: {slug}-potensi-{index}\nkim: {slug}\nkategori:\n  - \"{kategori}\"\n"
+                f"slug: {slug}-potensi-{index}\ndesa_kelurahan: Desa Uji {number}\n"
+                f"jenis_wilayah: desa\nkecamatan: {kecamatan.name}\nkim: {slug}\n"
+                f"kategori:\n  - \"{kategori}\"\n"
                 f"ringkasan: {sentence(rng)}\nharga:\n  nilai: {rng.randint(1, 50) * 1000}\n"
                 f"  satuan: orang\n---\n\n{paragraph(rng)}\n", encoding="utf-8")
     for number in range(articles):

@@ -16,6 +16,44 @@ import pytest  # noqa: E402
 
 ROOT = PLUGINS.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# A frozen copy of the sample content (November 2026, with the potensi
+# placed in their desa): what the tests build, whatever the editors do to
+# content/.
+SAMPLE = FIXTURES / "sample" / "content"
+# content/ belongs to the editors: no test reads it, so that any valid edit
+# (a new article, a deleted KIM, all of it replaced) keeps the suite green.
+EDITORS_CONTENT = ROOT / "content"
+
+
+def _inside_editors_content(path, cwd=None):
+    try:
+        return Path(os.path.abspath(os.path.join(os.fsdecode(cwd or os.getcwd()),
+                                                 os.fsdecode(path)))
+                    ).is_relative_to(EDITORS_CONTENT)
+    except (TypeError, ValueError):
+        return False
+
+
+def _refuse_editors_content(event, args):
+    """Fail any test that opens or lists content/ in this process or hands
+    it to a subprocess (Python's audit hooks see every open and listing)."""
+    cwd = None
+    if event in ("open", "os.scandir", "os.listdir") and args and isinstance(
+            args[0], (str, bytes, os.PathLike)):
+        paths = [args[0]]
+    elif event == "subprocess.Popen":
+        command = args[1] if isinstance(args[1], (list, tuple)) else [args[1]]
+        paths = [part for part in command if isinstance(part, (str, bytes, os.PathLike))]
+        cwd = args[2]
+    else:
+        return
+    for path in paths:
+        if _inside_editors_content(path, cwd):
+            raise PermissionError(f"tests must not read the editors' content/ ({path}); "
+                                  "build from tests/fixtures/ instead")
+
+
+sys.addaudithook(_refuse_editors_content)
 # Debian's Chromium; PORTAL_CHROMIUM points elsewhere (CI on Ubuntu uses Chrome).
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -49,9 +87,9 @@ def tree_digest(folder):
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory):
-    """The sample content of content/, built once for the session."""
+    """The frozen sample content (tests/fixtures/sample), built once."""
     output = tmp_path_factory.mktemp("sample") / "output"
-    result = build(ROOT / "content", output)
+    result = build(SAMPLE, output)
     assert result.returncode == 0, result.stdout + result.stderr
     return output
 
@@ -74,13 +112,13 @@ EXTRA_NEWS = 22
 
 
 def make_full_content(target):
-    """Sample content + the fictional fixture content (a fact check, photos,
+    """Frozen sample content + the fictional fixture content (a fact check, photos,
     WhatsApp contacts) + enough extra news, KIM and potensi to paginate (the
     news list, a month's archive, a kecamatan's lists, the map's list of
     places): every page type and component appears at least once."""
     import shutil
 
-    shutil.copytree(ROOT / "content", target)
+    shutil.copytree(SAMPLE, target)
     shutil.copytree(FIXTURES / "valid-minimal" / "content", target, dirs_exist_ok=True)
     for number in range(1, EXTRA_KIM + 1):
         (target / "kim" / f"uji-lama-{number:02d}.md").write_text(
@@ -92,7 +130,9 @@ def make_full_content(target):
             "Profil rekaan.\n", encoding="utf-8")
         (target / "potensi" / f"uji-lama-{number:02d}.md").write_text(
             f"---\ntitle: Anyaman Uji Lama {number:02d}\nslug: anyaman-uji-lama-{number:02d}\n"
-            f"kim: uji-lama-{number:02d}\nkategori:\n  - Kerajinan\n"
+            f"desa_kelurahan: Uji Lama {number:02d}\njenis_wilayah: desa\n"
+            f"kecamatan: Kotawaringin Lama\nkim: uji-lama-{number:02d}\n"
+            "kategori:\n  - Kerajinan\n"
             "ringkasan: Potensi rekaan untuk menguji daftar berhalaman.\n---\n"
             "Deskripsi potensi rekaan.\n", encoding="utf-8")
     for number in range(1, EXTRA_NEWS + 1):
@@ -131,13 +171,13 @@ def served_site(full_site):
     server.server_close()
 
 
-PROJECT_FILES = ("content", "plugins", "quality", "theme", "tasks.py", "pelicanconf.py",
-                 "publishconf.py")
+PROJECT_FILES = ("plugins", "quality", "theme", "tasks.py", "pelicanconf.py", "publishconf.py")
 
 
-def copy_project(target):
-    """A private copy of the project at `target`, so tests can run its tasks
-    and break things; installed npm packages are shared, not copied."""
+def copy_project(target, content=SAMPLE):
+    """A private copy of the project at `target`, with `content` (the frozen
+    sample by default) as its content/, so tests can run its tasks and
+    break things; installed npm packages are shared, not copied."""
     import shutil
 
     target.mkdir(parents=True)
@@ -147,5 +187,6 @@ def copy_project(target):
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, target / name)
+    shutil.copytree(content, target / "content")
     (target / "node_modules").symlink_to(ROOT / "node_modules")
     return target

@@ -7,7 +7,7 @@ import feedparser
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from conftest import ROOT, build, tree_digest
+from conftest import ROOT, SAMPLE, build, tree_digest
 from quality.links import check_links
 
 KIM_SLUGS = ["sanggar-sahaluan", "agrowisata-taman-kelinci", "pigaman", "palae", "sari-rasa",
@@ -140,14 +140,14 @@ def test_potensi_page_shows_price_in_rupiah_and_falls_back_to_kim_location(sampl
     assert "Rp10.000 per orang" in facts
     assert "Agrowisata" in facts
     location = text(tree, ".location")
-    assert "lokasi KIM" in location
+    assert "pusat desa" in location
     assert "-2.8177, 111.5544" in location
 
 
 def test_potensi_catalogue_and_category_pages(sample_site):
     catalogue = page(sample_site, "/potensi/")
     items = catalogue.css(".card__title a")
-    assert len(items) == len(list((ROOT / "content" / "potensi").glob("*.md")))
+    assert len(items) == len(list((SAMPLE / "potensi").glob("*.md")))
     filters = [a.attributes["href"] for a in catalogue.css(".filters a")]
     assert "/potensi/kategori/agrowisata/" in filters
     agro = page(sample_site, "/potensi/kategori/agrowisata/")
@@ -183,7 +183,7 @@ def test_whatsapp_order_link_is_prefilled(fixture_site):
 def test_berita_list_paginates(tmp_path):
     content = tmp_path / "content"
     import shutil
-    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(SAMPLE, content)
     for number in range(12):
         (content / "berita" / f"tambahan-{number}.md").write_text(
             f"---\ntitle: Berita tambahan nomor {number}\ndate: 2020-01-{number + 1:02d}\n"
@@ -251,7 +251,7 @@ PAGEFIND_VOLATILE = re.compile(
 
 def test_two_builds_of_the_same_input_are_byte_identical(sample_site, tmp_path):
     again = tmp_path / "again"
-    result = build(ROOT / "content", again)
+    result = build(SAMPLE, again)
     assert result.returncode == 0, result.stderr
 
     def stable(digest):
@@ -264,7 +264,7 @@ def test_two_builds_of_the_same_input_are_byte_identical(sample_site, tmp_path):
 
 def test_production_build_uses_absolute_urls(tmp_path):
     output = tmp_path / "prod"
-    result = build(ROOT / "content", output, "publishconf.py",
+    result = build(SAMPLE, output, "publishconf.py",
                    {"PORTAL_SITEURL": "https://kim.contoh.test"})
     assert result.returncode == 0, result.stderr
     html = (output / "kim/palae/index.html").read_text()
@@ -284,7 +284,7 @@ def test_plugin_failure_is_fatal(tmp_path):
     settings.write_text(
         (ROOT / "pelicanconf.py").read_text() + "\nPLUGINS = ['portal_tidak_ada']\n"
         f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\nTHEME = {str(ROOT / 'theme')!r}\n")
-    result = build(ROOT / "content", tmp_path / "out", settings)
+    result = build(SAMPLE, tmp_path / "out", settings)
     assert result.returncode != 0
 
 
@@ -320,7 +320,7 @@ def test_statistics_show_svg_charts_with_the_same_numbers_in_tables(sample_site)
     months = {row.css_first("th").text(strip=True): int(row.css_first("td").text())
               for row in tables[2].css("tbody tr")}
     assert months["September 2018"] == 2
-    assert sum(months.values()) == len(list((ROOT / "content" / "berita").glob("*.md")))
+    assert sum(months.values()) == len(list((SAMPLE / "berita").glob("*.md")))
 
 
 def test_potensi_catalogue_and_categories_paginate(tmp_path):
@@ -346,7 +346,7 @@ def test_a_kim_without_news_has_a_feed_dated_by_the_site_not_the_clock(tmp_path)
     import shutil
 
     content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(SAMPLE, content)
     profile = (content / "kim" / "palae.md").read_text()
     (content / "kim" / "kim-baru.md").write_text(
         profile.replace("title: KIM Palae", "title: KIM Baru", 1).replace(

@@ -23,7 +23,7 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, build, copy_project
+from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, SAMPLE, build, copy_project
 from portal import cms, frontmatter, schema, vocabulary
 from portal.schema import CONTENT_TYPES
 from portal.validation import check_scalar, plain_slug
@@ -333,7 +333,7 @@ def test_admin_is_kept_out_of_the_sitemap_and_search_engines(admin_site):
 
 def test_production_admin_saves_through_github_only(tmp_path):
     output = tmp_path / "prod"
-    result = build(ROOT / "content", output, "publishconf.py",
+    result = build(SAMPLE, output, "publishconf.py",
                    {"PORTAL_SITEURL": "https://kim.contoh.test", "PORTAL_CMS_REPO": "kobar/portal"})
     assert result.returncode == 0, result.stderr
     config = yaml.safe_load((output / "admin" / "config.yml").read_text())

@@ -133,7 +133,15 @@ def test_new_kim_potensi_and_berita_write_valid_files(project):
     result = invoke(project, "new-potensi", "--judul", "Keripik Pisang", "--kim", "palae",
                     "--kategori", "kuliner")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert (project / "content" / "potensi" / "keripik-pisang.md").exists()
+    scaffold = (project / "content" / "potensi" / "keripik-pisang.md").read_text()
+    # The desa comes from the KIM's profile when only --kim is given.
+    assert "desa_kelurahan: \"Sungai Kapitan\"\n" in scaffold and "kim: palae\n" in scaffold
+
+    result = invoke(project, "new-potensi", "--judul", "Amplang Desa", "--desa",
+                    "Sungai Kapitan", "--kecamatan", "kumai", "--kategori", "Kuliner")
+    assert result.returncode == 0, result.stdout + result.stderr
+    scaffold = (project / "content" / "potensi" / "amplang-desa.md").read_text()
+    assert "kecamatan: Kumai\n" in scaffold and "kim:" not in scaffold
 
     result = invoke(project, "new-berita", "--judul", "Rapat KIM: \"Agenda\" 2026",
                     "--kim", "palae,sari-rasa", "--tanggal", "2026-11-28 09:30")
@@ -154,6 +162,8 @@ def test_new_kim_potensi_and_berita_write_valid_files(project):
      "Pilihan --kecamatan 'Sampit' tidak dikenal"),
     (["new-potensi", "--judul", "Z", "--kim", "tidak-ada", "--kategori", "Kuliner"],
      "KIM 'tidak-ada' tidak ada"),
+    (["new-potensi", "--judul", "Z", "--kategori", "Kuliner"],
+     "tulis --desa dan --kecamatan"),
     (["new-berita", "--judul", "Z", "--tanggal", "2026-02-30 10:00"],
      "kolom 'date': tanggal 30 tidak ada"),
     (["new-kim", "--nama", "KIM Palae", "--kecamatan", "Kumai", "--desa", "Sungai Kapitan"],

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, SAMPLE
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
 BIN = Path(sys.executable).parent
@@ -27,12 +27,15 @@ def test_workflow_tests_every_change_and_deploys_only_main():
     assert triggers["push"]["branches"] == ["main"]
     assert "pull_request" in triggers
     assert workflow["permissions"] == {"contents": "read"}
-    test, deploy = workflow["jobs"]["test"], workflow["jobs"]["deploy"]
+    test, content, deploy = (workflow["jobs"][name] for name in ("test", "content", "deploy"))
     readme = (ROOT / "README.md").read_text()
     test_command = test["steps"][-1]["run"]
     assert test_command in readme  # CI runs the README's test command
     assert "permissions" not in test
-    assert deploy["needs"] == "test"
+    assert sorted(deploy["needs"]) == ["content", "test"]
+    assert "if" not in content  # the real content is checked on pull requests too
+    checks = [step.get("run", "") for step in content["steps"]]
+    assert checks[-2:] == [".venv/bin/invoke check", ".venv/bin/invoke publish"]
     assert deploy["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
     assert deploy["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
@@ -63,7 +66,7 @@ def test_ruff_finds_nothing():
 
 def test_pre_commit_rejects_a_broken_content_commit(tmp_path):
     repo = tmp_path / "repo"
-    for name in ("content", "plugins", "quality", "tasks.py", "pelicanconf.py",
+    for name in ("plugins", "quality", "tasks.py", "pelicanconf.py",
                  "publishconf.py", ".pre-commit-config.yaml", "pyproject.toml"):
         source = ROOT / name
         if source.is_dir():
@@ -71,6 +74,7 @@ def test_pre_commit_rejects_a_broken_content_commit(tmp_path):
         else:
             repo.mkdir(exist_ok=True)
             shutil.copy2(source, repo / name)
+    shutil.copytree(SAMPLE, repo / "content")
     (repo / ".venv").symlink_to(ROOT / ".venv")
     env = {"GIT_AUTHOR_NAME": "Uji", "GIT_AUTHOR_EMAIL": "uji@contoh.test",
            "GIT_COMMITTER_NAME": "Uji", "GIT_COMMITTER_EMAIL": "uji@contoh.test",

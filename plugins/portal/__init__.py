@@ -7,7 +7,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from . import formatting, grouping, images, parallel, rendering, search, sitemap
+from . import formatting, grouping, images, parallel, rendering, search, sitemap, situs
 from .generator import PortalGenerator, assign_urls
 from .reader import PortalMarkdownReader
 from .relations import link
@@ -32,6 +32,15 @@ def _initialized(pelican):
         # Printed, not logged: one plain line per problem, never wrapped.
         print(format_report(problems), file=sys.stderr)
         raise SystemExit(1)
+    # Who runs the portal (content/situs.yml, validated above): the templates
+    # and the structured data read it; its default author is Pelican's own
+    # AUTHOR setting, so feeds and pages name nobody that nobody configured.
+    site = situs.load(content_dir)
+    settings.pop("AUTHOR", None)
+    if site.default_author:
+        settings["AUTHOR"] = site.default_author
+    settings["JINJA_GLOBALS"] = {**settings.get("JINJA_GLOBALS", {}), "situs": site,
+                                 "ld": StructuredData(settings, site)}
     # Markdown is rendered here for all files at once (cached, on every core);
     # the reader takes each file's front matter and HTML from PORTAL_PARSED
     # instead of reading, parsing and rendering it again.
@@ -58,7 +67,6 @@ def _all_generators_finalized(generators):
     portal = link(portal_generator.kims, portal_generator.potensi, articles.articles)
     assign_urls(portal, portal_generator.settings)
     portal_generator.context["portal"] = portal
-    portal_generator.context["ld"] = StructuredData(portal_generator.settings)
     _fix_urls(generators)
     pages = search.indexed_pages(generators)
     portal_generator.settings["PORTAL_SEARCH_PAGES"] = pages

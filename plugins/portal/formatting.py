@@ -83,6 +83,13 @@ def wa_link(number, message=""):
     return link
 
 
+def tel_link(number):
+    """A tel: link: the digits (and a leading +) of a telephone number."""
+    text = str(number).strip()
+    digits = "".join(ch for ch in text if ch.isdigit())
+    return f"tel:{'+' if text.startswith('+') else ''}{digits}"
+
+
 def wa_share(url, text=""):
     """A WhatsApp share link for a page (no number: the reader picks a chat)."""
     message = f"{text} {url}".strip()
@@ -119,6 +126,7 @@ FILTERS = {
     "rupiah": rupiah,
     "harga": harga,
     "wa_link": wa_link,
+    "tel_link": tel_link,
     "wa_share": wa_share,
     "urlencode_component": urlencode_component,
     "isoformat": isoformat,

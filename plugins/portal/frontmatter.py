@@ -115,6 +115,15 @@ def split(text):
             line=1,
         )
     source = "\n".join(lines[1:end])
+    data = load(source, first_line=2)
+    body = "\n".join(lines[end + 1 :])
+    return data, body, end + 2
+
+
+def load(source, first_line=1, what="kepala YAML"):
+    """Parse a YAML mapping with the portal's loader; ``first_line`` is the
+    file line of the source's first line, for the messages. An empty source
+    is an empty mapping."""
     try:
         try:
             data = yaml.load(source, Loader=_FastPortalLoader)  # noqa: S506 - safe subclass
@@ -122,9 +131,9 @@ def split(text):
             # Parse again with the Python parser for a precise, translated message.
             data = yaml.load(source, Loader=_PortalLoader)  # noqa: S506 - safe subclass
     except yaml.reader.ReaderError as error:
-        line = source.count("\n", 0, max(error.position, 0)) + 2
+        line = source.count("\n", 0, max(error.position, 0)) + first_line
         raise FrontMatterError(
-            f"ada karakter tak terlihat (kode #x{error.character:04x}) di kepala YAML. "
+            f"ada karakter tak terlihat (kode #x{error.character:04x}) di {what}. "
             "Perbaiki: ketik ulang baris ini; karakter seperti ini sering ikut tersalin "
             "dari pengolah kata",
             line=line,
@@ -137,7 +146,7 @@ def split(text):
             # An unclosed '[' or '{' is reported where parsing stopped; the
             # editor needs the line where the bracket was opened.
             mark = error.context_mark
-        line = mark.line + 2 if mark else None  # +1 for the fence, +1 for 1-based
+        line = mark.line + first_line if mark else None
         problem = error.problem or error.context or "penulisan tidak sah"
         if problem.startswith("kolom '"):
             fix = "hapus salah satunya"
@@ -151,21 +160,21 @@ def split(text):
                 "(bukan tab), dan beri tanda kutip pada nilai yang memuat ':' atau '#'"
             )
         raise FrontMatterError(
-            f"kepala YAML tidak dapat dibaca ({_translate(problem)}). Perbaiki: {fix}",
+            f"{what} tidak dapat dibaca ({_translate(problem)}). Perbaiki: {fix}",
             line=line,
         ) from None
     except yaml.YAMLError as error:
-        raise FrontMatterError(f"kepala YAML tidak dapat dibaca ({error})", line=1) from None
+        raise FrontMatterError(f"{what} tidak dapat dibaca ({error})",
+                               line=first_line) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise FrontMatterError(
-            "kepala YAML harus berisi pasangan 'nama_kolom: nilai'. Perbaiki: "
+            f"{what} harus berisi pasangan 'nama_kolom: nilai'. Perbaiki: "
             "tulis satu kolom per baris, misalnya 'title: Judul Tulisan'",
-            line=2,
+            line=first_line,
         )
-    body = "\n".join(lines[end + 1 :])
-    return data, body, end + 2
+    return data
 
 
 _TRANSLATIONS = {

@@ -21,7 +21,7 @@ def features(portal, siteurl):
     for item in portal.potensi:
         if item.lokasi_efektif:
             items.append(_feature("Potensi", item, item.lokasi_efektif,
-                                  item.kim_profile.kecamatan, siteurl, item.lokasi_dari_kim))
+                                  item.kecamatan, siteurl, item.lokasi_dari_kim))
     return items
 
 

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from pelican.readers import BaseReader
-from pelican.urlwrappers import Category, Tag
+from pelican.urlwrappers import Author, Category, Tag
 from pelican.utils import pelican_open
 
 from . import frontmatter, images, rendering
@@ -63,6 +63,10 @@ class PortalMarkdownReader(BaseReader):
                 metadata["slug"] = str(value)
             elif key == "summary":
                 metadata["summary"] = summary_html
+            elif key == "penulis":
+                # Pelican's author (feeds): the writer, else AUTHOR from situs.yml.
+                metadata["penulis"] = value
+                metadata["author"] = Author(str(value), self.settings)
             else:
                 metadata[key] = value
         if "slug" not in metadata and "title" in raw:

@@ -5,10 +5,13 @@ Attributes set here (read by the templates):
 
 * ``kim.kecamatan_info`` (Kecamatan), ``kim.kecamatan_group``,
   ``kim.potensi_list``, ``kim.berita_list``
-* ``potensi.kim_profile`` (Kim), ``potensi.kategori_terms`` (Terms),
+* ``potensi.kim_profile`` (the Kim it names, or None), ``potensi.desa_kims``
+  (the KIM of its desa), ``potensi.kecamatan_group``,
+  ``potensi.kategori_terms`` (Terms),
   ``potensi.kategori_groups``,
   ``potensi.kontak_efektif``, ``potensi.lokasi_efektif``,
-  ``potensi.lokasi_dari_kim`` (True when the location is the KIM's)
+  ``potensi.lokasi_dari_kim`` (True when the location is a KIM's: the
+  centre of its desa)
 * ``article.kim_profiles`` (list of Kim), ``article.verdict``,
   ``article.newer_article``, ``article.older_article``, ``article.related``
 * ``KecamatanGroup`` objects for the directory and kecamatan pages.
@@ -79,20 +82,36 @@ def link(kims, potensi, articles):
         kim.berita_list = []
         groups[kim.kecamatan].kims.append(kim)
 
-    for item in sorted(potensi, key=_by_title):
-        owner = by_slug.get(item.kim)
+    # A potensi belongs to its desa: every KIM of that desa lists it. Its
+    # own `kim`, where a source names one, is the KIM whose contacts and
+    # location it falls back to.
+    kims_by_desa = {}
+    for kim in kims:
+        kims_by_desa.setdefault(desa_key(kim.kecamatan, kim.desa_kelurahan), []).append(kim)
+    potensi = sorted(potensi, key=_by_title)
+    for item in potensi:
+        owner = by_slug.get(getattr(item, "kim", None))
+        desa_kims = kims_by_desa.get(desa_key(item.kecamatan, item.desa_kelurahan), [])
         item.kim_profile = owner
+        item.desa_kims = desa_kims
+        item.kecamatan_group = groups[item.kecamatan]
         item.kategori_terms = [KATEGORI_BY_NAME[name] for name in _as_list(item.kategori)]
         item.kategori_groups = [kategori[name] for name in _as_list(item.kategori)]
         own_contact = getattr(item, "kontak", None)
         item.kontak_efektif = own_contact or (getattr(owner, "kontak", None) if owner else None)
         own_location = getattr(item, "lokasi", None)
-        item.lokasi_dari_kim = not own_location and owner is not None
-        item.lokasi_efektif = own_location or (getattr(owner, "lokasi", None) if owner else None)
-        if owner is None:
-            continue  # a draft KIM: the potensi is listed nowhere else
-        owner.potensi_list.append(item)
-        groups[owner.kecamatan].potensi.append(item)
+        # Without a location of its own, the centre of its desa: the
+        # location of the KIM it names, or else of a KIM of the same desa.
+        fallback = next((kim for kim in ([owner] if owner else []) + desa_kims
+                         if getattr(kim, "lokasi", None)), None)
+        item.lokasi_dari_kim = not own_location and fallback is not None
+        item.lokasi_efektif = own_location or (fallback.lokasi if fallback else None)
+        listed_by = list(desa_kims)
+        if owner is not None and owner not in listed_by:
+            listed_by.append(owner)
+        for kim in listed_by:
+            kim.potensi_list.append(item)
+        groups[item.kecamatan].potensi.append(item)
         for term in item.kategori_terms:
             kategori[term.name].potensi.append(item)
 
@@ -116,11 +135,16 @@ def link(kims, potensi, articles):
     link_related(articles)
     return Portal(
         kims=kims,
-        potensi=[p for p in sorted(potensi, key=_by_title) if p.kim_profile is not None],
+        potensi=potensi,
         kecamatan=[groups[k.name] for k in KECAMATAN],
         kategori=[kategori[t.name] for t in KATEGORI_POTENSI],
         cek_fakta=cek_fakta,
     )
+
+
+def desa_key(kecamatan, desa):
+    """Two spellings of one desa ("Sungai  Kapitan", "sungai kapitan") match."""
+    return str(kecamatan), " ".join(str(desa).split()).casefold()
 
 
 def _as_list(value):

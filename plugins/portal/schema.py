@@ -152,8 +152,18 @@ POTENSI = ContentType(
         Field("title", TEXT, "nama potensi", required=True, example="Taman Kelinci"),
         Field("slug", SLUG, "slug (alamat halaman)", required=True, example="taman-kelinci",
               hint=SLUG_HINT),
-        Field("kim", KIM_REF, "KIM pemilik", required=True, example="agrowisata-taman-kelinci",
-              hint="slug profil KIM di folder content/kim/"),
+        # A potensi belongs to its desa; the KIM of that desa list it. A KIM
+        # is named only where a source says the potensi is that KIM's own.
+        Field("desa_kelurahan", TEXT, "nama desa/kelurahan", required=True,
+              example="Kumpai Batu Atas",
+              hint="tulis tanpa kata 'Desa' atau 'Kelurahan', sama seperti di profil KIM"),
+        Field("jenis_wilayah", CHOICE, "jenis wilayah", required=True, choices=JENIS_WILAYAH,
+              example="desa"),
+        Field("kecamatan", CHOICE, "kecamatan", required=True,
+              choices=tuple(k.name for k in KECAMATAN), example="Arut Selatan"),
+        Field("kim", KIM_REF, "KIM pengelola", example="agrowisata-taman-kelinci",
+              hint="isi hanya bila sumber menyebut potensi ini dikelola KIM tersebut; potensi "
+                   "sudah tampil di profil setiap KIM di desa yang sama"),
         Field("kategori", CHOICES, "kategori", required=True,
               choices=tuple(k.name for k in KATEGORI_POTENSI), example=["Agrowisata"]),
         Field("ringkasan", TEXT, "ringkasan", required=True, max_length=300),
@@ -190,6 +200,12 @@ BERITA = ContentType(
         Field("penulis", TEXT, "penulis"),
         Field("gambar", OBJECT, "gambar utama", fields=PHOTO),
         Field("kredit", TEXT, "kredit", example="Humas Diskominfo Kobar"),
+        Field("diterbitkan_ulang", OBJECT, "diterbitkan ulang dari",
+              hint="isi bila tulisan ini diterbitkan ulang dari media lain", fields=(
+                  Field("nama", TEXT, "nama media asal", required=True, example="MMC Kobar"),
+                  Field("tanggal", DATE, "tanggal terbit di media asal", example="2018-09-20"),
+                  Field("url", URL, "alamat tulisan asal"),
+              )),
         Field("sumber", OBJECTS, "sumber", fields=SUMBER),
         Field("status", STATUS, "status", choices=("published", "draft")),
         # Cek Fakta only.
@@ -213,11 +229,44 @@ HALAMAN = ContentType(
         Field("title", TEXT, "judul", required=True),
         Field("slug", SLUG, "slug (alamat halaman)", required=True, hint=SLUG_HINT),
         Field("summary", TEXT, "ringkasan", max_length=300),
+        Field("kontak_pengelola", BOOLEAN, "tampilkan kontak pengelola", example=True,
+              hint="true bila halaman ini perlu menampilkan kontak pengelola portal dan saluran "
+                   "laporan hoaks dari content/situs.yml, misalnya halaman Kirim Informasi"),
         Field("status", STATUS, "status", choices=("published", "draft")),
     ),
 )
 
 CONTENT_TYPES = {t.key: t for t in (KIM, POTENSI, BERITA, HALAMAN)}
+
+# Who runs the portal and how readers reach them: one YAML file the real
+# operator fills in (content/situs.yml), never asserted by sample content.
+# Every field is optional; what is empty is not shown, and `invoke check`
+# reminds the editors of it.
+SITUS = ContentType(
+    key="situs",
+    label="pengaturan situs",
+    fields=(
+        Field("pengelola", OBJECT, "pengelola portal", fields=(
+            Field("nama", TEXT, "nama pengelola",
+                  hint="lembaga atau kelompok yang menjalankan portal ini"),
+            Field("alamat", TEXT, "alamat pengelola"),
+            Field("telepon", TEXT, "nomor telepon kantor",
+                  hint="nomor telepon kantor, dengan kode wilayah"),
+            *KONTAK,
+            Field("logo", IMAGE, "logo pengelola"),
+        )),
+        Field("laporan_hoaks", OBJECT, "saluran laporan hoaks", fields=(
+            Field("whatsapp", WHATSAPP, "nomor WhatsApp laporan hoaks", example="0812-3456-7890",
+                  hint="nomor ponsel yang aktif di WhatsApp, diawali 08 atau +62"),
+            Field("email", EMAIL, "email laporan hoaks", example="laporan@example.id"),
+            Field("formulir", URL, "alamat formulir laporan", example="https://..."),
+        )),
+        Field("penulis_bawaan", TEXT, "penulis bawaan",
+              hint="nama yang dicantumkan sebagai penulis berita yang kolom 'penulis'-nya "
+                   "kosong, misalnya nama tim redaksi; kosongkan bila tidak ada"),
+    ),
+)
+SITUS_FILE = "situs.yml"  # in the content folder
 
 # Page slugs that would collide with the portal's own sections.
 RESERVED_PAGE_SLUGS = frozenset(

@@ -10,10 +10,13 @@ from .formatting import plain_text
 
 
 class StructuredData:
-    def __init__(self, settings):
+    """`situs` (situs.Situs) names the operator; where it names nobody, no
+    publisher or author is asserted."""
+
+    def __init__(self, settings, situs):
         self.base = settings["PUBLIC_URL"].rstrip("/")
         self.sitename = settings["SITENAME"]
-        self.publisher_name = settings["AUTHOR"]
+        self.situs = situs
 
     def url(self, path):
         return f"{self.base}/{path}"
@@ -22,12 +25,39 @@ class StructuredData:
         return self.url(src) if src else self.url("theme/og-default.png")
 
     def publisher(self):
-        return {"@type": "Organization", "name": self.publisher_name,
-                "url": self.url("")}
+        """The operator as an Organization, or None when not configured."""
+        if not self.situs.nama:
+            return None
+        data = {"@type": "Organization", "name": self.situs.nama, "url": self.url("")}
+        if self.situs.pengelola.get("logo"):
+            data["logo"] = self.url(self.situs.pengelola["logo"])
+        kontak = self.situs.kontak
+        if kontak.get("email"):
+            data["email"] = kontak["email"]
+        if kontak.get("telepon"):
+            data["telephone"] = kontak["telepon"]
+        if self.situs.pengelola.get("alamat"):
+            data["address"] = self.situs.pengelola["alamat"]
+        same_as = [kontak[k] for k in ("website", "facebook", "instagram", "youtube")
+                   if kontak.get(k)]
+        if same_as:
+            data["sameAs"] = same_as
+        return data
+
+    def author(self, article):
+        """The article's own writer, else the configured default author."""
+        if getattr(article, "penulis", None):
+            return {"@type": "Person", "name": str(article.penulis)}
+        if self.situs.default_author == self.situs.nama and self.situs.nama:
+            return self.publisher()
+        if self.situs.default_author:
+            return {"@type": "Organization", "name": self.situs.default_author}
+        return None
 
     def website(self):
-        return {"@context": "https://schema.org", "@type": "WebSite", "name": self.sitename,
+        data = {"@context": "https://schema.org", "@type": "WebSite", "name": self.sitename,
                 "url": self.url(""), "inLanguage": "id"}
+        return _with(data, publisher=self.publisher())
 
     def news_article(self, article):
         data = {
@@ -42,12 +72,13 @@ class StructuredData:
             "articleSection": article.category.name,
             "image": [self.image(getattr(article, "gambar", {}).get("src")
                                  if getattr(article, "gambar", None) else None)],
-            "author": ({"@type": "Person", "name": article.penulis}
-                       if getattr(article, "penulis", None) else self.publisher()),
-            "publisher": self.publisher(),
         }
+        data = _with(data, author=self.author(article), publisher=self.publisher())
         if getattr(article, "summary", None):
             data["description"] = plain_text(article.summary)
+        original = getattr(article, "diterbitkan_ulang", None) or {}
+        if original.get("url"):
+            data["isBasedOn"] = original["url"]
         if getattr(article, "kim_profiles", None):
             data["about"] = [{"@type": "Organization", "name": plain_text(kim.title),
                               "url": self.url(kim.url)} for kim in article.kim_profiles]
@@ -60,19 +91,18 @@ class StructuredData:
                                                   "name": beredar.get("tempat", "")}}
         if beredar.get("tanggal"):
             claim["datePublished"] = str(beredar["tanggal"])
-        return {
+        return _with({
             "@context": "https://schema.org",
             "@type": "ClaimReview",
             "url": self.url(article.url),
             "claimReviewed": article.klaim,
             "datePublished": article.date.date().isoformat(),
-            "author": self.publisher(),
             "inLanguage": "id",
             "itemReviewed": claim,
             "reviewRating": {"@type": "Rating", "ratingValue": verdict.rating,
                              "bestRating": 5, "worstRating": 1,
                              "alternateName": verdict.label},
-        }
+        }, author=self.publisher())
 
     def organization(self, kim):
         data = {
@@ -100,8 +130,7 @@ class StructuredData:
         return data
 
     def potensi(self, item):
-        owner = item.kim_profile
-        place = self._place(plain_text(item.title), owner, item.lokasi_efektif)
+        place = self._place(plain_text(item.title), item, item.lokasi_efektif)
         place["url"] = self.url(item.url)
         if getattr(item, "ringkasan", None):
             place["description"] = item.ringkasan
@@ -114,14 +143,14 @@ class StructuredData:
                                    "priceCurrency": "IDR"}
         return place
 
-    def _address(self, kim):
-        return {"@type": "PostalAddress", "addressLocality": kim.desa_kelurahan,
+    def _address(self, item):
+        """The desa of a KIM or a potensi."""
+        return {"@type": "PostalAddress", "addressLocality": item.desa_kelurahan,
                 "addressRegion": "Kalimantan Tengah", "addressCountry": "ID"}
 
-    def _place(self, name, kim, lokasi):
-        place = {"@context": "https://schema.org", "@type": "Place", "name": name}
-        if kim is not None:
-            place["address"] = self._address(kim)
+    def _place(self, name, item, lokasi):
+        place = {"@context": "https://schema.org", "@type": "Place", "name": name,
+                 "address": self._address(item)}
         if lokasi:
             place["geo"] = {"@type": "GeoCoordinates", "latitude": lokasi["lat"],
                             "longitude": lokasi["lon"]}
@@ -137,3 +166,8 @@ class StructuredData:
                 for index, (name, path) in enumerate(items, start=1)
             ],
         }
+
+
+def _with(data, **optional):
+    """`data` with the optional values that are set (None is left out)."""
+    return {**data, **{key: value for key, value in optional.items() if value is not None}}

@@ -16,7 +16,7 @@ from pathlib import Path
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
-from . import frontmatter, schema
+from . import frontmatter, schema, situs
 from .sanitize import DANGEROUS_HTML
 from .schema import CONTENT_TYPES, RESERVED_PAGE_SLUGS
 
@@ -141,6 +141,20 @@ class _Checker:
             documents.append(Document(path, relpath, ctype, metadata, body, body_line, lines,
                                       mtime_ns))
         return documents
+
+    def check_situs(self):
+        """content/situs.yml, when there is one, against schema.SITUS."""
+        path = situs.path_in(self.content_dir)
+        if not path.is_file():
+            return
+        relpath = self.rel(path)
+        try:
+            data = situs.read(self.content_dir)
+        except frontmatter.FrontMatterError as error:
+            self.add(relpath, "", error.message, line=error.line)
+            return
+        lines = _top_level_lines(path.read_text(encoding="utf-8"), fenced=False)
+        self.check_document(Document(path, relpath, schema.SITUS, data, "", 0, lines))
 
     # -- one document ---------------------------------------------------------
 
@@ -507,10 +521,13 @@ def _closest(word, candidates):
     return found[0] if found else None
 
 
-def _top_level_lines(text):
+def _top_level_lines(text, fenced=True):
+    """Line of each top-level key: of the front matter (between the fences)
+    or, for a plain YAML file, of the whole text."""
     lines = {}
-    for number, line in enumerate(text.split("\n")[1:], start=2):
-        if line.strip() == frontmatter.FENCE:
+    rows = text.split("\n")
+    for number, line in enumerate(rows[1:] if fenced else rows, start=2 if fenced else 1):
+        if fenced and line.strip() == frontmatter.FENCE:
             break
         match = re.match(r"^([A-Za-z_][\w]*)\s*:", line)
         if match:
@@ -525,6 +542,7 @@ def validate_content(content_dir, display_root=None):
     for doc in documents:
         checker.check_document(doc)
     checker.check_collection(documents)
+    checker.check_situs()
     return documents, sorted(set(checker.problems))
 
 
