@@ -25,6 +25,10 @@ SAMPLE = FIXTURES / "sample" / "content"
 EDITORS_CONTENT = ROOT / "content"
 
 
+class EditorsContentRead(RuntimeError):
+    """Not an OSError: pathlib's glob and os.walk would swallow that."""
+
+
 def _inside_editors_content(path, cwd=None):
     try:
         return Path(os.path.abspath(os.path.join(os.fsdecode(cwd or os.getcwd()),
@@ -40,6 +44,12 @@ def _refuse_editors_content(event, args):
     cwd = None
     if event in ("open", "os.scandir", "os.listdir") and args and isinstance(
             args[0], (str, bytes, os.PathLike)):
+        # Relative names here may be relative to a directory descriptor
+        # (shutil.rmtree opens "content" inside a temporary copy), so only
+        # absolute paths tell where they point: the tests name content/ as
+        # ROOT / "content", which is absolute.
+        if not os.path.isabs(os.fsdecode(args[0])):
+            return
         paths = [args[0]]
     elif event == "subprocess.Popen":
         command = args[1] if isinstance(args[1], (list, tuple)) else [args[1]]
@@ -49,7 +59,7 @@ def _refuse_editors_content(event, args):
         return
     for path in paths:
         if _inside_editors_content(path, cwd):
-            raise PermissionError(f"tests must not read the editors' content/ ({path}); "
+            raise EditorsContentRead(f"tests must not read the editors' content/ ({path}); "
                                   "build from tests/fixtures/ instead")
 
 

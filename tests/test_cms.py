@@ -75,8 +75,9 @@ def by_name(fields):
 # --- the configuration, field by field -------------------------------------------
 
 def test_four_collections_write_markdown_with_yaml_front_matter(config):
-    assert [c["name"] for c in config["collections"]] == ["berita", "kim", "potensi", "halaman"]
-    for item in config["collections"]:
+    assert [c["name"] for c in config["collections"]] == ["berita", "kim", "potensi", "halaman",
+                                                         "situs"]
+    for item in config["collections"][:4]:
         assert item["folder"] == f"content/{item['name']}"
         assert item["create"] is True
         assert item["extension"] == "md"
@@ -106,6 +107,16 @@ def check_fields(specs, fields, path, optional_group=False):
                          optional_group or not spec.required)
         elif spec.kind == schema.OBJECTS:
             check_fields(spec.fields, field["fields"], where, optional_group)
+
+
+def test_the_site_settings_are_one_form_writing_situs_yml(config):
+    situs = collection(config, "situs")
+    assert "folder" not in situs and situs["delete"] is False
+    [form] = situs["files"]
+    assert (form["file"], form["format"]) == ("content/situs.yml", "yml")
+    check_fields(schema.SITUS.fields, form["fields"], "situs")
+    pengelola = by_name(form["fields"])["pengelola"]
+    assert by_name(pengelola["fields"])["whatsapp"]["pattern"][0] == cms.WHATSAPP_PATTERN
 
 
 @pytest.mark.parametrize("key", list(CONTENT_TYPES))

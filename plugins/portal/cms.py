@@ -288,11 +288,31 @@ def collection_config(ctype):
     elif ctype.key == "potensi":
         collection["sortable_fields"] = [{"field": "title", "label": "Nama potensi",
                                           "default_sort": "asc"}]
-        collection["view_groups"] = [{"label": "KIM", "field": "kim"}]
+        collection["view_groups"] = [{"label": "Kecamatan", "field": "kecamatan"}]
     else:
         collection["sortable_fields"] = [{"field": "title", "label": "Judul",
                                           "default_sort": "asc"}]
     return collection
+
+
+def situs_collection():
+    """content/situs.yml as one form: who runs the portal and its contacts.
+    Every field is optional (what is empty is not shown on the site)."""
+    return {
+        "name": schema.SITUS.key,
+        "label": "Pengaturan situs",
+        "description": "Pengelola portal, kontaknya, saluran laporan hoaks dan penulis "
+                       "bawaan. Isi hanya data yang sudah pasti; yang kosong tidak "
+                       "ditampilkan kepada pembaca.",
+        "delete": False,
+        "files": [{
+            "name": schema.SITUS.key,
+            "label": "Pengelola dan kontak portal",
+            "file": f"content/{schema.SITUS_FILE}",
+            "format": "yml",
+            "fields": [field_config(field, schema.SITUS) for field in schema.SITUS.fields],
+        }],
+    }
 
 
 def config(settings):
@@ -329,8 +349,9 @@ def config(settings):
         "media_folder": MEDIA_FOLDER,
         "public_folder": PUBLIC_FOLDER,
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        "collections": [collection_config(CONTENT_TYPES[key])
-                        for key in ("berita", "kim", "potensi", "halaman")],
+        "collections": [*(collection_config(CONTENT_TYPES[key])
+                          for key in ("berita", "kim", "potensi", "halaman")),
+                        situs_collection()],
     })
     return result
 

@@ -123,8 +123,8 @@ class ShareWriter(Writer):
         return super()._open_w(filename, encoding, override)
 
     def _create_new_feed(self, feed_type, feed_title, context):
-        return feeds.steady_updated(super()._create_new_feed(feed_type, feed_title, context),
-                                    context)
+        feed = super()._create_new_feed(feed_type, feed_title, context)
+        return feeds.site_as_author(feeds.steady_updated(feed, context), context["SITENAME"])
 
     def write_feed(self, *args, **kwargs):
         if self.workers > 1 and not self.my_turn():
