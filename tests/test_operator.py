@@ -10,10 +10,10 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from test_build import page, text
 
 from conftest import FIXTURES
 from portal import situs
-from test_build import page, text
 
 OPERATOR = "Pengelola Rekaan Portal Contoh"
 
