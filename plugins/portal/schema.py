@@ -107,6 +107,21 @@ SUMBER = (
     Field("url", URL, "alamat tulisan sumber"),
 )
 
+def wilayah(desa_example, kecamatan_example):
+    """Where a KIM or a potensi is: its desa or kelurahan and kecamatan. KIM
+    and potensi of one desa are matched by these (relations.py)."""
+    return (
+        Field("desa_kelurahan", TEXT, "nama desa/kelurahan", required=True,
+              example=desa_example,
+              hint="tanpa kata 'Desa' atau 'Kelurahan' di depannya; profil KIM dan potensi "
+                   "di desa yang sama memakai ejaan yang sama"),
+        Field("jenis_wilayah", CHOICE, "jenis wilayah", required=True, choices=JENIS_WILAYAH,
+              example="desa"),
+        Field("kecamatan", CHOICE, "kecamatan", required=True,
+              choices=tuple(k.name for k in KECAMATAN), example=kecamatan_example),
+    )
+
+
 KIM = ContentType(
     key="kim",
     label="profil KIM",
@@ -114,12 +129,7 @@ KIM = ContentType(
         Field("title", TEXT, "nama KIM", required=True, example="KIM Palae"),
         Field("slug", SLUG, "slug (alamat halaman)", required=True, example="palae",
               hint=SLUG_HINT),
-        Field("desa_kelurahan", TEXT, "nama desa/kelurahan", required=True,
-              example="Sungai Kapitan"),
-        Field("jenis_wilayah", CHOICE, "jenis wilayah", required=True, choices=JENIS_WILAYAH,
-              example="desa"),
-        Field("kecamatan", CHOICE, "kecamatan", required=True,
-              choices=tuple(k.name for k in KECAMATAN), example="Kumai"),
+        *wilayah("Sungai Kapitan", "Kumai"),
         Field("tanggal_dibentuk", MONTH_OR_DATE, "tanggal dibentuk", example="2018-09",
               hint="YYYY-MM-DD, atau YYYY-MM bila tanggalnya tidak diketahui"),
         Field("sk_pembentukan", OBJECT, "SK pembentukan", fields=(
@@ -154,13 +164,7 @@ POTENSI = ContentType(
               hint=SLUG_HINT),
         # A potensi belongs to its desa; the KIM of that desa list it. A KIM
         # is named only where a source says the potensi is that KIM's own.
-        Field("desa_kelurahan", TEXT, "nama desa/kelurahan", required=True,
-              example="Kumpai Batu Atas",
-              hint="tulis tanpa kata 'Desa' atau 'Kelurahan', sama seperti di profil KIM"),
-        Field("jenis_wilayah", CHOICE, "jenis wilayah", required=True, choices=JENIS_WILAYAH,
-              example="desa"),
-        Field("kecamatan", CHOICE, "kecamatan", required=True,
-              choices=tuple(k.name for k in KECAMATAN), example="Arut Selatan"),
+        *wilayah("Kumpai Batu Atas", "Arut Selatan"),
         Field("kim", KIM_REF, "KIM pengelola", example="agrowisata-taman-kelinci",
               hint="isi hanya bila sumber menyebut potensi ini dikelola KIM tersebut; potensi "
                    "sudah tampil di profil setiap KIM di desa yang sama"),
