@@ -16,7 +16,7 @@ PUBLIC_URL = "http://localhost:8000"
 
 PATH = "content"
 THEME = "theme"
-PLUGIN_PATHS = ["plugins"]
+# The plugin is the installed package `portal` (pyproject.toml, plugins/portal/).
 PLUGINS = ["portal"]
 
 TIMEZONE = "Asia/Jakarta"

@@ -3,10 +3,13 @@ address. The address comes from the environment so that the same files can
 publish to any host (GitHub Pages sets it in CI)."""
 
 import os
-import sys
+import runpy
 
-sys.path.append(os.curdir)
-from pelicanconf import *  # noqa: E402,F403
+# Every development setting, read from the file beside this one (Pelican
+# loads settings files by path, so pelicanconf is not importable by name).
+globals().update({name: value for name, value in runpy.run_path(
+    os.path.join(os.path.dirname(os.path.abspath(__file__)), "pelicanconf.py")).items()
+    if name.isupper()})
 
 SITEURL = os.environ.get("PORTAL_SITEURL", "http://localhost:8000").rstrip("/")
 PUBLIC_URL = SITEURL

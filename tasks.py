@@ -13,12 +13,10 @@ from zoneinfo import ZoneInfo
 
 from invoke import Exit, task
 
-ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT / "plugins"))
-sys.path.insert(0, str(ROOT))
+from portal.intake.validation import format_report, plain_slug, validate_content
+from portal.model import vocabulary
 
-from portal import vocabulary  # noqa: E402
-from portal.validation import format_report, plain_slug, validate_content  # noqa: E402
+ROOT = Path(__file__).resolve().parent
 
 CONFIG = {
     "content_path": ROOT / "content",
@@ -93,8 +91,8 @@ def _remove_in_background(path):
 @task
 def check(c):
     """Validate all content without building (lists every problem)."""
-    from portal.annotations import annotations
-    from portal.reminders import format_reminders, reminders
+    from portal.domain.reminders import format_reminders, reminders
+    from portal.output.annotations import annotations
 
     documents, problems = validate_content(CONFIG["content_path"], ROOT)
     notes = [] if problems else reminders(documents, CONFIG["content_path"], _shown_path)
@@ -241,7 +239,7 @@ def _kim_profile(slug):
     """The front matter of KIM `slug`, read from its profile alone (no need
     to validate the whole content tree for that; the new file is validated
     with everything else once written)."""
-    from portal import frontmatter
+    from portal.intake import frontmatter
 
     for path in sorted((CONFIG["content_path"] / "kim").glob("*.md")):
         try:

@@ -8,10 +8,7 @@ import random
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
-
-from portal.vocabulary import KATEGORI_BERITA, KATEGORI_POTENSI, KECAMATAN  # noqa: E402
+from portal.model.vocabulary import KATEGORI_BERITA, KATEGORI_POTENSI, KECAMATAN
 
 WORDS = ("desa warga kegiatan informasi pelatihan panen kebun sungai perahu pasar "
          "sekolah posyandu gotong royong festival kerajinan rotan anyaman kerupuk amplang "

@@ -14,13 +14,12 @@ import sys
 import time
 from pathlib import Path
 
+import pelican
+from pelican import signals
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
 
-import pelican  # noqa: E402
-from pelican import signals  # noqa: E402
-
-from portal import parallel, search, sitemap  # noqa: E402
+from portal.output import parallel, search, sitemap  # noqa: E402
 
 marks = [("start", time.perf_counter())]
 

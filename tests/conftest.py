@@ -1,20 +1,15 @@
-"""Shared test setup: make the portal plugin importable as ``portal``."""
+"""Shared test setup: the content the tests build, how they build it, and
+the guard that keeps them away from the editors' content/."""
 
+import hashlib
 import os
+import subprocess
 import sys
 from pathlib import Path
 
-PLUGINS = Path(__file__).resolve().parent.parent / "plugins"
-for _path in (PLUGINS, PLUGINS.parent):
-    if str(_path) not in sys.path:
-        sys.path.insert(0, str(_path))
+import pytest
 
-import hashlib  # noqa: E402
-import subprocess  # noqa: E402
-
-import pytest  # noqa: E402
-
-ROOT = PLUGINS.parent
+ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # A frozen copy of the sample content (November 2026, with the potensi
 # placed in their desa): what the tests build, whatever the editors do to
@@ -84,6 +79,16 @@ def build(content, output, settings="pelicanconf.py", env=None, overrides=None):
          "-o", str(output), "--fatal", "warnings", *extra],
         cwd=ROOT, capture_output=True, text=True, env={**os.environ, **(env or {})},
     )
+
+
+def bench_script(name):
+    """A module of bench/ (a folder of scripts, not a package), by its path."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def tree_digest(folder):

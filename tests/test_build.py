@@ -7,7 +7,7 @@ import feedparser
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from conftest import ROOT, SAMPLE, build, tree_digest
+from conftest import ROOT, SAMPLE, bench_script, build, tree_digest
 from quality.links import check_links
 
 KIM_SLUGS = ["sanggar-sahaluan", "agrowisata-taman-kelinci", "pigaman", "palae", "sari-rasa",
@@ -324,12 +324,7 @@ def test_statistics_show_svg_charts_with_the_same_numbers_in_tables(sample_site)
 
 
 def test_potensi_catalogue_and_categories_paginate(tmp_path):
-    import sys
-
-    sys.path.insert(0, str(ROOT / "bench"))
-    from generate import generate
-
-    content = generate(tmp_path / "content", 100)  # 10 KIM, 30 potensi
+    content = bench_script("generate").generate(tmp_path / "content", 100)  # 10 KIM, 30 potensi
     output = tmp_path / "output"
     result = build(content, output, overrides={"SEARCH_INDEX": False})
     assert result.returncode == 0, result.stderr

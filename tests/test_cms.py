@@ -24,9 +24,11 @@ import yaml
 from selectolax.lexbor import LexborHTMLParser
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, SAMPLE, build, copy_project
-from portal import cms, frontmatter, schema, vocabulary
-from portal.schema import CONTENT_TYPES
-from portal.validation import check_scalar, plain_slug
+from portal.intake import frontmatter
+from portal.intake.validation import check_scalar, plain_slug
+from portal.model import schema, vocabulary
+from portal.model.schema import CONTENT_TYPES
+from portal.output import cms
 
 DEV = runpy.run_path(str(ROOT / "pelicanconf.py"))
 KINDS_TO_WIDGETS = {

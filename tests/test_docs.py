@@ -5,7 +5,7 @@ import re
 import shutil
 
 from conftest import FIXTURES, ROOT
-from portal.validation import validate_content
+from portal.intake.validation import validate_content
 
 DOC = ROOT / "docs" / "pesan-pemeriksaan.md"
 

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 from pelican.generators import ArticlesGenerator
 
-from portal.grouping import GroupList, month_archives
+from portal.domain.grouping import GroupList, month_archives
 
 SETTINGS = {
     "YEAR_ARCHIVE_SAVE_AS": "", "YEAR_ARCHIVE_URL": "",

@@ -114,7 +114,7 @@ def test_robots_txt_points_at_the_sitemap(full_site):
 
 
 def test_sitemap_splits_above_the_protocol_limit(tmp_path, monkeypatch):
-    from portal import sitemap
+    from portal.output import sitemap
 
     monkeypatch.setattr(sitemap, "MAX_URLS", 2)
     for name in ("a", "b", "c"):

@@ -13,7 +13,7 @@ import pytest
 from test_build import page, text
 
 from conftest import FIXTURES
-from portal import situs
+from portal.intake import situs
 
 OPERATOR = "Pengelola Rekaan Portal Contoh"
 

@@ -86,7 +86,7 @@ def test_a_settings_change_does_not_reuse_cached_html(content, tmp_path):
 
 
 def test_render_cache_namespace_follows_settings_and_code(monkeypatch, tmp_path):
-    from portal import rendering
+    from portal.intake import rendering
 
     settings = {"MARKDOWN": {"extensions": []}, "PORTAL_TYPOGRIFY": True}
     base = rendering.namespace(settings)

@@ -7,7 +7,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from portal import sanitize
+from portal.intake import sanitize
 from quality import budgets, links, security, vnu
 
 

@@ -2,7 +2,7 @@
 
 from types import SimpleNamespace
 
-from portal.related import link_related
+from portal.domain.related import link_related
 
 
 def make(name, kim=(), tags=()):

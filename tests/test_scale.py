@@ -3,13 +3,12 @@ stays within the first-render budget on every page, because listings show
 counts and a few items and paginate the rest."""
 
 import random
-import sys
 from pathlib import Path
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from conftest import ROOT, build
+from conftest import bench_script, build
 from quality.budgets import check_budgets
 from quality.links import check_links
 
@@ -32,8 +31,8 @@ def hrefs(tree, selector):
 
 @pytest.fixture(scope="module")
 def large_site(tmp_path_factory):
-    sys.path.insert(0, str(ROOT / "bench"))
-    from generate import generate, sentence
+    generator = bench_script("generate")
+    generate, sentence = generator.generate, generator.sentence
 
     base = tmp_path_factory.mktemp("besar")
     content = generate(base / "content", ARTICLES)

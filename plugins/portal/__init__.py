@@ -7,12 +7,15 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from . import formatting, grouping, images, parallel, rendering, search, sitemap, situs
-from .generator import PortalGenerator, assign_urls
-from .reader import PortalMarkdownReader
-from .relations import link
-from .structured_data import StructuredData
-from .validation import format_report, validate_content
+from .domain import grouping
+from .domain.relations import link
+from .domain.structured_data import StructuredData
+from .intake import images, rendering, situs
+from .intake.reader import PortalMarkdownReader
+from .intake.validation import format_report, validate_content
+from .model import formatting
+from .output import parallel, search, sitemap
+from .output.generator import PortalGenerator, assign_urls
 
 
 def _initialized(pelican):

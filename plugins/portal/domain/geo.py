@@ -6,7 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-from .formatting import plain_text
+from ..model.formatting import plain_text
 
 
 class LeafletMissing(RuntimeError):

@@ -12,10 +12,12 @@ from functools import partial
 
 from pelican.generators import Generator
 
-from . import assets, cms, geo, statistics
-from .contents import Kim, Potensi
-from .formatting import plain_text
-from .vocabulary import KATEGORI_POTENSI, KECAMATAN, VERDICTS
+from . import assets, cms
+
+from ..domain import geo, statistics
+from ..intake.contents import Kim, Potensi
+from ..model.formatting import plain_text
+from ..model.vocabulary import KATEGORI_POTENSI, KECAMATAN, VERDICTS
 
 
 class PortalGenerator(Generator):

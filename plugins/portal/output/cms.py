@@ -28,8 +28,10 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from . import schema, validation
-from .schema import CONTENT_TYPES
+from ..model import schema
+
+from ..intake import validation
+from ..model.schema import CONTENT_TYPES
 
 # -- patterns ----------------------------------------------------------------
 # Decap checks a `pattern` with JavaScript's RegExp; these are written in the

@@ -28,8 +28,6 @@ from markupsafe import escape
 
 from . import sanitize
 
-# Our front matter is YAML, so Python-Markdown's "meta" extension must not
-# run: it would swallow a first body line such as "Catatan: ...".
 _META_EXTENSIONS = {"markdown.extensions.meta", "meta"}
 _LIBRARIES = ("markdown", "nh3", "typogrify", "smartypants")
 _RENDER_SETTINGS = ("MARKDOWN", "PORTAL_TYPOGRIFY", "TYPOGRIFY_IGNORE_TAGS",

@@ -27,8 +27,6 @@ from pelican.generators import StaticGenerator
 from pelican.writers import Writer
 
 from . import feeds
-
-# The generators of the current build, set by the all_generators_finalized
 # signal: a worker runs their generate_output itself.
 _generators = []
 # The writer of the current build, so that `finalized` can wait for its workers.

@@ -19,8 +19,7 @@ Attributes set here (read by the templates):
 
 from dataclasses import dataclass, field
 
-from .related import link_related
-from .vocabulary import (
+from ..model.vocabulary import (
     CEK_FAKTA,
     KATEGORI_BY_NAME,
     KATEGORI_POTENSI,
@@ -28,6 +27,7 @@ from .vocabulary import (
     KECAMATAN_BY_NAME,
     VERDICT_BY_LABEL,
 )
+from .related import link_related
 
 
 @dataclass

@@ -10,8 +10,8 @@ page names an operator or author that nobody configured.
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..model.schema import KONTAK, SITUS, SITUS_FILE
 from . import frontmatter
-from .schema import KONTAK, SITUS, SITUS_FILE
 
 # The operator's fields that let a reader reach someone, in display order.
 CONTACT_FIELDS = ("telepon", *(spec.name for spec in KONTAK))

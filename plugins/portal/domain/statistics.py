@@ -7,7 +7,7 @@ from xml.sax.saxutils import escape
 
 from markupsafe import Markup
 
-from .formatting import angka, bulan_tahun
+from ..model.formatting import angka, bulan_tahun
 
 MONTHS_IN_CHART = 24
 

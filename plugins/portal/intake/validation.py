@@ -16,9 +16,10 @@ from pathlib import Path
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
-from . import frontmatter, schema, situs
+from ..model import schema
+from ..model.schema import CONTENT_TYPES, RESERVED_PAGE_SLUGS
+from . import frontmatter, situs
 from .sanitize import DANGEROUS_HTML
-from .schema import CONTENT_TYPES, RESERVED_PAGE_SLUGS
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")

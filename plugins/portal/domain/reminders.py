@@ -4,9 +4,9 @@ build (an unknown contact stays empty rather than invented), and they are
 for the editors only: readers are never told what is missing.
 """
 
-from . import situs as situs_module
-from .schema import KIM, SITUS, SITUS_FILE
-from .validation import Problem
+from ..intake import situs as situs_module
+from ..intake.validation import Problem
+from ..model.schema import KIM, SITUS, SITUS_FILE
 
 KIM_CONTACTS = tuple(spec.name for spec in KIM.field("kontak").fields)
 

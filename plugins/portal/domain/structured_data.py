@@ -6,7 +6,7 @@ alternateName, the verdict label), url, author, datePublished and
 itemReviewed (the Claim, where and when it appeared).
 """
 
-from .formatting import plain_text
+from ..model.formatting import plain_text
 
 
 class StructuredData:

@@ -12,7 +12,7 @@ from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from .validation import parse_month_or_date, whatsapp_number
+from ..intake.validation import parse_month_or_date, whatsapp_number
 
 LOCALE = "id"
 

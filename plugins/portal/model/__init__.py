@@ -1,0 +1,1 @@
+"""The content model: fixed vocabularies and one schema per content type."""
