@@ -25,36 +25,15 @@ from selectolax.lexbor import LexborHTMLParser
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, SAMPLE, build, copy_project
 from portal.intake import frontmatter
-from portal.intake.validation import check_scalar, plain_slug
-from portal.model import schema, vocabulary
+from portal.intake.validation import plain_slug
+from portal.model import kinds, schema, vocabulary
 from portal.model.schema import CONTENT_TYPES
 from portal.output import cms
 
 DEV = runpy.run_path(str(ROOT / "pelicanconf.py"))
-KINDS_TO_WIDGETS = {
-    schema.TEXT: {"string", "text"},
-    schema.DATE: {"datetime"},
-    schema.DATETIME: {"datetime"},
-    schema.MONTH_OR_DATE: {"string"},
-    schema.INTEGER: {"number"},
-    schema.BOOLEAN: {"boolean"},
-    schema.CHOICE: {"select"},
-    schema.STATUS: {"select"},
-    schema.CHOICES: {"select"},
-    schema.TEXTS: {"list"},
-    schema.SLUG: {"string"},
-    schema.KIM_REF: {"relation"},
-    schema.KIM_REFS: {"relation"},
-    schema.IMAGE: {"image"},
-    schema.URL: {"string"},
-    schema.EMAIL: {"string"},
-    schema.WHATSAPP: {"string"},
-    schema.LATITUDE: {"number"},
-    schema.LONGITUDE: {"number"},
-    schema.PRICE: {"object"},
-    schema.OBJECT: {"object"},
-    schema.OBJECTS: {"list"},
-}
+# The widgets Decap CMS 3 ships: every kind's editor widget must be one.
+DECAP_WIDGETS = {"boolean", "code", "color", "datetime", "file", "hidden", "image", "list",
+                 "map", "markdown", "number", "object", "relation", "select", "string", "text"}
 
 
 def settings(**overrides):
@@ -99,15 +78,15 @@ def check_fields(specs, fields, path, optional_group=False):
     assert [f["name"] for f in fields] == [s.name for s in specs], path
     for spec, field in zip(specs, fields, strict=True):
         where = f"{path}.{spec.name}"
-        assert field["widget"] in KINDS_TO_WIDGETS[spec.kind], where
+        assert field["widget"] in DECAP_WIDGETS, where
         assert field["label"].lower() == spec.label.lower(), where
         # Required sub-fields of an optional group cannot be required in
         # Decap (it would demand them with the group left empty).
         assert field["required"] is (spec.required and not optional_group), where
-        if spec.kind in (schema.OBJECT, schema.PRICE):
+        if spec.kind.shape in (kinds.GROUP, kinds.GROUP_OR_TEXT):
             check_fields(spec.fields, field["fields"], where,
                          optional_group or not spec.required)
-        elif spec.kind == schema.OBJECTS:
+        elif spec.kind.shape == kinds.GROUPS:
             check_fields(spec.fields, field["fields"], where, optional_group)
 
 
@@ -118,7 +97,7 @@ def test_the_site_settings_are_one_form_writing_situs_yml(config):
     assert (form["file"], form["format"]) == ("content/situs.yml", "yml")
     check_fields(schema.SITUS.fields, form["fields"], "situs")
     pengelola = by_name(form["fields"])["pengelola"]
-    assert by_name(pengelola["fields"])["whatsapp"]["pattern"][0] == cms.WHATSAPP_PATTERN
+    assert by_name(pengelola["fields"])["whatsapp"]["pattern"][0] == kinds.WHATSAPP_PATTERN
 
 
 @pytest.mark.parametrize("key", list(CONTENT_TYPES))
@@ -171,9 +150,10 @@ def test_dates_are_stored_as_the_strings_validation_reads(config):
     tanggal = by_name(berita["beredar"]["fields"])["tanggal"]
     assert (tanggal["format"], tanggal["time_format"]) == ("YYYY-MM-DD", False)
     # What dayjs writes with these formats passes validation.
-    assert check_scalar(CONTENT_TYPES["berita"].field("date"), "2025-11-28 09:30") is None
-    assert check_scalar(CONTENT_TYPES["berita"].field("beredar").subfield("tanggal"),
-                        "2025-11-27") is None
+    date_spec = CONTENT_TYPES["berita"].field("date")
+    assert date_spec.kind.check(date_spec, "2025-11-28 09:30") is None
+    day_spec = CONTENT_TYPES["berita"].field("beredar").subfield("tanggal")
+    assert day_spec.kind.check(day_spec, "2025-11-27") is None
 
 
 def test_numbers_and_limits(config):
@@ -192,29 +172,29 @@ def test_numbers_and_limits(config):
 
 PATTERN_SAMPLES = {
     # kind: (accepted by validation, rejected by validation)
-    schema.SLUG: (["palae", "sari-rasa", "kim-2"], ["Palae", "sari rasa", "-x", "a--b", ""]),
-    schema.URL: (["https://contoh.id/a?b=c", "http://x.id"], ["contoh.id", "ftp://x.id",
+    kinds.SLUG: (["palae", "sari-rasa", "kim-2"], ["Palae", "sari rasa", "-x", "a--b", ""]),
+    kinds.URL: (["https://contoh.id/a?b=c", "http://x.id"], ["contoh.id", "ftp://x.id",
                                                              "https:// x"]),
-    schema.EMAIL: (["kim@contoh.id", "a.b@desa.go.id"], ["kim@contoh", "kim contoh.id"]),
-    schema.WHATSAPP: (["0812-3456-7890", "+62 812 3456 7890", "6281234567890",
+    kinds.EMAIL: (["kim@contoh.id", "a.b@desa.go.id"], ["kim@contoh", "kim contoh.id"]),
+    kinds.WHATSAPP: (["0812-3456-7890", "+62 812 3456 7890", "6281234567890",
                        "(0812) 3456.7890"],
                       ["0212345678", "0812", "+1 812 3456 7890", "08123456789012345",
                        "0812-abcd-7890"]),
-    schema.MONTH_OR_DATE: (["2018-09", "2018-09-19"], ["2018-13", "2018-9", "19-09-2018",
+    kinds.MONTH_OR_DATE: (["2018-09", "2018-09-19"], ["2018-13", "2018-9", "19-09-2018",
                                                        "2018-09-19 10:00"]),
 }
 
 
 @pytest.mark.parametrize("kind", list(PATTERN_SAMPLES))
 def test_patterns_agree_with_validation(kind):
-    regex, message = cms.PATTERNS[kind]
+    regex, message = kind.pattern
     spec = schema.Field("x", kind, "x")
     good, bad = PATTERN_SAMPLES[kind]
     for value in good:
-        assert check_scalar(spec, value) is None, value
+        assert kind.check(spec, value) is None, value
         assert re.search(regex, value), value
     for value in bad:
-        assert check_scalar(spec, value) is not None, value
+        assert kind.check(spec, value) is not None, value
         assert not re.search(regex, value), value
     assert message.startswith(("pakai", "tulis"))  # read after "<label> tidak sesuai: "
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from portal.intake.validation import validate_content, whatsapp_number
+from portal.intake.validation import validate_content
+from portal.model.kinds import whatsapp_number
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 VALID = FIXTURES / "valid-minimal"

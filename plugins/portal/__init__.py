@@ -13,7 +13,7 @@ from .domain.structured_data import StructuredData
 from .intake import images, rendering, situs
 from .intake.reader import PortalMarkdownReader
 from .intake.validation import format_report, validate_content
-from .model import formatting
+from .model import formatting, kinds
 from .output import parallel, search, sitemap
 from .output.generator import PortalGenerator, assign_urls
 
@@ -25,6 +25,7 @@ def _initialized(pelican):
     settings["PORTAL_DERIVATIVES"] = derivatives
     settings["JINJA_FILTERS"] = {
         **formatting.FILTERS,
+        **kinds.FILTERS,
         "ukuran_gambar": images.size_filter(settings["PATH"]),
         "srcset_gambar": images.srcset_filter(derivatives),
         **settings.get("JINJA_FILTERS", {}),

@@ -13,8 +13,9 @@ from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Category, Tag
 from pelican.utils import pelican_open
 
+from ..model import kinds
 from . import frontmatter, images, rendering
-from .validation import parse_datetime, plain_slug
+from .validation import plain_slug
 
 
 class PortalMarkdownReader(BaseReader):
@@ -50,9 +51,9 @@ class PortalMarkdownReader(BaseReader):
             if key == "title":
                 metadata["title"] = title_html
             elif key in ("date", "modified"):
-                metadata[key] = parse_datetime(value)
+                metadata[key] = kinds.DATETIME.parse(value)
                 # Templates show a time only when the editor gave one.
-                metadata[f"{key}_has_time"] = " " in str(value).strip() or "T" in str(value)
+                metadata[f"{key}_has_time"] = kinds.has_time(value)
             elif key == "category":
                 metadata["category"] = Category(str(value), self.settings)
             elif key == "tags":

@@ -7,29 +7,18 @@ file, the field, what is wrong and how to fix it. Nothing here raises for an
 editor's mistake.
 """
 
-import calendar
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
-from ..model import schema
+from ..model import kinds, schema
 from ..model.schema import CONTENT_TYPES, RESERVED_PAGE_SLUGS
 from . import frontmatter, situs
 from .sanitize import DANGEROUS_HTML
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
-URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
-DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$")
-MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
-# Indonesian mobile numbers: 08xx…, +628xx… or 628xx…, 10 to 13 digits after 0.
-PHONE_SEPARATORS = re.compile(r"[\s\-().]")
-PHONE_RE = re.compile(r"^(?:\+?62|0)(8\d{8,11})$")
 BODY_IMAGE_RE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
 INTRASITE_LINK_RE = re.compile(r"\{(filename|static|attach)\}([^)\s\"'>#?]+)")
 INTRASITE_PREFIX = re.compile(r"^\{(?:static|attach|filename)\}")
@@ -38,12 +27,6 @@ INTRASITE_PREFIX = re.compile(r"^\{(?:static|attach|filename)\}")
 def plain_slug(text):
     """The slug Pelican would derive from a title (default substitutions)."""
     return slugify(str(text), regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
-
-
-def whatsapp_number(value):
-    """Return the number in the form wa.me expects (62…), or None."""
-    match = PHONE_RE.match(PHONE_SEPARATORS.sub("", str(value)))
-    return f"62{match.group(1)}" if match else None
 
 
 @dataclass(frozen=True, order=True)
@@ -201,11 +184,10 @@ class _Checker:
         self.check_body_html(doc)
 
     def check_value(self, doc, spec, value, name):
-        kind = spec.kind
-        if kind == schema.OBJECT:
+        shape = spec.kind.shape
+        if shape == kinds.GROUP or (shape == kinds.GROUP_OR_TEXT and isinstance(value, dict)):
             self.check_object(doc, spec, value, name)
-            return
-        if kind == schema.OBJECTS:
+        elif shape == kinds.GROUPS:
             if isinstance(value, dict):
                 value = [value]
             if not isinstance(value, list):
@@ -214,22 +196,10 @@ class _Checker:
                 return
             for index, item in enumerate(value, start=1):
                 self.check_object(doc, spec, item, f"{name}[{index}]")
-            return
-        if kind == schema.PRICE:
-            if isinstance(value, dict):
-                self.check_object(doc, spec, value, name)
-            elif not isinstance(value, str) or isinstance(value, bool):
-                if isinstance(value, int):
-                    self.add(doc, name, "harga tanpa satuan. Perbaiki: tulis 'nilai:' dan "
-                             "'satuan:' di bawah 'harga:', atau tulis teks seperti "
-                             "'mulai Rp10.000'")
-                else:
-                    self.add(doc, name, "harga tidak dikenali. Perbaiki: tulis 'nilai:' "
-                             "dan 'satuan:', atau teks seperti 'mulai Rp10.000'")
-            return
-        message = check_scalar(spec, value)
-        if message:
-            self.add(doc, name, message)
+        else:
+            message = spec.kind.check(spec, value)
+            if message:
+                self.add(doc, name, message)
 
     def check_object(self, doc, spec, value, name):
         if not isinstance(value, dict):
@@ -334,12 +304,12 @@ class _Checker:
         kim_slugs |= self.unreadable_kim_slugs
         for doc in documents:
             for spec in doc.ctype.fields:
-                if spec.kind not in (schema.KIM_REF, schema.KIM_REFS):
+                if spec.kind not in (kinds.KIM_REF, kinds.KIM_REFS):
                     continue
                 value = doc.metadata.get(spec.name)
                 refs = value if isinstance(value, list) else [value]
                 for ref in refs:
-                    if isinstance(ref, str) and SLUG_RE.match(ref) and ref not in kim_slugs:
+                    if isinstance(ref, str) and kinds.SLUG_RE.match(ref) and ref not in kim_slugs:
                         suggestion = _closest(ref, kim_slugs)
                         fix = (f"mungkin maksudnya '{suggestion}'" if suggestion
                                else "tulis slug salah satu profil di content/kim/")
@@ -352,151 +322,17 @@ class _Checker:
                              "misalnya images/nama-berkas.jpg")
 
 
-def check_scalar(spec, value):
-    """Return an Indonesian message for a bad scalar value, or None."""
-    kind = spec.kind
-    if kind in (schema.TEXT, schema.SLUG, schema.KIM_REF, schema.URL, schema.EMAIL,
-                schema.CHOICE, schema.STATUS, schema.WHATSAPP):
-        if isinstance(value, (list, dict)):
-            return f"{spec.label} harus berupa satu nilai, bukan daftar. Perbaiki: tulis " \
-                   f"satu nilai setelah '{spec.name}:'"
-        if isinstance(value, bool):
-            return f"{spec.label} tidak boleh true/false. Perbaiki: tulis nilainya dalam " \
-                   "tanda kutip"
-    if kind == schema.TEXT:
-        text = str(value)
-        if spec.max_length and len(text) > spec.max_length:
-            return (f"terlalu panjang ({len(text)} karakter, paling banyak {spec.max_length}). "
-                    "Perbaiki: persingkat isinya")
-        return None
-    if kind in (schema.SLUG, schema.KIM_REF):
-        if not SLUG_RE.match(str(value)):
-            return (f"'{value}' bukan slug yang sah. Perbaiki: pakai {schema.SLUG_HINT}")
-        return None
-    if kind in (schema.CHOICE, schema.STATUS):
-        if value not in spec.choices:
-            return (f"nilai '{value}' tidak dikenal. Perbaiki: pilih salah satu dari "
-                    + ", ".join(spec.choices))
-        return None
-    if kind in (schema.CHOICES, schema.TEXTS, schema.KIM_REFS):
-        items = value if isinstance(value, list) else [value]
-        if isinstance(value, str) and kind != schema.KIM_REFS and "," in value:
-            items = [part.strip() for part in value.split(",")]
-        for item in items:
-            if not isinstance(item, (str, int)) or isinstance(item, bool) or str(item) == "":
-                return (f"{spec.label} harus berupa daftar teks. Perbaiki: tulis setiap "
-                        "isian di baris baru diawali '- '")
-            if kind == schema.CHOICES and item not in spec.choices:
-                return (f"nilai '{item}' tidak dikenal. Perbaiki: pilih dari "
-                        + ", ".join(spec.choices))
-            if kind == schema.KIM_REFS and not SLUG_RE.match(str(item)):
-                return f"'{item}' bukan slug KIM yang sah. Perbaiki: pakai {schema.SLUG_HINT}"
-        if len(set(map(str, items))) != len(items):
-            return "ada isian yang ditulis dua kali. Perbaiki: hapus yang ganda"
-        return None
-    if kind == schema.DATE:
-        return _check_date(str(value), DATE_RE, "YYYY-MM-DD, misalnya 2018-09-20")
-    if kind == schema.DATETIME:
-        return _check_date(str(value), DATETIME_RE,
-                           "YYYY-MM-DD atau YYYY-MM-DD JJ:MM, misalnya 2018-09-20 09:30")
-    if kind == schema.MONTH_OR_DATE:
-        text = str(value)
-        month = MONTH_RE.match(text)
-        if month:
-            if not 1 <= int(month.group(2)) <= 12:
-                return f"bulan {month.group(2)} tidak ada. Perbaiki: tulis bulan 01 sampai 12"
-            return None
-        return _check_date(text, DATE_RE, "YYYY-MM-DD, atau YYYY-MM bila tanggalnya tidak "
-                           "diketahui")
-    if kind == schema.INTEGER:
-        if isinstance(value, bool) or not isinstance(value, int):
-            return f"'{value}' bukan bilangan bulat. Perbaiki: tulis angka saja tanpa titik, " \
-                   "misalnya 10000"
-        if spec.minimum is not None and value < spec.minimum:
-            return f"paling kecil {spec.minimum}. Perbaiki: periksa angkanya"
-        return None
-    if kind == schema.BOOLEAN:
-        if not isinstance(value, bool):
-            return f"'{value}' bukan true atau false. Perbaiki: tulis true atau false"
-        return None
-    if kind in (schema.LATITUDE, schema.LONGITUDE):
-        limit = 90 if kind == schema.LATITUDE else 180
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return f"'{value}' bukan angka. Perbaiki: tulis angka desimal dengan titik, " \
-                   "misalnya -2.7398"
-        if not -limit <= value <= limit:
-            return f"{value} di luar rentang -{limit} sampai {limit}. Perbaiki: periksa " \
-                   "apakah lintang dan bujur tertukar"
-        return None
-    if kind == schema.URL:
-        if not URL_RE.match(str(value)):
-            return f"'{value}' bukan alamat web. Perbaiki: tulis lengkap diawali https://"
-        return None
-    if kind == schema.EMAIL:
-        if not EMAIL_RE.match(str(value)):
-            return f"'{value}' bukan alamat email. Perbaiki: tulis seperti nama@contoh.id"
-        return None
-    if kind == schema.WHATSAPP:
-        if whatsapp_number(value) is None:
-            return (f"'{value}' bukan nomor ponsel WhatsApp. Perbaiki: tulis nomor ponsel "
-                    "diawali 08 atau +62, misalnya 0812-3456-7890, dalam tanda kutip")
-        return None
-    if kind == schema.IMAGE:
-        if not isinstance(value, str):
-            return f"{spec.label} harus berupa jalur berkas. Perbaiki: tulis misalnya " \
-                   "images/nama-berkas.jpg"
-        if not re.search(r"\.(jpe?g|png|webp|gif|svg)$", value, re.IGNORECASE):
-            return f"'{value}' bukan berkas gambar. Perbaiki: pakai berkas .jpg, .png, " \
-                   ".webp, .gif atau .svg"
-        return None
-    raise ValueError(f"unknown field kind {kind!r}")  # a programming error, not an editor's
-
-
-def parse_datetime(text):
-    """Parse a validated DATE/DATETIME string into a naive datetime."""
-    match = DATETIME_RE.match(str(text))
-    year, month, day, hour, minute = match.groups()
-    return datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0))
-
-
-def parse_month_or_date(text):
-    """Return (date, has_day) for a validated MONTH_OR_DATE string."""
-    text = str(text)
-    month = MONTH_RE.match(text)
-    if month:
-        return date(int(month.group(1)), int(month.group(2)), 1), False
-    return parse_datetime(text).date(), True
-
-
-def _check_date(text, pattern, form):
-    match = pattern.match(text)
-    if not match:
-        return f"'{text}' bukan tanggal yang dikenali. Perbaiki: tulis dengan bentuk {form}"
-    year, month, day = (int(part) for part in match.groups()[:3])
-    if not 1 <= month <= 12:
-        return f"bulan {month:02d} tidak ada. Perbaiki: tulis bulan 01 sampai 12"
-    last = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= last:
-        return (f"tanggal {day} tidak ada pada bulan {month:02d}-{year} (hanya sampai {last}). "
-                "Perbaiki: periksa tanggalnya")
-    if len(match.groups()) > 3 and match.group(4) is not None:
-        hour, minute = int(match.group(4)), int(match.group(5))
-        if hour > 23 or minute > 59:
-            return f"jam {hour:02d}:{minute:02d} tidak ada. Perbaiki: tulis jam 00:00 sampai 23:59"
-    return None
-
-
 def _image_values(fields, data, prefix):
     if not isinstance(data, dict):
         return
     for spec in fields:
         value = data.get(spec.name)
         name = f"{prefix}{spec.name}"
-        if spec.kind == schema.IMAGE:
+        if spec.kind is kinds.IMAGE:
             yield name, value
-        elif spec.kind == schema.OBJECT:
+        elif spec.kind.shape == kinds.GROUP:
             yield from _image_values(spec.fields, value, f"{name}.")
-        elif spec.kind == schema.OBJECTS:
+        elif spec.kind.shape == kinds.GROUPS:
             items = [value] if isinstance(value, dict) else value
             if isinstance(items, list):
                 for index, item in enumerate(items, start=1):

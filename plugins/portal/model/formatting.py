@@ -1,4 +1,5 @@
-"""Jinja filters that present dates, numbers and links the Indonesian way.
+"""Jinja filters that present dates, numbers and links the Indonesian way
+(the presentations of particular field kinds are in kinds.py).
 
 The ``id_ID`` system locale is not installed on every machine, so dates and
 numbers are formatted with Babel's CLDR data instead of ``strftime``.
@@ -11,8 +12,6 @@ from urllib.parse import quote
 from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
 from markupsafe import Markup
-
-from ..intake.validation import parse_month_or_date, whatsapp_number
 
 LOCALE = "id"
 
@@ -46,12 +45,6 @@ def waktu(value):
     return format_time(value, "HH.mm", locale=LOCALE) + " WIB"
 
 
-def tanggal_bebas(value):
-    """A validated YYYY-MM or YYYY-MM-DD string, at the precision it has."""
-    day, has_day = parse_month_or_date(value)
-    return tanggal_singkat(day) if has_day else bulan_tahun(day)
-
-
 def angka(value):
     """'1.234.567' with Indonesian grouping."""
     return format_decimal(value, locale=LOCALE)
@@ -60,27 +53,6 @@ def angka(value):
 def rupiah(value):
     """'Rp10.000' — Indonesian style writes no space after Rp."""
     return "Rp" + format_decimal(value, locale=LOCALE)
-
-
-def harga(value):
-    """Present a potensi's price: a mapping {nilai, satuan} or free text."""
-    if isinstance(value, dict):
-        text = rupiah(value["nilai"])
-        if value.get("satuan"):
-            text += f" per {value['satuan']}"
-        return text
-    return str(value)
-
-
-def wa_link(number, message=""):
-    """A wa.me link with an optional prefilled message, or '' if invalid."""
-    normalised = whatsapp_number(number) if number else None
-    if not normalised:
-        return ""
-    link = f"https://wa.me/{normalised}"
-    if message:
-        link += "?text=" + quote(message, safe="")
-    return link
 
 
 def tel_link(number):
@@ -121,11 +93,8 @@ FILTERS = {
     "tanggal_singkat": tanggal_singkat,
     "bulan_tahun": bulan_tahun,
     "waktu": waktu,
-    "tanggal_bebas": tanggal_bebas,
     "angka": angka,
     "rupiah": rupiah,
-    "harga": harga,
-    "wa_link": wa_link,
     "tel_link": tel_link,
     "wa_share": wa_share,
     "urlencode_component": urlencode_component,

@@ -10,6 +10,34 @@ slug, summary, status); the portal's fields are Indonesian words.
 
 from dataclasses import dataclass, field
 
+# Field kinds: each field names its kind, and the kind knows how its values
+# are checked, read, shown and edited (kinds.py).
+from .kinds import (
+    BOOLEAN,
+    CHOICE,
+    CHOICES,
+    DATE,
+    DATETIME,
+    EMAIL,
+    IMAGE,
+    INTEGER,
+    KIM_REF,
+    KIM_REFS,
+    LATITUDE,
+    LONGITUDE,
+    MONTH_OR_DATE,
+    OBJECT,
+    OBJECTS,
+    PRICE,
+    SLUG,
+    SLUG_HINT,
+    STATUS,
+    TEXT,
+    TEXTS,
+    URL,
+    WHATSAPP,
+    Kind,
+)
 from .vocabulary import (
     JENIS_WILAYAH,
     KATEGORI_BERITA,
@@ -18,35 +46,11 @@ from .vocabulary import (
     VERDICTS,
 )
 
-# Field kinds understood by validation.py.
-TEXT = "teks"
-DATE = "tanggal"  # YYYY-MM-DD
-DATETIME = "tanggal-waktu"  # YYYY-MM-DD or YYYY-MM-DD HH:MM
-MONTH_OR_DATE = "bulan-atau-tanggal"  # YYYY-MM or YYYY-MM-DD
-INTEGER = "bilangan-bulat"
-BOOLEAN = "ya-tidak"
-CHOICE = "pilihan"
-CHOICES = "daftar-pilihan"
-TEXTS = "daftar-teks"
-SLUG = "slug"
-KIM_REF = "rujukan-kim"
-KIM_REFS = "daftar-rujukan-kim"
-IMAGE = "gambar"
-URL = "url"
-EMAIL = "email"
-WHATSAPP = "whatsapp"
-LATITUDE = "lintang"
-LONGITUDE = "bujur"
-PRICE = "harga"
-OBJECT = "objek"
-OBJECTS = "daftar-objek"
-STATUS = "status"
-
 
 @dataclass(frozen=True)
 class Field:
     name: str
-    kind: str
+    kind: Kind
     label: str
     required: bool = False
     choices: tuple = ()
@@ -71,8 +75,6 @@ class ContentType:
     def field(self, name):
         return next((f for f in self.fields if f.name == name), None)
 
-
-SLUG_HINT = "huruf kecil, angka dan tanda hubung, misalnya 'sari-rasa'"
 
 PHOTO = (
     Field("src", IMAGE, "berkas foto", required=True, example="images/potensi/taman-kelinci.jpg",

@@ -28,57 +28,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from ..model import schema
-
-from ..intake import validation
+from ..model import kinds, schema
 from ..model.schema import CONTENT_TYPES
-
-# -- patterns ----------------------------------------------------------------
-# Decap checks a `pattern` with JavaScript's RegExp; these are written in the
-# syntax both JavaScript and Python understand, so the tests can check them
-# against the validator with Python's re.
-
-_SEP = r"[\s\-().]*"  # the separators validation.PHONE_SEPARATORS removes
-WHATSAPP_PATTERN = rf"^{_SEP}(?:(?:\+{_SEP})?6{_SEP}2|0){_SEP}8(?:{_SEP}\d){{8,11}}{_SEP}$"
-MONTH_OR_DATE_PATTERN = r"^\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?$"
-
-PATTERNS = {
-    schema.SLUG: (validation.SLUG_RE.pattern, f"pakai {schema.SLUG_HINT}"),
-    schema.URL: (validation.URL_RE.pattern, "tulis alamat lengkap diawali https://"),
-    schema.EMAIL: (validation.EMAIL_RE.pattern, "tulis seperti nama@contoh.id"),
-    schema.WHATSAPP: (WHATSAPP_PATTERN,
-                      "tulis nomor ponsel diawali 08 atau +62, misalnya 0812-3456-7890"),
-    schema.MONTH_OR_DATE: (MONTH_OR_DATE_PATTERN,
-                           "tulis YYYY-MM-DD, atau YYYY-MM bila tanggalnya tidak diketahui"),
-}
-
-# Text fields shown as a multi-line box rather than one line.
-LONG_TEXT_FIELDS = frozenset({"ringkasan", "summary"})
-
-# Date formats: the validator reads exactly these strings (dayjs tokens).
-DATE_FORMAT = "YYYY-MM-DD"
-DATETIME_FORMAT = "YYYY-MM-DD HH:mm"
-
-STATUS_LABELS = {"published": "terbit", "draft": "draf (belum terbit)"}
-
-# Kinds whose example helps in a text box (pickers and lists need none).
-EXAMPLE_KINDS = frozenset({schema.TEXT, schema.SLUG, schema.TEXTS, schema.WHATSAPP,
-                           schema.EMAIL, schema.URL, schema.MONTH_OR_DATE})
-
-# Hints written for the web form where the schema's hint explains how to
-# type a value into the Markdown file.
-FORM_HINTS = {
-    schema.KIM_REF: "Pilih KIM dari daftar; ketik sebagian namanya untuk mencari.",
-    schema.KIM_REFS: "Pilih satu KIM atau lebih dari daftar; ketik sebagian namanya untuk "
-                     "mencari.",
-    schema.IMAGE: "Pilih foto yang sudah ada atau unggah foto baru (.jpg, .png, .webp, .gif "
-                  "atau .svg).",
-    schema.DATETIME: "Tanggal dan jam dalam WIB.",
-    schema.TEXTS: "Tambahkan satu isian untuk setiap nilai.",
-    schema.PRICE: "Isi nilai (angka saja, tanpa titik) dan satuannya. Harga berupa teks, "
-                  "misalnya 'mulai Rp10.000', hanya dapat ditulis di berkas Markdown; bila "
-                  "harga potensi ini sudah berupa teks, jangan buka kolom ini di editor web.",
-}
 
 COLLECTIONS = {
     # key: (label, label_singular, description, slug template)
@@ -135,16 +86,16 @@ def _example_text(example):
 def _hint(field, ctype=None, inside_optional=None):
     """The Indonesian help line under a form field."""
     parts = []
-    if field.kind in FORM_HINTS:
-        hint = FORM_HINTS[field.kind]
-    elif field.kind == schema.BOOLEAN and field.hint.startswith("true bila "):
+    if field.kind.form_hint:
+        hint = field.kind.form_hint
+    elif field.kind is kinds.BOOLEAN and field.hint.startswith("true bila "):
         hint = "Nyalakan bila " + field.hint.removeprefix("true bila ")
     else:
         hint = field.hint
     if hint:
         parts.append(hint[0].upper() + hint[1:] + ("" if hint.endswith(".") else "."))
     example = _example_text(field.example)
-    if example and "misalnya" not in hint and field.kind in EXAMPLE_KINDS:
+    if example and "misalnya" not in hint and field.kind.example_in_form:
         parts.append(f"Contoh: {example}" + ("" if example.endswith(".") else "."))
     if field.max_length:
         parts.append(f"Paling banyak {field.max_length} karakter.")
@@ -158,83 +109,29 @@ def _hint(field, ctype=None, inside_optional=None):
 
 
 def field_config(field, ctype=None, inside_optional=None):
-    """The Decap field for a schema Field.
+    """The Decap field for a schema Field: its kind's widget (kinds.py).
 
     ``inside_optional`` is the optional group (OBJECT) the field belongs to:
     Decap cannot leave such a group empty while it has required sub-fields,
     so they are optional in the form (validation still requires them once
-    the group is filled in).
+    the group is filled in). An item of a list exists only once the editor
+    adds it, so its required sub-fields stay required.
     """
-    kind = field.kind
     config = {"name": field.name, "label": field.label[0].upper() + field.label[1:]}
     config["required"] = bool(field.required and inside_optional is None)
     hint = _hint(field, ctype, inside_optional)
     if hint:
         config["hint"] = hint
-
-    if kind == schema.TEXT:
-        config["widget"] = "text" if field.name in LONG_TEXT_FIELDS else "string"
-        if field.max_length:
-            config["pattern"] = [rf"^[\s\S]{{0,{field.max_length}}}$",
-                                 f"paling banyak {field.max_length} karakter"]
-    elif kind == schema.DATE:
-        config.update(widget="datetime", format=DATE_FORMAT, date_format=DATE_FORMAT,
-                      time_format=False, picker_utc=False)
-    elif kind == schema.DATETIME:
-        config.update(widget="datetime", format=DATETIME_FORMAT, date_format=DATE_FORMAT,
-                      time_format="HH:mm", picker_utc=False)
-    elif kind == schema.INTEGER:
-        config.update(widget="number", value_type="int", step=1)
-        if field.minimum is not None:
-            config["min"] = field.minimum
-    elif kind in (schema.LATITUDE, schema.LONGITUDE):
-        limit = 90 if kind == schema.LATITUDE else 180
-        config.update(widget="number", value_type="float", min=-limit, max=limit,
-                      step=0.000001)
-    elif kind == schema.BOOLEAN:
-        config["widget"] = "boolean"
-    elif kind in (schema.CHOICE, schema.STATUS):
-        config["widget"] = "select"
-        config["options"] = _options(field)
-    elif kind == schema.CHOICES:
-        config.update(widget="select", multiple=True, options=_options(field))
-    elif kind == schema.TEXTS:
-        # One box per item: Decap's comma-separated list box keeps an empty
-        # item after a trailing comma.
-        config.update(widget="list", collapsed=False, field={
-            "name": "isian", "label": field.label[0].upper() + field.label[1:],
-            "widget": "string"})
-    elif kind in (schema.KIM_REF, schema.KIM_REFS):
-        config.update(widget="relation", collection="kim", value_field="slug",
-                      search_fields=["title"], display_fields=["title"])
-        if kind == schema.KIM_REFS:
-            config["multiple"] = True
-    elif kind == schema.IMAGE:
-        config.update(widget="image", choose_url=False)
-    elif kind in PATTERNS:  # SLUG, URL, EMAIL, WHATSAPP, MONTH_OR_DATE
-        regex, message = PATTERNS[kind]
-        config.update(widget="string", pattern=[regex, message])
-    elif kind in (schema.OBJECT, schema.PRICE):
-        group = inside_optional if field.required else field
-        config.update(widget="object", collapsed=not field.required, fields=[
-            field_config(sub, None, group) for sub in field.fields])
-    elif kind == schema.OBJECTS:
-        # An item of a list exists only once the editor adds it, so its
-        # required sub-fields stay required.
-        config.update(widget="list", collapsed=False, fields=[
-            field_config(sub, None, inside_optional) for sub in field.fields])
-        if field.fields:  # each item is listed by its first sub-field
+    config.update(field.kind.editor_widget(field))
+    if field.fields:
+        repeated = field.kind.shape == kinds.GROUPS
+        if not repeated:
+            config["collapsed"] = not field.required
+        group = inside_optional if (repeated or field.required) else field
+        config["fields"] = [field_config(sub, None, group) for sub in field.fields]
+        if repeated:  # each item is listed by its first sub-field
             config["summary"] = "{{fields." + field.fields[0].name + "}}"
-    else:  # a new kind in schema.py needs a widget here
-        raise ValueError(f"no Decap widget for field kind {kind!r}")
     return config
-
-
-def _options(field):
-    if field.kind == schema.STATUS:
-        return [{"label": STATUS_LABELS.get(value, value), "value": value}
-                for value in field.choices]
-    return list(field.choices)
 
 
 BODY_FIELD = {

@@ -1,0 +1,454 @@
+"""Field kinds: one entry per kind of value an editor types.
+
+Each ``Kind`` holds everything the portal knows about one kind of value:
+how to check it (with the Indonesian message and fix shown by
+``invoke check``, the build and the web editor), how to parse it for the
+reader and the templates, how to present it on a page, and which web-editor
+(Decap) widget edits it. Validation, the editor configuration, the reader,
+the Jinja filters and the tests all take a kind from here, so adding a kind
+is one entry in this file (plus its tests), and the schema's fields name
+their kind by these constants.
+
+Group kinds (OBJECT, OBJECTS, PRICE) hold sub-fields; validation and the
+editor configuration walk those by the kind's ``shape``.
+"""
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from urllib.parse import quote
+
+from . import formatting
+
+# Shapes: how a value is built from sub-fields (if at all).
+SCALAR = "skalar"
+GROUP = "kelompok"  # a mapping of sub-fields
+GROUPS = "daftar-kelompok"  # a list of mappings
+GROUP_OR_TEXT = "kelompok-atau-teks"  # a mapping, or one text
+
+
+@dataclass(frozen=True, eq=False)
+class Kind:
+    """One kind of field value. ``check(spec, value)`` returns an Indonesian
+    message (what is wrong, "Perbaiki:" how to fix it) or None; ``widget(spec)``
+    returns the Decap settings of the field (widget, format, pattern, ...)."""
+
+    name: str
+    check: Callable = None
+    widget: Callable = None
+    shape: str = SCALAR
+    # A (regex, message) the value must match: written in the syntax both
+    # Python and JavaScript read, so the web editor checks the same pattern.
+    pattern: tuple = ()
+    # The web form's help line, where the schema's hint explains how to type
+    # the value into a Markdown file instead.
+    form_hint: str = ""
+    # Whether the schema's example helps in the form (pickers need none).
+    example_in_form: bool = False
+    # Reading a checked value: for the reader and the templates.
+    parse: Callable = None
+    # Presenting a value on a page: registered as the Jinja filter `filter`.
+    format: Callable = None
+    filter: str = ""
+
+    def editor_widget(self, spec):
+        """The Decap settings of a field of this kind: its own, or a text box
+        with the kind's pattern."""
+        if self.widget is not None:
+            return self.widget(spec)
+        return {"widget": "string", "pattern": list(self.pattern)}
+
+    def __repr__(self):
+        return f"Kind({self.name!r})"
+
+
+# -- shared pieces -------------------------------------------------------------
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_HINT = "huruf kecil, angka dan tanda hubung, misalnya 'sari-rasa'"
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
+DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$")
+MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+# Indonesian mobile numbers: 08xx…, +628xx… or 628xx…, 10 to 13 digits after 0.
+PHONE_SEPARATORS = re.compile(r"[\s\-().]")
+PHONE_RE = re.compile(r"^(?:\+?62|0)(8\d{8,11})$")
+_SEP = r"[\s\-().]*"  # the separators PHONE_SEPARATORS removes
+WHATSAPP_PATTERN = rf"^{_SEP}(?:(?:\+{_SEP})?6{_SEP}2|0){_SEP}8(?:{_SEP}\d){{8,11}}{_SEP}$"
+MONTH_OR_DATE_PATTERN = r"^\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?$"
+
+# Date formats of the web editor's pickers (dayjs tokens): the strings
+# validation reads.
+DATE_FORMAT = "YYYY-MM-DD"
+DATETIME_FORMAT = "YYYY-MM-DD HH:mm"
+STATUS_LABELS = {"published": "terbit", "draft": "draf (belum terbit)"}
+# Text fields shown as a multi-line box rather than one line.
+LONG_TEXT_FIELDS = frozenset({"ringkasan", "summary"})
+LIST_MESSAGE = "harus berupa daftar teks. Perbaiki: tulis setiap isian di baris baru diawali '- '"
+
+
+def _one_value(spec, value):
+    """Kinds that hold one text: not a list, a mapping or true/false."""
+    if isinstance(value, (list, dict)):
+        return (f"{spec.label} harus berupa satu nilai, bukan daftar. Perbaiki: tulis satu "
+                f"nilai setelah '{spec.name}:'")
+    if isinstance(value, bool):
+        return f"{spec.label} tidak boleh true/false. Perbaiki: tulis nilainya dalam tanda kutip"
+    return None
+
+
+def _single(test):
+    """A check for a one-text kind: the shared test first, then `test`."""
+    def check(spec, value):
+        return _one_value(spec, value) or test(spec, value)
+    return check
+
+
+def _matching(regex, message):
+    def test(spec, value):
+        return None if regex.match(str(value)) else message.format(value=value)
+    return test
+
+
+def whatsapp_number(value):
+    """The number in the form wa.me expects (62…), or None."""
+    match = PHONE_RE.match(PHONE_SEPARATORS.sub("", str(value)))
+    return f"62{match.group(1)}" if match else None
+
+
+def parse_datetime(text):
+    """A checked DATE/DATETIME string as a naive datetime."""
+    match = DATETIME_RE.match(str(text))
+    year, month, day, hour, minute = match.groups()
+    return datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0))
+
+
+def has_time(text):
+    """Whether a checked DATETIME string gives a time of day."""
+    return " " in str(text).strip() or "T" in str(text)
+
+
+def parse_month_or_date(text):
+    """A checked MONTH_OR_DATE string as (date, has_day)."""
+    text = str(text)
+    month = MONTH_RE.match(text)
+    if month:
+        return date(int(month.group(1)), int(month.group(2)), 1), False
+    return parse_datetime(text).date(), True
+
+
+def _check_date(text, pattern, form):
+    match = pattern.match(text)
+    if not match:
+        return f"'{text}' bukan tanggal yang dikenali. Perbaiki: tulis dengan bentuk {form}"
+    year, month, day = (int(part) for part in match.groups()[:3])
+    if not 1 <= month <= 12:
+        return f"bulan {month:02d} tidak ada. Perbaiki: tulis bulan 01 sampai 12"
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        return (f"tanggal {day} tidak ada pada bulan {month:02d}-{year} (hanya sampai {last}). "
+                "Perbaiki: periksa tanggalnya")
+    if len(match.groups()) > 3 and match.group(4) is not None:
+        hour, minute = int(match.group(4)), int(match.group(5))
+        if hour > 23 or minute > 59:
+            return f"jam {hour:02d}:{minute:02d} tidak ada. Perbaiki: tulis jam 00:00 sampai 23:59"
+    return None
+
+
+def _list_items(spec, value, split_commas=True):
+    items = value if isinstance(value, list) else [value]
+    if isinstance(value, str) and split_commas and "," in value:
+        items = [part.strip() for part in value.split(",")]
+    return items
+
+
+def _list_check(item_test, split_commas=True):
+    """A check for list kinds: every item a text, none twice, each passing
+    `item_test(spec, item)`."""
+    def check(spec, value):
+        items = _list_items(spec, value, split_commas)
+        for item in items:
+            if not isinstance(item, (str, int)) or isinstance(item, bool) or str(item) == "":
+                return f"{spec.label} {LIST_MESSAGE}"
+            message = item_test(spec, item)
+            if message:
+                return message
+        if len(set(map(str, items))) != len(items):
+            return "ada isian yang ditulis dua kali. Perbaiki: hapus yang ganda"
+        return None
+    return check
+
+
+def _options(spec):
+    if spec.kind is STATUS:
+        return [{"label": STATUS_LABELS.get(value, value), "value": value}
+                for value in spec.choices]
+    return list(spec.choices)
+
+
+def _choice_test(spec, value):
+    if value not in spec.choices:
+        return ("nilai '" + str(value) + "' tidak dikenal. Perbaiki: pilih salah satu dari "
+                + ", ".join(spec.choices))
+    return None
+
+
+def _coordinate(limit):
+    def check(spec, value):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return (f"'{value}' bukan angka. Perbaiki: tulis angka desimal dengan titik, "
+                    "misalnya -2.7398")
+        if not -limit <= value <= limit:
+            return (f"{value} di luar rentang -{limit} sampai {limit}. Perbaiki: periksa "
+                    "apakah lintang dan bujur tertukar")
+        return None
+
+    def widget(spec):
+        return {"widget": "number", "value_type": "float", "min": -limit, "max": limit,
+                "step": 0.000001}
+    return check, widget
+
+
+# -- presenting values ----------------------------------------------------------
+
+def tanggal_bebas(value):
+    """A checked YYYY-MM or YYYY-MM-DD string, at the precision it has."""
+    day, has_day = parse_month_or_date(value)
+    return formatting.tanggal_singkat(day) if has_day else formatting.bulan_tahun(day)
+
+
+def harga(value):
+    """A potensi's price: a mapping {nilai, satuan} or free text."""
+    if isinstance(value, dict):
+        text = formatting.rupiah(value["nilai"])
+        if value.get("satuan"):
+            text += f" per {value['satuan']}"
+        return text
+    return str(value)
+
+
+def wa_link(number, message=""):
+    """A wa.me link with an optional prefilled message, or '' if invalid."""
+    normalised = whatsapp_number(number) if number else None
+    if not normalised:
+        return ""
+    link = f"https://wa.me/{normalised}"
+    if message:
+        link += "?text=" + quote(message, safe="")
+    return link
+
+
+# -- the kinds --------------------------------------------------------------------
+
+def _text_check(spec, value):
+    text = str(value)
+    if spec.max_length and len(text) > spec.max_length:
+        return (f"terlalu panjang ({len(text)} karakter, paling banyak {spec.max_length}). "
+                "Perbaiki: persingkat isinya")
+    return None
+
+
+def _text_widget(spec):
+    config = {"widget": "text" if spec.name in LONG_TEXT_FIELDS else "string"}
+    if spec.max_length:
+        config["pattern"] = [rf"^[\s\S]{{0,{spec.max_length}}}$",
+                             f"paling banyak {spec.max_length} karakter"]
+    return config
+
+
+TEXT = Kind("teks", check=_single(_text_check), widget=_text_widget, example_in_form=True)
+
+_SLUG_MESSAGE = "'{value}' bukan slug yang sah. Perbaiki: pakai " + SLUG_HINT
+SLUG = Kind("slug", check=_single(_matching(SLUG_RE, _SLUG_MESSAGE)),
+            pattern=(SLUG_RE.pattern, f"pakai {SLUG_HINT}"), example_in_form=True)
+
+DATE = Kind(
+    "tanggal",  # YYYY-MM-DD
+    check=lambda spec, value: _check_date(str(value), DATE_RE,
+                                          "YYYY-MM-DD, misalnya 2018-09-20"),
+    widget=lambda spec: {"widget": "datetime", "format": DATE_FORMAT,
+                         "date_format": DATE_FORMAT, "time_format": False,
+                         "picker_utc": False},
+    parse=lambda text: parse_datetime(text).date(), format=tanggal_bebas)
+
+DATETIME = Kind(
+    "tanggal-waktu",  # YYYY-MM-DD or YYYY-MM-DD HH:MM, WIB
+    check=lambda spec, value: _check_date(
+        str(value), DATETIME_RE, "YYYY-MM-DD atau YYYY-MM-DD JJ:MM, misalnya 2018-09-20 09:30"),
+    widget=lambda spec: {"widget": "datetime", "format": DATETIME_FORMAT,
+                         "date_format": DATE_FORMAT, "time_format": "HH:mm",
+                         "picker_utc": False},
+    form_hint="Tanggal dan jam dalam WIB.", parse=parse_datetime)
+
+
+def _month_or_date_check(spec, value):
+    text = str(value)
+    month = MONTH_RE.match(text)
+    if month:
+        if not 1 <= int(month.group(2)) <= 12:
+            return f"bulan {month.group(2)} tidak ada. Perbaiki: tulis bulan 01 sampai 12"
+        return None
+    return _check_date(text, DATE_RE, "YYYY-MM-DD, atau YYYY-MM bila tanggalnya tidak "
+                       "diketahui")
+
+
+MONTH_OR_DATE = Kind(
+    "bulan-atau-tanggal",  # YYYY-MM or YYYY-MM-DD
+    check=_month_or_date_check,
+    pattern=(MONTH_OR_DATE_PATTERN,
+             "tulis YYYY-MM-DD, atau YYYY-MM bila tanggalnya tidak diketahui"),
+    example_in_form=True, parse=parse_month_or_date, format=tanggal_bebas,
+    filter="tanggal_bebas")
+
+
+def _integer_check(spec, value):
+    if isinstance(value, bool) or not isinstance(value, int):
+        return (f"'{value}' bukan bilangan bulat. Perbaiki: tulis angka saja tanpa titik, "
+                "misalnya 10000")
+    if spec.minimum is not None and value < spec.minimum:
+        return f"paling kecil {spec.minimum}. Perbaiki: periksa angkanya"
+    return None
+
+
+def _integer_widget(spec):
+    config = {"widget": "number", "value_type": "int", "step": 1}
+    if spec.minimum is not None:
+        config["min"] = spec.minimum
+    return config
+
+
+INTEGER = Kind("bilangan-bulat", check=_integer_check, widget=_integer_widget,
+               format=formatting.angka)
+
+BOOLEAN = Kind(
+    "ya-tidak",
+    check=lambda spec, value: None if isinstance(value, bool) else
+    f"'{value}' bukan true atau false. Perbaiki: tulis true atau false",
+    widget=lambda spec: {"widget": "boolean"})
+
+CHOICE = Kind("pilihan", check=_single(_choice_test),
+              widget=lambda spec: {"widget": "select", "options": _options(spec)})
+STATUS = Kind("status", check=_single(_choice_test),
+              widget=lambda spec: {"widget": "select", "options": _options(spec)})
+
+
+def _choices_item(spec, item):
+    if item not in spec.choices:
+        return f"nilai '{item}' tidak dikenal. Perbaiki: pilih dari " + ", ".join(spec.choices)
+    return None
+
+
+CHOICES = Kind("daftar-pilihan", check=_list_check(_choices_item),
+               widget=lambda spec: {"widget": "select", "multiple": True,
+                                    "options": _options(spec)})
+
+TEXTS = Kind(
+    "daftar-teks", check=_list_check(lambda spec, item: None),
+    # One box per item: Decap's comma-separated list box keeps an empty item
+    # after a trailing comma.
+    widget=lambda spec: {"widget": "list", "collapsed": False, "field": {
+        "name": "isian", "label": spec.label[0].upper() + spec.label[1:], "widget": "string"}},
+    form_hint="Tambahkan satu isian untuk setiap nilai.", example_in_form=True)
+
+
+def _kim_widget(multiple):
+    def widget(spec):
+        config = {"widget": "relation", "collection": "kim", "value_field": "slug",
+                  "search_fields": ["title"], "display_fields": ["title"]}
+        if multiple:
+            config["multiple"] = True
+        return config
+    return widget
+
+
+KIM_REF = Kind("rujukan-kim", check=_single(_matching(SLUG_RE, _SLUG_MESSAGE)),
+               widget=_kim_widget(False),
+               form_hint="Pilih KIM dari daftar; ketik sebagian namanya untuk mencari.")
+
+
+def _kim_item(spec, item):
+    if not SLUG_RE.match(str(item)):
+        return f"'{item}' bukan slug KIM yang sah. Perbaiki: pakai {SLUG_HINT}"
+    return None
+
+
+KIM_REFS = Kind("daftar-rujukan-kim", check=_list_check(_kim_item, split_commas=False),
+                widget=_kim_widget(True),
+                form_hint="Pilih satu KIM atau lebih dari daftar; ketik sebagian namanya "
+                          "untuk mencari.")
+
+
+def _image_check(spec, value):
+    if not isinstance(value, str):
+        return (f"{spec.label} harus berupa jalur berkas. Perbaiki: tulis misalnya "
+                "images/nama-berkas.jpg")
+    if not re.search(r"\.(jpe?g|png|webp|gif|svg)$", value, re.IGNORECASE):
+        return (f"'{value}' bukan berkas gambar. Perbaiki: pakai berkas .jpg, .png, .webp, "
+                ".gif atau .svg")
+    return None
+
+
+IMAGE = Kind("gambar", check=_image_check,
+             widget=lambda spec: {"widget": "image", "choose_url": False},
+             form_hint="Pilih foto yang sudah ada atau unggah foto baru (.jpg, .png, .webp, "
+                       ".gif atau .svg).")
+
+URL = Kind("url", check=_single(_matching(
+               URL_RE, "'{value}' bukan alamat web. Perbaiki: tulis lengkap diawali https://")),
+           pattern=(URL_RE.pattern, "tulis alamat lengkap diawali https://"),
+           example_in_form=True)
+
+EMAIL = Kind("email", check=_single(_matching(
+                 EMAIL_RE, "'{value}' bukan alamat email. Perbaiki: tulis seperti nama@contoh.id")),
+             pattern=(EMAIL_RE.pattern, "tulis seperti nama@contoh.id"), example_in_form=True)
+
+
+def _whatsapp_test(spec, value):
+    if whatsapp_number(value) is None:
+        return (f"'{value}' bukan nomor ponsel WhatsApp. Perbaiki: tulis nomor ponsel diawali "
+                "08 atau +62, misalnya 0812-3456-7890, dalam tanda kutip")
+    return None
+
+
+WHATSAPP = Kind("whatsapp", check=_single(_whatsapp_test),
+                pattern=(WHATSAPP_PATTERN,
+                         "tulis nomor ponsel diawali 08 atau +62, misalnya 0812-3456-7890"),
+                example_in_form=True, parse=whatsapp_number, format=wa_link, filter="wa_link")
+
+_lat_check, _lat_widget = _coordinate(90)
+_lon_check, _lon_widget = _coordinate(180)
+LATITUDE = Kind("lintang", check=_lat_check, widget=_lat_widget)
+LONGITUDE = Kind("bujur", check=_lon_check, widget=_lon_widget)
+
+
+def _price_text_check(spec, value):
+    """A price that is not a mapping: a text such as 'mulai Rp10.000'."""
+    if isinstance(value, str) and not isinstance(value, bool):
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return ("harga tanpa satuan. Perbaiki: tulis 'nilai:' dan 'satuan:' di bawah "
+                "'harga:', atau tulis teks seperti 'mulai Rp10.000'")
+    return ("harga tidak dikenali. Perbaiki: tulis 'nilai:' dan 'satuan:', atau teks seperti "
+            "'mulai Rp10.000'")
+
+
+PRICE = Kind("harga", check=_price_text_check, shape=GROUP_OR_TEXT,
+             widget=lambda spec: {"widget": "object"},
+             form_hint="Isi nilai (angka saja, tanpa titik) dan satuannya. Harga berupa teks, "
+                       "misalnya 'mulai Rp10.000', hanya dapat ditulis di berkas Markdown; bila "
+                       "harga potensi ini sudah berupa teks, jangan buka kolom ini di editor "
+                       "web.",
+             format=harga, filter="harga")
+OBJECT = Kind("objek", shape=GROUP, widget=lambda spec: {"widget": "object"})
+OBJECTS = Kind("daftar-objek", shape=GROUPS, widget=lambda spec: {"widget": "list",
+                                                                   "collapsed": False})
+
+ALL = (TEXT, SLUG, DATE, DATETIME, MONTH_OR_DATE, INTEGER, BOOLEAN, CHOICE, STATUS, CHOICES,
+       TEXTS, KIM_REF, KIM_REFS, IMAGE, URL, EMAIL, WHATSAPP, LATITUDE, LONGITUDE, PRICE,
+       OBJECT, OBJECTS)
+
+# The kinds' presentations, as Jinja filters.
+FILTERS = {kind.filter: kind.format for kind in ALL if kind.filter}
