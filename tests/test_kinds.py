@@ -6,10 +6,10 @@ import re
 from datetime import date, datetime
 
 import pytest
+from test_cms import DECAP_WIDGETS
 
 from portal.model import kinds
 from portal.model.schema import Field
-from test_cms import DECAP_WIDGETS
 
 # kind: (values validation accepts, values it rejects)
 SAMPLES = {
@@ -37,6 +37,8 @@ SAMPLES = {
     kinds.EMAIL: (["kim@contoh.id", "a.b@desa.go.id"], ["kim@contoh", "kim contoh.id"]),
     kinds.WHATSAPP: (["0812-3456-7890", "+62 812 3456 7890", "6281234567890"],
                      ["0212345678", "0812", "+1 812 3456 7890"]),
+    kinds.TELEPHONE: (["(0532) 21000", "0532-21000", "+62 532 21000"],
+                      ["21", "0532 ext 5", "+62 532 21000 21000 21000", ["0532"]]),
     kinds.LATITUDE: ([-2.7398, 0, 90], [-90.5, "-2.7", True]),
     kinds.LONGITUDE: ([111.7197, -180], [181, "111"]),
     # Group kinds: the values that are not mappings (sub-fields are checked
@@ -101,3 +103,4 @@ def test_presenting_values_the_indonesian_way():
         "https://wa.me/6281234567890?text=Halo%20KIM"
     assert kinds.FILTERS["wa_link"]("021-555") == ""
     assert kinds.INTEGER.format(1234567) == "1.234.567"
+    assert kinds.FILTERS["tel_link"]("(0532) 21000") == "tel:053221000"

@@ -55,13 +55,6 @@ def rupiah(value):
     return "Rp" + format_decimal(value, locale=LOCALE)
 
 
-def tel_link(number):
-    """A tel: link: the digits (and a leading +) of a telephone number."""
-    text = str(number).strip()
-    digits = "".join(ch for ch in text if ch.isdigit())
-    return f"tel:{'+' if text.startswith('+') else ''}{digits}"
-
-
 def wa_share(url, text=""):
     """A WhatsApp share link for a page (no number: the reader picks a chat)."""
     message = f"{text} {url}".strip()
@@ -95,7 +88,6 @@ FILTERS = {
     "waktu": waktu,
     "angka": angka,
     "rupiah": rupiah,
-    "tel_link": tel_link,
     "wa_share": wa_share,
     "urlencode_component": urlencode_component,
     "isoformat": isoformat,

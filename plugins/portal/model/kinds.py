@@ -418,6 +418,29 @@ WHATSAPP = Kind("whatsapp", check=_single(_whatsapp_test),
                          "tulis nomor ponsel diawali 08 atau +62, misalnya 0812-3456-7890"),
                 example_in_form=True, parse=whatsapp_number, format=wa_link, filter="wa_link")
 
+TELEPHONE_RE = re.compile(r"^\+?[\d\s\-().]{6,20}$")
+
+
+def _telephone_test(spec, value):
+    digits = sum(ch.isdigit() for ch in str(value))
+    if not TELEPHONE_RE.match(str(value)) or not 6 <= digits <= 15:
+        return (f"'{value}' bukan nomor telepon. Perbaiki: tulis nomor dengan kode wilayah, "
+                "misalnya (0532) 21000, dalam tanda kutip")
+    return None
+
+
+def tel_link(number):
+    """A tel: link: the digits (and a leading +) of a telephone number."""
+    text = str(number).strip()
+    digits = "".join(ch for ch in text if ch.isdigit())
+    return f"tel:{'+' if text.startswith('+') else ''}{digits}"
+
+
+TELEPHONE = Kind("telepon", check=_single(_telephone_test),
+                 pattern=(TELEPHONE_RE.pattern, "tulis nomor dengan kode wilayah, misalnya "
+                                                "(0532) 21000"),
+                 example_in_form=True, format=tel_link, filter="tel_link")
+
 _lat_check, _lat_widget = _coordinate(90)
 _lon_check, _lon_widget = _coordinate(180)
 LATITUDE = Kind("lintang", check=_lat_check, widget=_lat_widget)
@@ -447,8 +470,8 @@ OBJECTS = Kind("daftar-objek", shape=GROUPS, widget=lambda spec: {"widget": "lis
                                                                    "collapsed": False})
 
 ALL = (TEXT, SLUG, DATE, DATETIME, MONTH_OR_DATE, INTEGER, BOOLEAN, CHOICE, STATUS, CHOICES,
-       TEXTS, KIM_REF, KIM_REFS, IMAGE, URL, EMAIL, WHATSAPP, LATITUDE, LONGITUDE, PRICE,
-       OBJECT, OBJECTS)
+       TEXTS, KIM_REF, KIM_REFS, IMAGE, URL, EMAIL, WHATSAPP, TELEPHONE, LATITUDE, LONGITUDE,
+       PRICE, OBJECT, OBJECTS)
 
 # The kinds' presentations, as Jinja filters.
 FILTERS = {kind.filter: kind.format for kind in ALL if kind.filter}
