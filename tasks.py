@@ -243,7 +243,7 @@ def _kim_profile(slug):
 
     for path in sorted((CONFIG["content_path"] / "kim").glob("*.md")):
         try:
-            metadata, _, _ = frontmatter.split(path.read_text(encoding="utf-8"))
+            metadata = frontmatter.split(path.read_text(encoding="utf-8")).metadata
         except (frontmatter.FrontMatterError, UnicodeDecodeError):
             continue
         if str(metadata.get("slug")) == slug:

@@ -487,7 +487,7 @@ def test_a_news_article_written_in_the_editor_builds(editor_project, editor_site
 
     articles = list((editor_project / "content" / "berita").glob("2025-11-28-*.md"))
     assert [p.name for p in articles] == [f"2025-11-28-{plain_slug(TITLE)}.md"]
-    metadata, body_text, _ = frontmatter.split(articles[0].read_text(encoding="utf-8"))
+    metadata, body_text, _, _ = frontmatter.split(articles[0].read_text(encoding="utf-8"))
     assert metadata == {"title": TITLE, "date": "2025-11-28 09:30", "category": "Kegiatan",
                         "summary": "KIM Palae melatih warga menulis berita desa.",
                         "kim": ["palae"]}

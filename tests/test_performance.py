@@ -92,10 +92,12 @@ def test_render_cache_namespace_follows_settings_and_code(monkeypatch, tmp_path)
     base = rendering.namespace(settings)
     assert rendering.namespace({**settings, "PORTAL_TYPOGRIFY": False}) != base
     code = tmp_path / "portal"
-    shutil.copytree(ROOT / "plugins" / "portal", code)
-    monkeypatch.setattr(rendering, "__file__", str(code / "rendering.py"))
+    shutil.copytree(ROOT / "plugins" / "portal", code,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(rendering, "__file__", str(code / "intake" / "rendering.py"))
     assert rendering.namespace(settings) == base
-    (code / "sanitize.py").write_text((code / "sanitize.py").read_text() + "\n# changed\n")
+    sanitize = code / "intake" / "sanitize.py"
+    sanitize.write_text(sanitize.read_text() + "\n# changed\n")
     assert rendering.namespace(settings) != base
 
 

@@ -1,28 +1,49 @@
 """The portal's Pelican plugin: content model, validation, relations and the
 pages for KIM, kecamatan, potensi and fact checks."""
 
+import functools
 import sys
 from pathlib import Path
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
+from .build import PortalBuild
 from .domain import grouping
 from .domain.relations import link
 from .domain.structured_data import StructuredData
-from .intake import images, rendering, situs
+from .intake import corpus, images, rendering, situs
 from .intake.reader import PortalMarkdownReader
-from .intake.validation import format_report, validate_content
+from .intake.validation import format_report
 from .model import formatting, kinds
 from .output import parallel, search, sitemap
 from .output.generator import PortalGenerator, assign_urls
 
 
 def _initialized(pelican):
+    """Validate and render all content, before Pelican reads any of it; make
+    the build's objects and hand them to the steps that use them."""
     settings = pelican.settings
+    content_dir = Path(settings["PATH"])
+    rendering.take_over_typography(settings)
+    content, problems = corpus.load(content_dir, content_dir.parent, settings,
+                                    settings.get("PORTAL_WORKERS"))
+    if problems:
+        # Printed, not logged: one plain line per problem, never wrapped.
+        print(format_report(problems), file=sys.stderr)
+        raise SystemExit(1)
     derivatives = images.Derivatives(settings["PATH"], settings["OUTPUT_PATH"],
                                      Path(settings["CACHE_PATH"]) / "gambar", settings["SITEURL"])
-    settings["PORTAL_DERIVATIVES"] = derivatives
+    # Who runs the portal (content/situs.yml, validated above): the templates
+    # and the structured data read it; its default author is Pelican's own
+    # AUTHOR setting, so feeds and pages name nobody that nobody configured.
+    site = situs.load(content_dir)
+    pelican.portal_build = PortalBuild(content, derivatives, site)
+    settings.pop("AUTHOR", None)
+    if site.default_author:
+        settings["AUTHOR"] = site.default_author
+    settings["READERS"] = {**settings.get("READERS", {}), "md": functools.partial(
+        PortalMarkdownReader, corpus=content, derivatives=derivatives)}
     settings["JINJA_FILTERS"] = {
         **formatting.FILTERS,
         **kinds.FILTERS,
@@ -30,39 +51,12 @@ def _initialized(pelican):
         "srcset_gambar": images.srcset_filter(derivatives),
         **settings.get("JINJA_FILTERS", {}),
     }
-    content_dir = Path(settings["PATH"])
-    documents, problems = validate_content(content_dir, content_dir.parent)
-    if problems:
-        # Printed, not logged: one plain line per problem, never wrapped.
-        print(format_report(problems), file=sys.stderr)
-        raise SystemExit(1)
-    # Who runs the portal (content/situs.yml, validated above): the templates
-    # and the structured data read it; its default author is Pelican's own
-    # AUTHOR setting, so feeds and pages name nobody that nobody configured.
-    site = situs.load(content_dir)
-    settings.pop("AUTHOR", None)
-    if site.default_author:
-        settings["AUTHOR"] = site.default_author
     settings["JINJA_GLOBALS"] = {**settings.get("JINJA_GLOBALS", {}), "situs": site,
                                  "ld": StructuredData(settings, site)}
-    # Markdown is rendered here for all files at once (cached, on every core);
-    # the reader takes each file's front matter and HTML from PORTAL_PARSED
-    # instead of reading, parsing and rendering it again.
-    rendering.take_over_typography(settings)
-    rendered, _ = rendering.render_all(
-        [rendering.job_for(doc.metadata, doc.body) for doc in documents], settings,
-        settings.get("PORTAL_WORKERS"))
-    settings["PORTAL_PARSED"] = {
-        str(doc.path.resolve()): (doc.mtime_ns, doc.metadata, doc.body, html)
-        for doc, html in zip(documents, rendered, strict=True)}
 
 
-def _readers_init(readers):
-    readers.reader_classes["md"] = PortalMarkdownReader
-
-
-def _get_generators(_pelican):
-    return PortalGenerator
+def _get_generators(pelican):
+    return PortalGenerator.for_build(pelican.portal_build)
 
 
 def _all_generators_finalized(generators):
@@ -73,7 +67,7 @@ def _all_generators_finalized(generators):
     portal_generator.context["portal"] = portal
     _fix_urls(generators)
     pages = search.indexed_pages(generators)
-    portal_generator.settings["PORTAL_SEARCH_PAGES"] = pages
+    portal_generator.build.search_pages = pages
     portal_generator.context["SEARCH_BUNDLES"] = search.bundle_names(
         len(pages), portal_generator.settings["SEARCH_PART_SIZE"])
     parallel.remember_generators(generators)
@@ -99,13 +93,12 @@ def _finalized(pelican):
     parallel.wait_for_workers()
     sitemap.write(pelican.output_path, pelican.settings["PUBLIC_URL"])
     if pelican.settings.get("SEARCH_INDEX", True):
-        search.build_index(pelican.output_path, pelican.settings["PORTAL_SEARCH_PAGES"],
+        search.build_index(pelican.output_path, pelican.portal_build.search_pages,
                            pelican.settings["SEARCH_PART_SIZE"])
 
 
 def register():
     signals.initialized.connect(_initialized)
-    signals.readers_init.connect(_readers_init)
     signals.get_generators.connect(_get_generators)
     signals.article_generator_finalized.connect(grouping.linear_groups)
     signals.all_generators_finalized.connect(_all_generators_finalized)

@@ -11,6 +11,7 @@ editors' values keep the meaning they typed:
 """
 
 import re
+from typing import NamedTuple
 
 import yaml
 
@@ -89,12 +90,15 @@ _configure(_PortalLoader)
 _configure(_FastPortalLoader)
 
 
-def split(text):
-    """Return ``(metadata: dict, body: str, body_line: int)``.
+class FrontMatter(NamedTuple):
+    metadata: dict
+    body: str
+    body_line: int  # 1-based line where the body starts, for messages about it
+    lines: dict  # "field", "group.field", "list[1].field" -> 1-based line in the file
 
-    ``body_line`` is the 1-based line number where the body starts, so that
-    messages about the body can point at the right line.
-    """
+
+def split(text):
+    """A Markdown file's front matter, body and the line of every key."""
     if text.startswith("\ufeff"):
         text = text[1:]
     lines = text.split("\n")
@@ -115,21 +119,22 @@ def split(text):
             line=1,
         )
     source = "\n".join(lines[1:end])
-    data = load(source, first_line=2)
+    data, key_lines = load(source, first_line=2)
     body = "\n".join(lines[end + 1 :])
-    return data, body, end + 2
+    return FrontMatter(data, body, end + 2, key_lines)
 
 
 def load(source, first_line=1, what="kepala YAML"):
-    """Parse a YAML mapping with the portal's loader; ``first_line`` is the
-    file line of the source's first line, for the messages. An empty source
-    is an empty mapping."""
+    """Parse a YAML mapping with the portal's loader: ``(data, lines)``, where
+    `lines` maps every key's dotted path to its line in the file (the loader
+    knows each key's position). ``first_line`` is the file line of the
+    source's first line. An empty source is an empty mapping."""
     try:
         try:
-            data = yaml.load(source, Loader=_FastPortalLoader)  # noqa: S506 - safe subclass
+            data, node = _load_with_node(source, _FastPortalLoader)
         except yaml.YAMLError:
             # Parse again with the Python parser for a precise, translated message.
-            data = yaml.load(source, Loader=_PortalLoader)  # noqa: S506 - safe subclass
+            data, node = _load_with_node(source, _PortalLoader)
     except yaml.reader.ReaderError as error:
         line = source.count("\n", 0, max(error.position, 0)) + first_line
         raise FrontMatterError(
@@ -174,7 +179,35 @@ def load(source, first_line=1, what="kepala YAML"):
             "tulis satu kolom per baris, misalnya 'title: Judul Tulisan'",
             line=first_line,
         )
-    return data
+    lines = {}
+    _key_lines(node, "", first_line, lines)
+    return data, lines
+
+
+def _load_with_node(source, loader_class):
+    loader = loader_class(source)
+    try:
+        node = loader.get_single_node()
+        return (loader.construct_document(node) if node is not None else None), node
+    finally:
+        loader.dispose()
+
+
+def _key_lines(node, prefix, first_line, lines):
+    """Record the line of each key below `node`, named as validation names
+    fields: ``kontak.whatsapp``, ``pengurus[2].nama``."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                continue
+            name = f"{prefix}.{key_node.value}" if prefix else key_node.value
+            lines.setdefault(name, key_node.start_mark.line + first_line)
+            _key_lines(value_node, name, first_line, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value, start=1):
+            name = f"{prefix}[{index}]"
+            lines.setdefault(name, item.start_mark.line + first_line)
+            _key_lines(item, name, first_line, lines)
 
 
 _TRANSLATIONS = {

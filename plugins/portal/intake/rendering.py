@@ -109,8 +109,9 @@ def job_key(job):
 def namespace(settings):
     """Everything besides the text that can change the rendered HTML."""
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    package = Path(__file__).parent.parent  # the whole plugin, all its layers
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     for library in _LIBRARIES:
         try:
             digest.update(f"{library}={importlib.metadata.version(library)}".encode())

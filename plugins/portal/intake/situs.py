@@ -64,11 +64,12 @@ def path_in(content_dir):
 
 
 def read(content_dir):
-    """The raw mapping of ``situs.yml`` (empty when there is no such file).
-    Raises ``frontmatter.FrontMatterError`` for a file that cannot be read."""
+    """The raw mapping of ``situs.yml`` and the line of each key (both empty
+    when there is no such file). Raises ``frontmatter.FrontMatterError`` for
+    a file that cannot be read."""
     path = path_in(content_dir)
     if not path.is_file():
-        return {}
+        return {}, {}
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -91,4 +92,4 @@ def from_mapping(data):
 
 def load(content_dir):
     """The validated ``situs.yml`` of `content_dir` (validation runs first)."""
-    return from_mapping(read(content_dir))
+    return from_mapping(read(content_dir)[0])

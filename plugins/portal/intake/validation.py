@@ -7,6 +7,7 @@ file, the field, what is wrong and how to fix it. Nothing here raises for an
 editor's mistake.
 """
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,10 +54,38 @@ class Document:
     metadata: dict
     body: str
     body_line: int
-    lines: dict = field(default_factory=dict)  # top-level field -> line number
+    lines: dict = field(default_factory=dict)  # field path -> line (frontmatter.FrontMatter)
     mtime_ns: int = 0  # of the file as it was read
 
-    @property
+    @functools.cached_property
+    def values(self):
+        """The fields that are filled in (an empty value counts as absent)."""
+        return {key: value for key, value in self.metadata.items() if not _is_empty(value)}
+
+    @functools.cached_property
+    def dates(self):
+        """Pelican's dates as (datetime, whether a time of day was given)."""
+        return {key: (kinds.DATETIME.parse(self.values[key]), kinds.has_time(self.values[key]))
+                for key in ("date", "modified") if key in self.values}
+
+    @functools.cached_property
+    def tags(self):
+        value = self.values.get("tags", [])
+        items = value if isinstance(value, list) else str(value).split(",")
+        return [str(tag).strip() for tag in items if str(tag).strip()]
+
+    def line_of(self, field_name):
+        """The line of a field (``kontak.email``, ``pengurus[2].nama``), or
+        of the nearest group around it that is written in the file."""
+        name = field_name
+        while name:
+            if name in self.lines:
+                return self.lines[name]
+            name = re.sub(r"(\.[^.\[]+|\[\d+\])$", "", name) if re.search(
+                r"(\.[^.\[]+|\[\d+\])$", name) else ""
+        return None
+
+    @functools.cached_property
     def slug(self):
         value = self.metadata.get("slug")
         if isinstance(value, int) and not isinstance(value, bool):
@@ -85,7 +114,7 @@ class _Checker:
         if isinstance(doc_or_path, Document):
             path = doc_or_path.relpath
             if line is None and field_name:
-                line = doc_or_path.lines.get(field_name.split(".")[0].split("[")[0])
+                line = doc_or_path.line_of(field_name)
         else:
             path = doc_or_path
         self.problems.append(Problem(path, line or 0, field_name or "", message))
@@ -115,13 +144,12 @@ class _Checker:
                     self.unreadable_kim_slugs.add(path.stem)
                 continue
             try:
-                metadata, body, body_line = frontmatter.split(text)
+                metadata, body, body_line, lines = frontmatter.split(text)
             except frontmatter.FrontMatterError as error:
                 self.add(relpath, "", error.message, line=error.line)
                 if ctype.key == "kim":
                     self.unreadable_kim_slugs.add(path.stem)
                 continue
-            lines = _top_level_lines(text)
             documents.append(Document(path, relpath, ctype, metadata, body, body_line, lines,
                                       mtime_ns))
         return documents
@@ -133,11 +161,10 @@ class _Checker:
             return
         relpath = self.rel(path)
         try:
-            data = situs.read(self.content_dir)
+            data, lines = situs.read(self.content_dir)
         except frontmatter.FrontMatterError as error:
             self.add(relpath, "", error.message, line=error.line)
             return
-        lines = _top_level_lines(path.read_text(encoding="utf-8"), fenced=False)
         self.check_document(Document(path, relpath, schema.SITUS, data, "", 0, lines))
 
     # -- one document ---------------------------------------------------------
@@ -356,20 +383,6 @@ def _closest(word, candidates):
 
     found = difflib.get_close_matches(word, sorted(candidates), n=1, cutoff=0.75)
     return found[0] if found else None
-
-
-def _top_level_lines(text, fenced=True):
-    """Line of each top-level key: of the front matter (between the fences)
-    or, for a plain YAML file, of the whole text."""
-    lines = {}
-    rows = text.split("\n")
-    for number, line in enumerate(rows[1:] if fenced else rows, start=2 if fenced else 1):
-        if fenced and line.strip() == frontmatter.FENCE:
-            break
-        match = re.match(r"^([A-Za-z_][\w]*)\s*:", line)
-        if match:
-            lines.setdefault(match.group(1), number)
-    return lines
 
 
 def validate_content(content_dir, display_root=None):

@@ -21,6 +21,13 @@ from ..model.vocabulary import KATEGORI_POTENSI, KECAMATAN, VERDICTS
 
 
 class PortalGenerator(Generator):
+    build = None  # the PortalBuild this generator belongs to (for_build)
+
+    @classmethod
+    def for_build(cls, build):
+        """The generator class Pelican instantiates for one build."""
+        return type(cls.__name__, (cls,), {"build": build, "__module__": cls.__module__})
+
     def __init__(self, *args, **kwargs):
         self.kims = []
         self.potensi = []

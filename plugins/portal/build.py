@@ -1,0 +1,20 @@
+"""One build of the portal: what each step hands to the next.
+
+Pelican's plugin steps are separate signal handlers; the objects one step
+makes for a later one travel in a ``PortalBuild``, made when Pelican starts
+(``initialized``) and handed explicitly to the reader (as its constructor
+argument, through Pelican's READERS table), to the portal's generator (a
+subclass bound to it) and to the last step (on the Pelican object), never
+parked in the settings.
+"""
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class PortalBuild:
+    corpus: object  # intake.corpus.Corpus
+    derivatives: object  # intake.images.Derivatives
+    situs: object  # intake.situs.Situs
+    # Output paths of the pages the search indexes, once all content is read.
+    search_pages: list = field(default_factory=list)

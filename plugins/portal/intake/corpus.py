@@ -1,0 +1,49 @@
+"""The corpus: the content of one build, read, validated and rendered once.
+
+``load`` validates the whole content folder (every problem at once) and
+renders each file's Markdown (cached, on every core); the resulting
+``Corpus`` is handed to the reader, which turns each entry into Pelican's
+objects without reading, parsing, validating or rendering the file again.
+What the build shows is therefore exactly what was validated, even when a
+file is saved again while the site is being built.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import rendering
+from .validation import Document, validate_content
+
+
+@dataclass(frozen=True)
+class Entry:
+    document: Document
+    body_html: str
+    summary_html: str | None
+    title_html: str | None
+
+
+class Corpus:
+    def __init__(self, entries):
+        self._entries = {entry.document.path.resolve(): entry for entry in entries}
+
+    def entry(self, source_path):
+        """The entry of a content file. Every Markdown file Pelican reads
+        was validated, so a missing entry is a programming error."""
+        return self._entries[Path(source_path).resolve()]
+
+    def __len__(self):
+        return len(self._entries)
+
+    def __iter__(self):
+        return iter(self._entries.values())
+
+
+def load(content_dir, display_root, settings, workers=None):
+    """``(corpus, problems)``: the corpus is None when there are problems."""
+    documents, problems = validate_content(content_dir, display_root)
+    if problems:
+        return None, problems
+    rendered, _ = rendering.render_all(
+        [rendering.job_for(doc.metadata, doc.body) for doc in documents], settings, workers)
+    return Corpus(Entry(doc, *html) for doc, html in zip(documents, rendered, strict=True)), []
