@@ -145,7 +145,6 @@ PETA_GEOJSON = "peta/lokasi.geojson"
 LEAFLET_DIST = os.path.join(PROJECT_ROOT, "node_modules", "leaflet", "dist")
 LEAFLET_SAVE_DIR = "theme/vendor/leaflet"
 MAP_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-MAP_TILE_HOST = "https://tile.openstreetmap.org"
 # The web editor at /admin/ (Decap CMS, plugins/portal/cms.py): the bundle
 # comes from the pinned npm package and is served by the site; config.yml is
 # generated from the content model. Production saves through the GitHub

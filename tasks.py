@@ -56,9 +56,13 @@ def build_and_swap(c, settings, target, siteurl="", extra="", checks=True,
     if result.failed:
         shutil.rmtree(fresh, ignore_errors=True)
         raise Exit(f"Pembangunan situs gagal; {target.name}/ tidak diubah.", code=1)
+    from pelican.settings import read_settings
+
+    from portal.output.policy import PagePolicy
     from quality.site import check_site
 
-    problems = check_site(fresh, siteurl) if checks else []
+    policy = PagePolicy.from_settings(read_settings(str(settings)))
+    problems = check_site(fresh, siteurl, policy=policy) if checks else []
     if problems:
         shutil.rmtree(fresh, ignore_errors=True)
         raise Exit("\n".join(problems) + f"\nPemeriksaan hasil gagal; {target.name}/ tidak "

@@ -9,7 +9,6 @@ from .pages import SiteFiles, html_pages, is_same_site
 
 FIRST_RENDER_BUDGET = 14 * 1024
 # Hosts a page may load from (only map views may use tiles).
-ALLOWED_HOSTS = ("tile.openstreetmap.org",)
 
 
 def compressed_size(data):
@@ -17,15 +16,19 @@ def compressed_size(data):
     return len(gzip.compress(data, compresslevel=9, mtime=0))
 
 
-def check_budgets(output_dir, siteurl="", budget=FIRST_RENDER_BUDGET):
+def check_budgets(output_dir, siteurl="", budget=FIRST_RENDER_BUDGET, policy=None):
     site = SiteFiles(output_dir)
     problems = []
     for name, tree, text in html_pages(output_dir, site):
-        problems += page_budget_problems(site, name, tree, text, siteurl, budget)
+        problems += page_budget_problems(site, name, tree, text, siteurl, budget, policy)
     return problems
 
 
-def page_budget_problems(site, name, tree, text, siteurl="", budget=FIRST_RENDER_BUDGET):
+def page_budget_problems(site, name, tree, text, siteurl="", budget=FIRST_RENDER_BUDGET,
+                         policy=None):
+    """`policy` (portal's PagePolicy) names the other hosts a page may load
+    from; without one, none."""
+    allowed = policy.third_party_origins if policy else ()
     problems = []
 
     def report(rule, detail):
@@ -54,7 +57,7 @@ def page_budget_problems(site, name, tree, text, siteurl="", budget=FIRST_RENDER
                 continue
             url = node.attributes.get(attribute) or ""
             if not is_same_site(url, siteurl) and not any(
-                    host in url for host in ALLOWED_HOSTS):
+                    url.startswith(host + "/") for host in allowed):
                 report("third-party", f"<{selector}> memuat dari situs lain: {url}")
     for image in tree.css("img"):
         attributes = image.attributes

@@ -15,6 +15,7 @@ from .security import page_security_problems
 
 _site = None
 _siteurl = ""
+_policy = None
 
 
 def _check_pages(names):
@@ -25,14 +26,16 @@ def _check_pages(names):
         problems += page_link_problems(_site, name, tree, _siteurl)
         if is_reader_page(name):
             problems += page_security_problems(name, tree, _siteurl)
-            problems += page_budget_problems(_site, name, tree, text, _siteurl)
+            problems += page_budget_problems(_site, name, tree, text, _siteurl,
+                                             policy=_policy)
     return problems
 
 
-def check_site(output_dir, siteurl="", workers=None):
-    """Indonesian problem lines for the whole built site, page by page."""
-    global _site, _siteurl
-    _site, _siteurl = SiteFiles(output_dir), siteurl
+def check_site(output_dir, siteurl="", workers=None, policy=None):
+    """Indonesian problem lines for the whole built site, page by page;
+    `policy`: the PagePolicy the site was built with."""
+    global _site, _siteurl, _policy
+    _site, _siteurl, _policy = SiteFiles(output_dir), siteurl, policy
     names = _site.html_names()
     workers = min(workers or os.cpu_count() or 1, max(1, len(names) // 200))
     try:

@@ -29,6 +29,7 @@ from portal.intake.validation import plain_slug
 from portal.model import kinds, schema, vocabulary
 from portal.model.schema import CONTENT_TYPES
 from portal.output import cms
+from portal.output.policy import PagePolicy
 
 DEV = runpy.run_path(str(ROOT / "pelicanconf.py"))
 # The widgets Decap CMS 3 ships: every kind's editor widget must be one.
@@ -233,14 +234,14 @@ def test_backends_for_development_and_production():
 
 
 def test_policy_allows_only_what_the_editor_needs():
-    dev = cms.content_security_policy(settings())
+    dev = PagePolicy.from_settings(settings()).editor_csp()
     directives = dict(part.split(" ", 1) for part in dev.split("; "))
     assert directives["script-src"] == "'self' 'unsafe-eval'"
     assert directives["style-src"] == "'self' 'unsafe-inline'"
     assert "http://localhost:8081" in directives["connect-src"]
-    production = cms.content_security_policy(settings(CMS_LOCAL_BACKEND=False))
+    production = PagePolicy.from_settings(settings(CMS_LOCAL_BACKEND=False)).editor_csp()
     assert "localhost" not in production
-    custom = cms.content_security_policy(settings(CMS_LOCAL_BACKEND_URL="http://127.0.0.1:9/api"))
+    custom = PagePolicy.from_settings(settings(CMS_LOCAL_BACKEND_URL="http://127.0.0.1:9/api")).editor_csp()
     connect = dict(part.split(" ", 1) for part in custom.split("; "))["connect-src"]
     assert connect.split()[-1] == "http://127.0.0.1:9"
 
@@ -303,7 +304,7 @@ def test_admin_page_loads_the_bundle_from_the_site(admin_site):
     assert page.css_first("html").attributes["lang"] == "id"
     assert page.css_first('meta[name="robots"]').attributes["content"].startswith("noindex")
     policy = page.css_first('meta[http-equiv="Content-Security-Policy"]').attributes["content"]
-    assert policy == cms.content_security_policy(settings())
+    assert policy == PagePolicy.from_settings(settings()).editor_csp()
     scripts = [node.attributes["src"] for node in page.css("script[src]")]
     assert scripts == ["/admin/decap-cms.js", "/theme/js/decap-id.js",
                        "/theme/js/decap-portal.js"]

@@ -18,6 +18,7 @@ from .intake.validation import format_report
 from .model import formatting, kinds
 from .output import parallel, search, sitemap
 from .output.generator import PortalGenerator, assign_urls
+from .output.policy import PagePolicy
 
 
 def _initialized(pelican):
@@ -52,7 +53,8 @@ def _initialized(pelican):
         **settings.get("JINJA_FILTERS", {}),
     }
     settings["JINJA_GLOBALS"] = {**settings.get("JINJA_GLOBALS", {}), "situs": site,
-                                 "ld": StructuredData(settings, site)}
+                                 "ld": StructuredData(settings, site),
+                                 "policy": PagePolicy.from_settings(settings)}
 
 
 def _get_generators(pelican):

@@ -24,7 +24,6 @@ build, locally or in CI):
 
 import shutil
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import yaml
 
@@ -272,42 +271,6 @@ def write_config(path, settings):
 
 
 # -- the admin page ----------------------------------------------------------
-
-GITHUB_API = "https://api.github.com"
-GITHUB_AVATARS = "https://avatars.githubusercontent.com"
-DEFAULT_LOCAL_BACKEND = "http://localhost:8081/api/v1"
-
-
-def _origin(url):
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
-
-
-def content_security_policy(settings):
-    """The policy of /admin/ only: what the Decap bundle needs, nothing more.
-
-    Decap (React + emotion) injects <style> elements, so style-src needs
-    'unsafe-inline'; its configuration check compiles JSON schemas with
-    ajv, which needs 'unsafe-eval'. Scripts still come only from the site.
-    The GitHub backend's optional check of www.githubstatus.com is left
-    blocked (Decap carries on without it); avatars come from GitHub.
-    """
-    # blob: Decap reads a freshly uploaded photo back from its blob: URL
-    # to send it to the backend.
-    connect = ["'self'", "blob:", GITHUB_API]
-    if settings.get("CMS_LOCAL_BACKEND"):
-        connect.append(_origin(settings.get("CMS_LOCAL_BACKEND_URL") or DEFAULT_LOCAL_BACKEND))
-    return "; ".join([
-        "default-src 'self'",
-        "script-src 'self' 'unsafe-eval'",
-        "style-src 'self' 'unsafe-inline'",
-        f"img-src 'self' data: blob: {GITHUB_AVATARS}",
-        f"connect-src {' '.join(connect)}",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-    ])
-
 
 BUNDLE = "decap-cms.js"
 

@@ -188,7 +188,7 @@ class PortalGenerator(Generator):
             cms.copy_bundle(settings["DECAP_DIST"], folder)
             cms.write_config(os.path.join(folder, "config.yml"), settings)
         write(settings["CMS_SAVE_AS"], self.get_template("admin"), self.context,
-              cms_csp=cms.content_security_policy(settings), page_name="admin",
+              page_name="admin",
               url=settings["CMS_URL"])
 
     def _write_stylesheet(self):
