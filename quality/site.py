@@ -3,19 +3,24 @@
 and page budgets, in one pass that parses each page once, with the pages
 shared out over every core."""
 
-import multiprocessing
-import os
-
 from selectolax.lexbor import LexborHTMLParser
+
+from portal import cores
 
 from .budgets import page_budget_problems
 from .links import page_link_problems
 from .pages import SiteFiles, is_reader_page
 from .security import page_security_problems
 
+# What every process checks against, set once per process (_prepare).
 _site = None
 _siteurl = ""
 _policy = None
+
+
+def _prepare(site, siteurl, policy):
+    global _site, _siteurl, _policy
+    _site, _siteurl, _policy = site, siteurl, policy
 
 
 def _check_pages(names):
@@ -34,19 +39,18 @@ def _check_pages(names):
 def check_site(output_dir, siteurl="", workers=None, policy=None):
     """Indonesian problem lines for the whole built site, page by page;
     `policy`: the PagePolicy the site was built with."""
-    global _site, _siteurl, _policy
-    _site, _siteurl, _policy = SiteFiles(output_dir), siteurl, policy
-    names = _site.html_names()
-    workers = min(workers or os.cpu_count() or 1, max(1, len(names) // 200))
+    site = SiteFiles(output_dir)
+    names = site.html_names()
+    # A process pays off from about 200 pages.
+    workers = min(cores.count(workers), max(1, len(names) // 200))
+    # Contiguous runs of pages, so that a page and the pages its anchors
+    # point to are mostly parsed by the same process.
+    size = max(1, -(-len(names) // (workers * 4)))
+    runs = [names[start:start + size] for start in range(0, len(names), size)]
     try:
-        if workers == 1:
-            return _check_pages(names)
-        # Contiguous runs of pages, so that a page and the pages its anchors
-        # point to are mostly parsed by the same process.
-        size = -(-len(names) // (workers * 4))
-        runs = [names[start:start + size] for start in range(0, len(names), size)]
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return [problem for problems in pool.map(_check_pages, runs)
-                    for problem in problems]
+        return [problem for problems in cores.map_items(
+                    _check_pages, runs, workers, _prepare, (site, siteurl, policy),
+                    chunks_per_worker=1)
+                for problem in problems]
     finally:
-        _site = None
+        _prepare(None, "", None)

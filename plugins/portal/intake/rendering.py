@@ -18,7 +18,6 @@ because it would run on every build, after the cache.
 import hashlib
 import importlib.metadata
 import json
-import multiprocessing
 import os
 import pickle
 from pathlib import Path
@@ -26,6 +25,7 @@ from pathlib import Path
 from markdown import Markdown
 from markupsafe import escape
 
+from .. import cores
 from . import sanitize
 
 _META_EXTENSIONS = {"markdown.extensions.meta", "meta"}
@@ -184,17 +184,9 @@ def render_all(jobs, settings, workers=None):
     missing = sorted({i for i, result in enumerate(results) if result is None})
     if missing:
         todo = [jobs[i] for i in missing]
-        workers = workers or os.cpu_count() or 1
-        if workers > 1 and len(todo) >= _POOL_THRESHOLD:
-            # fork: the workers inherit the imported modules instead of
-            # importing them again.
-            context = multiprocessing.get_context("fork")
-            with context.Pool(workers, _init_worker, (settings_subset(settings),)) as pool:
-                rendered = pool.map(_render_in_worker, todo,
-                                    chunksize=max(1, len(todo) // (workers * 8)))
-        else:
-            renderer = Renderer(settings)
-            rendered = [renderer.render(job) for job in todo]
+        rendered = cores.map_items(_render_in_worker, todo, workers, _init_worker,
+                                   (settings_subset(settings),), threshold=_POOL_THRESHOLD,
+                                   chunks_per_worker=8)
         for i, value in zip(missing, rendered, strict=True):
             results[i] = value
             cache.put(keys[i], value)

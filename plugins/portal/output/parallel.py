@@ -26,6 +26,7 @@ import traceback
 from pelican.generators import StaticGenerator
 from pelican.writers import Writer
 
+from .. import cores
 from . import feeds
 # signal: a worker runs their generate_output itself.
 _generators = []
@@ -86,7 +87,7 @@ class ShareWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
         settings = settings or {}
-        self.workers = max(1, int(settings.get("PORTAL_WORKERS") or os.cpu_count() or 1))
+        self.workers = cores.count(settings.get("PORTAL_WORKERS"))
         self.share = 0
         self.skip_next_file = False
         self._turns = 0
