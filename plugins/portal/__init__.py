@@ -10,6 +10,7 @@ from pelican.generators import ArticlesGenerator
 
 from .build import PortalBuild
 from .domain import grouping
+from .domain.plan import plan_pages
 from .domain.relations import link
 from .domain.structured_data import StructuredData
 from .intake import corpus, images, rendering, situs
@@ -66,6 +67,7 @@ def _all_generators_finalized(generators):
     portal_generator = next(g for g in generators if isinstance(g, PortalGenerator))
     portal = link(portal_generator.kims, portal_generator.potensi, articles.articles)
     assign_urls(portal, portal_generator.settings)
+    portal.plan = plan_pages(portal, portal_generator.settings)
     portal_generator.context["portal"] = portal
     _fix_urls(generators)
     pages = search.indexed_pages(generators)

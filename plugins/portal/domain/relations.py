@@ -61,6 +61,7 @@ class Portal:
     kecamatan: list  # KecamatanGroup, in the regency's fixed order
     kategori: list  # KategoriGroup, in the fixed order
     cek_fakta: list
+    plan: object = None  # the list pages of their own (plan.PagePlan), once URLs are set
 
 
 def _by_title(item):

@@ -74,13 +74,6 @@ class PortalGenerator(Generator):
         for kim in portal.kims:
             write(kim.save_as, self.get_template(kim.template), self.context,
                   kim=kim, page_name=kim.url, url=kim.url)
-            if len(kim.berita_list) > settings["KIM_LATEST_BERITA"]:
-                # The profile shows the latest news; all of it is paginated here.
-                list_url = settings["KIM_BERITA_URL"].format(slug=kim.slug)
-                write(settings["KIM_BERITA_SAVE_AS"].format(slug=kim.slug),
-                      self.get_template("kim_berita"), self.context, kim=kim,
-                      paginated={"articles": kim.berita_list}, template_name="kim_berita",
-                      page_name=list_url, url=list_url)
             feed_path = settings["KIM_FEED_ATOM"].format(slug=kim.slug)
             writer.write_feed(
                 kim.berita_list, self.context, feed_path,
@@ -90,25 +83,16 @@ class PortalGenerator(Generator):
         write(settings["KIM_INDEX_SAVE_AS"], self.get_template("kim_index"), self.context,
               page_name="kim", url=settings["KIM_INDEX_URL"])
 
-        # A kecamatan page shows a few KIM, potensi and news; each list that
-        # is longer than that gets its own paginated page (the templates
-        # link to it on the same condition).
-        preview = {"kim": settings["KECAMATAN_PREVIEW"],
-                   "potensi": settings["KECAMATAN_PREVIEW"],
-                   "berita": settings["KECAMATAN_LATEST_BERITA"]}
         for group in portal.kecamatan:
             write(group.save_as, self.get_template("kecamatan"), self.context,
                   group=group, page_name=group.url, url=group.url)
-            for kind, items in (("kim", group.kims), ("potensi", group.potensi),
-                                ("berita", group.berita)):
-                if len(items) <= preview[kind]:
-                    continue
-                name = f"kecamatan_{kind}"
-                list_url = settings[f"{name.upper()}_URL"].format(slug=group.slug)
-                write(settings[f"{name.upper()}_SAVE_AS"].format(slug=group.slug),
-                      self.get_template(name), self.context, group=group,
-                      paginated={"items": items}, template_name=name,
-                      page_name=list_url, url=list_url)
+        # Lists too long for the page that shows their start (domain/plan.py).
+        for page in portal.plan:
+            owner = ({"kim": page.owner} if page.kind == "kim_berita" else
+                     {"group": page.owner, "list_kind": page.kind.removeprefix("kecamatan_")})
+            write(page.save_as, self.get_template(page.template), self.context,
+                  paginated={page.paginated_name: page.items}, template_name=page.pagination,
+                  page_name=page.url, url=page.url, **owner)
         write(settings["KECAMATAN_INDEX_SAVE_AS"], self.get_template("kecamatan_index"),
               self.context, page_name="kecamatan", url=settings["KECAMATAN_INDEX_URL"])
 
