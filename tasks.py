@@ -368,7 +368,8 @@ def audit(c, report="lighthouse-report", page=None):
     """Build, serve locally and run Lighthouse (mobile) on one page of each type."""
     import threading
 
-    from quality.lighthouse import PAGES, failures, render_failures, render_table, run_audit
+    from quality.catalogue import audit_pages
+    from quality.lighthouse import failures, render_failures, render_table, run_audit
     from quality.server import make_server
 
     # These machines reach no map tile server; a failed tile would show as a
@@ -384,7 +385,7 @@ def audit(c, report="lighthouse-report", page=None):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         rows = run_audit(f"http://127.0.0.1:{server.server_port}", ROOT / report,
-                         pages=tuple(page or PAGES))
+                         pages=tuple(page or audit_pages(CONFIG["deploy_path"])))
     finally:
         server.shutdown()
         server.server_close()

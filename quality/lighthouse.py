@@ -5,7 +5,7 @@ least 95 for performance.
 
     python -m quality.lighthouse http://127.0.0.1:8811 /tmp/lh-report
 
-runs every page in PAGES one after the other (parallel runs skew the
+runs one page of each audited page type (catalogue.py) one after the other (parallel runs skew the
 performance scores), writes one Lighthouse JSON report per page plus
 summary.md and summary.json into the report folder, prints the table and
 exits 1 when a page misses a target. Lighthouse's default form factor is
@@ -27,31 +27,13 @@ import sys
 import time
 from pathlib import Path
 
+from .catalogue import audit_pages
+
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE_BIN = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROME_PATH = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
 
 # One URL path per page type of the sample content.
-PAGES = (
-    "/",
-    "/berita/",
-    "/berita/enam-kim-resmi-dibentuk-di-kobar/",
-    "/cek-fakta/",
-    "/kim/",
-    "/kim/palae/",
-    "/kecamatan/kumai/",
-    "/potensi/",
-    "/potensi/kategori/agrowisata/",
-    "/potensi/taman-kelinci/",
-    "/kategori/berita/",
-    "/tag/kim/",
-    "/arsip/",
-    "/arsip/2018/09/",
-    "/tentang-kim/",
-    "/peta/",
-    "/statistik/",
-    "/cari/",
-)
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
@@ -86,7 +68,7 @@ def slug_for(page):
 
 
 def page_url(base_url, page):
-    """Join a base URL (which may have a path) and a URL path from PAGES."""
+    """Join a base URL (which may have a path) and a page's address."""
     return base_url.rstrip("/") + "/" + page.lstrip("/")
 
 
@@ -420,7 +402,7 @@ def audit_page(base_url, page, report_dir, lighthouse_bin=LIGHTHOUSE_BIN,
     return median_row(runs)
 
 
-def run_audit(base_url, report_dir, pages=PAGES, lighthouse_bin=LIGHTHOUSE_BIN,
+def run_audit(base_url, report_dir, pages, lighthouse_bin=LIGHTHOUSE_BIN,
               chrome_path=CHROME_PATH, timeout=PAGE_TIMEOUT, progress=None,
               perf_runs=PERF_RUNS):
     """Run Lighthouse on every page of `pages` under `base_url` (one after
@@ -459,6 +441,9 @@ def main(argv=None):
     parser.add_argument("report_dir", help="folder for the JSON reports and summary.md/json")
     parser.add_argument("--page", action="append", dest="pages",
                         help="URL path to audit (repeatable; default: one page per type)")
+    parser.add_argument("--site", default="output",
+                        help="the built site being served, where one page of each type is "
+                        "found (default: output)")
     parser.add_argument("--timeout", type=int, default=PAGE_TIMEOUT,
                         help=f"seconds per page (default {PAGE_TIMEOUT})")
     parser.add_argument("--perf-runs", type=int, default=PERF_RUNS,
@@ -475,7 +460,8 @@ def main(argv=None):
         print(f"{row['page']}: {row['error'] or scores}", file=sys.stderr, flush=True)
 
     try:
-        rows = run_audit(args.base_url, args.report_dir, tuple(args.pages or PAGES),
+        pages = tuple(args.pages or audit_pages(args.site))
+        rows = run_audit(args.base_url, args.report_dir, pages,
                          args.lighthouse_bin, args.chrome_path, args.timeout, progress,
                          args.perf_runs)
     except FileNotFoundError as error:

@@ -1,6 +1,7 @@
 """Shared test setup: the content the tests build, how they build it, and
 the guard that keeps them away from the editors' content/."""
 
+import contextlib
 import hashlib
 import os
 import subprocess
@@ -171,19 +172,40 @@ def full_site(tmp_path_factory):
     return output
 
 
-@pytest.fixture(scope="session")
-def served_site(full_site):
-    """The full site served on a free localhost port; yields its base URL."""
+@contextlib.contextmanager
+def serving(folder):
+    """`folder` served on a free localhost port while the block runs; gives
+    its base URL."""
     import threading
 
     from quality.server import make_server
 
-    server = make_server(full_site, "127.0.0.1", 0, quiet=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    server = make_server(folder, "127.0.0.1", 0, quiet=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served_site(full_site):
+    """The full site served on a free localhost port; yields its base URL."""
+    with serving(full_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium (PORTAL_CHROMIUM: another), launched once for every
+    browser test of the session."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
 
 
 PROJECT_FILES = ("plugins", "quality", "theme", "tasks.py", "pelicanconf.py", "publishconf.py")

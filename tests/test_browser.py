@@ -17,9 +17,8 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 import axe_playwright_python.sync_playwright as axe_sync  # noqa: E402
 import pytest
-from playwright import sync_api  # noqa: E402
 
-from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from quality.catalogue import PAGE_TYPES, examples  # noqa: E402
 
 WIDTHS = (360, 1280)
 PHONE = {"width": 360, "height": 800}
@@ -31,52 +30,14 @@ AXE_OPTIONS = {
 MISSING = "/halaman-yang-tidak-ada/"
 ROOT = Path(__file__).resolve().parent.parent
 
-# Discovered at run time (the fixture content may rename them).
-FACT_CHECK = "<first article listed on /cek-fakta/>"
-POTENSI_WA = "<first potensi under /potensi/ with a 'Pesan lewat WhatsApp' link>"
-
-PAGES = {
-    "beranda": "/",
-    "berita": "/berita/",
-    "berita-halaman-2": "/berita/halaman/2/",
-    "artikel": "/berita/enam-kim-resmi-dibentuk-di-kobar/",
-    "artikel-cek-fakta": FACT_CHECK,
-    "cek-fakta": "/cek-fakta/",
-    "kim": "/kim/",
-    "kim-palae": "/kim/palae/",
-    "kim-contoh-satu": "/kim/contoh-satu/",
-    "kim-contoh-satu-berita": "/kim/contoh-satu/berita/",
-    "kecamatan": "/kecamatan/",
-    "kecamatan-kumai": "/kecamatan/kumai/",
-    "kecamatan-kumai-berita": "/kecamatan/kumai/berita/",
-    "kecamatan-kotawaringin-lama": "/kecamatan/kotawaringin-lama/",
-    "kecamatan-kotawaringin-lama-kim": "/kecamatan/kotawaringin-lama/kim/",
-    "kecamatan-kotawaringin-lama-potensi": "/kecamatan/kotawaringin-lama/potensi/",
-    "potensi": "/potensi/",
-    "potensi-kategori-agrowisata": "/potensi/kategori/agrowisata/",
-    "potensi-taman-kelinci": "/potensi/taman-kelinci/",
-    "potensi-whatsapp": POTENSI_WA,
-    "kategori": "/kategori/",
-    "kategori-berita": "/kategori/berita/",
-    "tag": "/tag/",
-    "tag-kim": "/tag/kim/",
-    "arsip": "/arsip/",
-    "arsip-2018": "/arsip/2018/",
-    "arsip-2018-09": "/arsip/2018/09/",
-    "arsip-2020-01-halaman-2": "/arsip/2020/01/halaman/2/",
-    "tentang-kim": "/tentang-kim/",
-    "kirim-informasi": "/kirim-informasi/",
-    "tentang-portal": "/tentang-portal/",
-    "cari": "/cari/?q=kelinci",
-    "statistik": "/statistik/",
-    "peta": "/peta/",
-    "peta-halaman-2": "/peta/halaman/2/",
-    "404": MISSING,
-}
+# One example of every page type of the catalogue (quality/catalogue.py),
+# found in the built full test site; the 404 page is reached by a missing
+# address, as a reader reaches it.
+PAGES = [page_type.id for page_type in PAGE_TYPES]
 # Pages whose scripts fill them in after "load": wait for this selector.
 READY = {"cari": "[data-search-status]:has-text('hasil')"}
 KEYBOARD_PAGES = [
-    "beranda", "berita", "artikel", "kim-contoh-satu", "potensi", "potensi-whatsapp", "404"]
+    "beranda", "berita", "artikel", "kim-profil-lengkap", "potensi", "potensi-whatsapp", "404"]
 
 # Map tiles are the one third-party request the site may make (PRODUCT.md:
 # "except map tiles on map views"). There is no internet here, so a tile
@@ -223,15 +184,7 @@ JS_FOCUSED = "() => {" + JS_DESCRIBE + r"""
 # --- Fixtures ---------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="module")
-def contexts(browser, served_site):
+def contexts(chromium, served_site):
     """One browser context per colour scheme, phone-sized by default. Map
     tiles are answered locally; other hosts are never reached."""
     host = urlsplit(served_site).netloc
@@ -244,7 +197,7 @@ def contexts(browser, served_site):
             route.abort("blockedbyclient")
 
     made = {
-        scheme: browser.new_context(viewport=PHONE, color_scheme=scheme, locale="id-ID")
+        scheme: chromium.new_context(viewport=PHONE, color_scheme=scheme, locale="id-ID")
         for scheme in ("light", "dark")
     }
     for context in made.values():
@@ -256,32 +209,9 @@ def contexts(browser, served_site):
 
 
 @pytest.fixture(scope="module")
-def site_paths(served_site, contexts):
-    """Page id -> path, with the fact check and the WhatsApp potensi found
-    by following the site's own lists."""
-    paths = dict(PAGES)
-    page = contexts["light"].new_page()
-    try:
-        page.goto(served_site + "/cek-fakta/")
-        links = page.locator("main article a[href^='/berita/']")
-        assert links.count(), "/cek-fakta/ lists no fact-check article"
-        paths["artikel-cek-fakta"] = links.first.get_attribute("href")
-
-        page.goto(served_site + "/potensi/")
-        hrefs = page.eval_on_selector_all(
-            "main a[href^='/potensi/']", "els => els.map(el => el.getAttribute('href'))")
-        candidates = [h for h in dict.fromkeys(hrefs) if h != "/potensi/" and "/kategori/" not in h]
-        for href in candidates:
-            page.goto(served_site + href)
-            if page.get_by_role("link", name="Pesan lewat WhatsApp").count():
-                paths["potensi-whatsapp"] = href
-                break
-        else:
-            pytest.fail("no potensi under /potensi/ has a 'Pesan lewat WhatsApp' link "
-                        f"({candidates})")
-    finally:
-        page.close()
-    return paths
+def site_paths(full_site):
+    """Page id -> address of its example in the full test site."""
+    return {**examples(full_site), "404": MISSING}
 
 
 class Visit:

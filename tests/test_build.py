@@ -8,6 +8,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from conftest import ROOT, SAMPLE, bench_script, build, tree_digest
+from quality.catalogue import BY_ID, PAGE_TYPES, examples
 from quality.links import check_links
 
 KIM_SLUGS = ["sanggar-sahaluan", "agrowisata-taman-kelinci", "pigaman", "palae", "sari-rasa",
@@ -24,29 +25,15 @@ def text(tree, selector="main"):
     return " ".join(tree.css_first(selector).text(separator=" ").split())
 
 
-@pytest.mark.parametrize("url", [
-    "/", "/berita/", "/berita/enam-kim-resmi-dibentuk-di-kobar/", "/kim/", "/kim/palae/",
-    "/kecamatan/", "/kecamatan/kumai/", "/potensi/", "/potensi/taman-kelinci/",
-    "/potensi/kategori/agrowisata/", "/kategori/", "/kategori/berita/", "/tag/",
-    "/tag/kim/", "/arsip/", "/arsip/2018/", "/arsip/2018/09/", "/cek-fakta/", "/tentang-kim/",
-    "/kirim-informasi/", "/tentang-portal/", "404.html",
-])
-def test_every_page_type_is_built_in_indonesian(sample_site, url):
-    tree = page(sample_site, url)
-    assert tree.css_first("html").attributes["lang"] == "id"
-    assert tree.css_first("h1").text().strip()
-    assert tree.css_first("a.skip-link").attributes["href"] == "#isi"
+def test_the_full_test_content_has_every_page_type(full_site):
+    found = examples(full_site)
+    assert set(found) == {page_type.id for page_type in PAGE_TYPES}
 
 
-# Page types the sample content is too small for: the full content has more
-# KIM, potensi, news and places than one summary or list page shows.
-@pytest.mark.parametrize("url", [
-    "/kecamatan/kotawaringin-lama/kim/", "/kecamatan/kotawaringin-lama/potensi/",
-    "/kecamatan/kumai/berita/", "/kecamatan/kumai/berita/halaman/2/",
-    "/arsip/2020/01/halaman/2/", "/peta/halaman/2/",
-])
-def test_every_list_page_type_is_built_in_indonesian(full_site, url):
-    tree = page(full_site, url)
+@pytest.mark.parametrize("page_id", [page_type.id for page_type in PAGE_TYPES])
+def test_every_page_type_is_built_in_indonesian(full_site, page_id):
+    address = BY_ID[page_id].example(full_site)
+    tree = page(full_site, address.split("?")[0])
     assert tree.css_first("html").attributes["lang"] == "id"
     assert tree.css_first("h1").text().strip()
     assert tree.css_first("a.skip-link").attributes["href"] == "#isi"

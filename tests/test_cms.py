@@ -15,7 +15,6 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -23,7 +22,7 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, SAMPLE, build, copy_project
+from conftest import ROOT, SAMPLE, build, copy_project, serving
 from portal.intake import frontmatter
 from portal.intake.validation import plain_slug
 from portal.model import kinds, schema, vocabulary
@@ -399,18 +398,12 @@ def invoke(project, env, *args):
 
 @pytest.fixture
 def editor_site(editor_project):
-    from quality.server import make_server
-
-    server = make_server(editor_project / "output", "127.0.0.1", 0, quiet=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(editor_project / "output") as url:
+        yield url
 
 
-def test_a_news_article_written_in_the_editor_builds(editor_project, editor_site, tmp_path):
-    sync_api = pytest.importorskip("playwright.sync_api")
+def test_a_news_article_written_in_the_editor_builds(editor_project, editor_site, chromium,
+                                                      tmp_path):
     screenshots = os.environ.get("CMS_SCREENSHOT_DIR")
     photo = tmp_path / "pelatihan-menulis.jpg"
     from PIL import Image, ImageDraw
@@ -426,64 +419,62 @@ def test_a_news_article_written_in_the_editor_builds(editor_project, editor_site
         if screenshots:
             page.screenshot(path=str(Path(screenshots) / name), **options)
 
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 860}, locale="id-ID",
-                                      timezone_id="Asia/Jakarta")
-        page = context.new_page()
-        page.set_default_timeout(20_000)
-        page.on("pageerror", lambda error: problems.append(f"pageerror: {error}"))
-        page.on("console", lambda message: problems.append(message.text)
-                if "Content Security Policy" in message.text else None)
-        try:
-            page.goto(editor_site + "/admin/")
-            # The local backend (decap-server) needs no account.
-            page.get_by_role("button", name="Masuk").click()
-            page.get_by_role("link", name="Berita", exact=True).wait_for()
-            page.get_by_text("2018-09-20 · Enam Kelompok Informasi Masyarakat").wait_for()
-            shoot(page, "editor-web-daftar.png")
+    # The editor's session, in the browser shared by the tests.
+    context = chromium.new_context(viewport={"width": 1280, "height": 860}, locale="id-ID",
+                                   timezone_id="Asia/Jakarta")
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    page.on("pageerror", lambda error: problems.append(f"pageerror: {error}"))
+    page.on("console", lambda message: problems.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    try:
+        page.goto(editor_site + "/admin/")
+        # The local backend (decap-server) needs no account.
+        page.get_by_role("button", name="Masuk").click()
+        page.get_by_role("link", name="Berita", exact=True).wait_for()
+        page.get_by_text("2018-09-20 · Enam Kelompok Informasi Masyarakat").wait_for()
+        shoot(page, "editor-web-daftar.png")
 
-            page.get_by_text("Berita baru").click()
-            page.get_by_label("Judul", exact=True).fill(TITLE)
-            page.get_by_label("Tanggal terbit", exact=True).fill("2025-11-28T09:30")
-            page.get_by_label("Kategori", exact=True).click()
-            page.get_by_text("Kegiatan", exact=True).click()
-            kim = page.get_by_label("KIM terkait")
-            kim.click()
-            kim.type("Palae")
-            page.get_by_text("KIM Palae", exact=True).click()
-            page.get_by_label("Ringkasan").fill("KIM Palae melatih warga menulis berita desa.")
-            # An optional group typed in and cleared again is left out of the
-            # file (decap-portal.js), not saved as `gambar: {keterangan: ""}`.
-            page.locator("[id^='gambar-field'] [data-testid=expand-button]").first.click()
-            page.get_by_label("Keterangan foto").fill("sementara")
-            page.get_by_label("Keterangan foto").fill("")
+        page.get_by_text("Berita baru").click()
+        page.get_by_label("Judul", exact=True).fill(TITLE)
+        page.get_by_label("Tanggal terbit", exact=True).fill("2025-11-28T09:30")
+        page.get_by_label("Kategori", exact=True).click()
+        page.get_by_text("Kegiatan", exact=True).click()
+        kim = page.get_by_label("KIM terkait")
+        kim.click()
+        kim.type("Palae")
+        page.get_by_text("KIM Palae", exact=True).click()
+        page.get_by_label("Ringkasan").fill("KIM Palae melatih warga menulis berita desa.")
+        # An optional group typed in and cleared again is left out of the
+        # file (decap-portal.js), not saved as `gambar: {keterangan: ""}`.
+        page.locator("[id^='gambar-field'] [data-testid=expand-button]").first.click()
+        page.get_by_label("Keterangan foto").fill("sementara")
+        page.get_by_label("Keterangan foto").fill("")
 
-            body = page.locator("[data-slate-editor]")
-            body.click()
-            page.keyboard.type("KIM Palae mengadakan pelatihan menulis berita untuk warga.")
-            page.keyboard.press("Enter")
-            # A photo in the body, through the portal's own "Foto" block.
-            page.get_by_title("Sisipkan").click()
-            page.get_by_role("menuitem", name="Foto").click()
-            page.get_by_text("Pilih gambar", exact=True).last.click()
-            page.locator("input[type=file]").last.set_input_files(photo)
-            # The uploaded photo is selected.
-            page.get_by_text("pelatihan-menulis.jpg").first.wait_for()
-            page.get_by_text("Pakai yang dipilih").click()
-            page.get_by_label("Teks alternatif", exact=True).last.fill(
-                "Peserta pelatihan menulis di balai desa")
-            page.get_by_label("Judul", exact=True).scroll_into_view_if_needed()
-            shoot(page, "editor-web-berita-baru.png")
-            page.get_by_text("Berkas foto", exact=True).last.scroll_into_view_if_needed()
-            shoot(page, "editor-web-foto.png")
+        body = page.locator("[data-slate-editor]")
+        body.click()
+        page.keyboard.type("KIM Palae mengadakan pelatihan menulis berita untuk warga.")
+        page.keyboard.press("Enter")
+        # A photo in the body, through the portal's own "Foto" block.
+        page.get_by_title("Sisipkan").click()
+        page.get_by_role("menuitem", name="Foto").click()
+        page.get_by_text("Pilih gambar", exact=True).last.click()
+        page.locator("input[type=file]").last.set_input_files(photo)
+        # The uploaded photo is selected.
+        page.get_by_text("pelatihan-menulis.jpg").first.wait_for()
+        page.get_by_text("Pakai yang dipilih").click()
+        page.get_by_label("Teks alternatif", exact=True).last.fill(
+            "Peserta pelatihan menulis di balai desa")
+        page.get_by_label("Judul", exact=True).scroll_into_view_if_needed()
+        shoot(page, "editor-web-berita-baru.png")
+        page.get_by_text("Berkas foto", exact=True).last.scroll_into_view_if_needed()
+        shoot(page, "editor-web-foto.png")
 
-            page.get_by_role("button", name="Simpan").first.click()
-            page.get_by_text("Simpan sekarang").click()
-            page.get_by_text("Isian tersimpan").wait_for()
-        finally:
-            context.close()
-            browser.close()
+        page.get_by_role("button", name="Simpan").first.click()
+        page.get_by_text("Simpan sekarang").click()
+        page.get_by_text("Isian tersimpan").wait_for()
+    finally:
+        context.close()
     assert problems == []
 
     articles = list((editor_project / "content" / "berita").glob("2025-11-28-*.md"))

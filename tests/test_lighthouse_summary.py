@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from quality import lighthouse as lh
+from quality.catalogue import audit_pages
 
 
 def make_report(performance=0.97, accessibility=1, best_practices=0.96, seo=0.92):
@@ -196,10 +197,11 @@ def test_median_row_keeps_the_middle_performance_run():
     assert "93 ✗ (runs 88/97/93)" in lh.render_table([chosen])
 
 
-def test_slugs_and_urls():
+def test_slugs_and_urls(full_site):
     assert lh.slug_for("/") == "beranda"
     assert lh.slug_for("/arsip/2018/09/") == "arsip-2018-09"
-    assert len({lh.slug_for(p) for p in lh.PAGES}) == len(lh.PAGES)
+    pages = audit_pages(full_site)
+    assert len({lh.slug_for(p) for p in pages}) == len(pages) >= 15
     assert lh.page_url("http://127.0.0.1:8811/", "/kim/") == "http://127.0.0.1:8811/kim/"
     assert lh.page_url("https://h/portal", "/") == "https://h/portal/"
 

@@ -7,27 +7,15 @@ import json
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
-
-from conftest import CHROMIUM, CHROMIUM_ARGS
 
 # A 1x1 transparent PNG stands in for every OpenStreetMap tile.
 TILE = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM,
-                                             args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 360, "height": 800})
+def page(chromium):
+    context = chromium.new_context(viewport={"width": 360, "height": 800})
     context.route("https://tile.openstreetmap.org/**", lambda route: route.fulfill(
         status=200, content_type="image/png", body=TILE))
     tab = context.new_page()
@@ -77,8 +65,8 @@ def test_kim_page_shows_its_own_place_on_a_map(page, served_site):
     assert page.errors == []
 
 
-def test_without_javascript_the_map_page_is_a_list(browser, served_site, full_site):
-    context = browser.new_context(java_script_enabled=False)
+def test_without_javascript_the_map_page_is_a_list(chromium, served_site, full_site):
+    context = chromium.new_context(java_script_enabled=False)
     tab = context.new_page()
     tab.goto(served_site + "/peta/")
     assert not tab.locator("[data-module='peta']").is_visible()

@@ -6,24 +6,18 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from playwright.sync_api import sync_playwright
-
-from conftest import CHROMIUM, CHROMIUM_ARGS
 
 
 @pytest.fixture(scope="module")
-def page():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM,
-                                             args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 360, "height": 800})
-        tab = context.new_page()
-        tab.errors = []
-        tab.on("pageerror", lambda error: tab.errors.append(str(error)))
-        tab.on("console", lambda message: message.type == "error" and tab.errors.append(
-            message.text))
-        yield tab
-        browser.close()
+def page(chromium):
+    context = chromium.new_context(viewport={"width": 360, "height": 800})
+    tab = context.new_page()
+    tab.errors = []
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    tab.on("console", lambda message: message.type == "error" and tab.errors.append(
+        message.text))
+    yield tab
+    context.close()
 
 
 def search(page, base, query, **filters):
@@ -94,21 +88,15 @@ def test_search_script_loads_only_on_the_search_page(full_site):
 @pytest.fixture(scope="module")
 def parted_site(tmp_path_factory):
     """The full content indexed in parts of five pages, served locally."""
-    import threading
-
-    from conftest import build, make_full_content
-    from quality.server import make_server
+    from conftest import build, make_full_content, serving
 
     base = tmp_path_factory.mktemp("bagian")
     output = base / "output"
     result = build(make_full_content(base / "content"), output,
                    overrides={"SEARCH_PART_SIZE": 5})
     assert result.returncode == 0, result.stderr
-    server = make_server(output, "127.0.0.1", 0, quiet=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield output, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(output) as url:
+        yield output, url
 
 
 def test_a_large_site_is_indexed_in_parts_and_searched_as_one(page, parted_site):
