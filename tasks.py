@@ -1,7 +1,5 @@
 """Tasks for editors and developers: `invoke --list` shows them all."""
 
-import glob
-import itertools
 import json
 import os
 import shutil
@@ -40,56 +38,40 @@ def pelican_run(c, settings, output, extra=""):
 
 def build_and_swap(c, settings, target, siteurl="", extra="", checks=True,
                    remove_old_later=False):
-    """Build into a new folder next to `target`, check it, then swap it into
-    place. A failed build or check leaves `target` exactly as it was.
+    """Build into a folder of its own, check it, then point `target` at it
+    (portal/output/swap.py): a failed, checked-out or killed build leaves
+    `target` exactly as it was, and one build runs at a time.
 
     With `remove_old_later` (the live preview, a long-running process) the
     replaced site is deleted in the background: deleting thousands of files
-    takes seconds, and the browser can reload as soon as the swap is done."""
-    target = Path(target)
-    fresh = target.with_name(target.name + ".baru")
-    leftovers = [fresh, *target.parent.glob(glob.escape(target.name) + ".lama*")]
-    for leftover in leftovers:
-        if leftover not in _BEING_REMOVED:
-            shutil.rmtree(leftover, ignore_errors=True)
-    result = pelican_run(c, settings, fresh, extra)
-    if result.failed:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise Exit(f"Pembangunan situs gagal; {target.name}/ tidak diubah.", code=1)
+    takes seconds, and the browser can reload as soon as the switch is done."""
     from pelican.settings import read_settings
 
+    from portal.output import swap
     from portal.output.policy import PagePolicy
     from quality.site import check_site
 
-    policy = PagePolicy.from_settings(read_settings(str(settings)))
-    problems = check_site(fresh, siteurl, policy=policy) if checks else []
-    if problems:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise Exit("\n".join(problems) + f"\nPemeriksaan hasil gagal; {target.name}/ tidak "
-                   "diubah.", code=1)
-    # A name of its own: the previous replaced site may still be being deleted.
-    old = target.with_name(f"{target.name}.lama-{os.getpid()}-{next(_SWAPS)}")
-    if target.exists():
-        target.rename(old)
-    fresh.rename(target)
-    if remove_old_later:
-        _remove_in_background(old)
-    else:
-        shutil.rmtree(old, ignore_errors=True)
+    target = Path(target)
+    with swap.build_lock(target):
+        swap.recover(target)
+        swap.remove(swap.leftovers(target))
+        fresh = swap.new_build(target)
+        result = pelican_run(c, settings, fresh, extra)
+        if result.failed:
+            swap.remove([fresh])
+            raise Exit(f"Pembangunan situs gagal; {target.name}/ tidak diubah.", code=1)
+        policy = PagePolicy.from_settings(read_settings(str(settings)))
+        problems = check_site(fresh, siteurl, policy=policy) if checks else []
+        if problems:
+            swap.remove([fresh])
+            raise Exit("\n".join(problems) + f"\nPemeriksaan hasil gagal; {target.name}/ tidak "
+                       "diubah.", code=1)
+        swap.mark_complete(fresh)
+        previous = swap.switch(target, fresh)
+        if previous is not None:
+            swap.remove([Path(str(previous) + ".lengkap"), previous],
+                        background=remove_old_later)
     print(f"Situs dibangun di {target}/")
-
-
-_SWAPS = itertools.count(1)
-_BEING_REMOVED = set()
-
-
-def _remove_in_background(path):
-    def remove():
-        shutil.rmtree(path, ignore_errors=True)
-        _BEING_REMOVED.discard(path)
-
-    _BEING_REMOVED.add(path)
-    threading.Thread(target=remove, daemon=True).start()
 
 
 @task
@@ -121,8 +103,12 @@ def _shown_path(path):
 @task
 def clean(c):
     """Remove the built site."""
-    for path in (CONFIG["deploy_path"], ROOT / "output.baru", ROOT / "output.lama"):
-        shutil.rmtree(path, ignore_errors=True)
+    from portal.output import swap
+
+    target = CONFIG["deploy_path"]
+    with swap.build_lock(target):
+        swap.remove([*swap.leftovers(target), target])
+        shutil.rmtree(swap.builds_dir(target), ignore_errors=True)
 
 
 @task
@@ -132,7 +118,7 @@ def build(c):
 
 
 def _serve(path, port=None):
-    from quality.server import make_server
+    from portal.output.server import make_server
 
     port = int(port or CONFIG["port"])
     server = make_server(path, CONFIG["host"], port)
@@ -366,11 +352,10 @@ slug: {slug}
       iterable=["page"])
 def audit(c, report="lighthouse-report", page=None):
     """Build, serve locally and run Lighthouse (mobile) on one page of each type."""
-    import threading
 
+    from portal.output.server import make_server
     from quality.catalogue import audit_pages
     from quality.lighthouse import failures, render_failures, render_table, run_audit
-    from quality.server import make_server
 
     # These machines reach no map tile server; a failed tile would show as a
     # console error. The audited build asks this server for a blank tile

@@ -178,7 +178,7 @@ def serving(folder):
     its base URL."""
     import threading
 
-    from quality.server import make_server
+    from portal.output.server import make_server
 
     server = make_server(folder, "127.0.0.1", 0, quiet=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -77,13 +77,14 @@ def test_failed_build_leaves_previous_output_byte_for_byte_intact(project, task)
     failed = invoke(project, task)
     assert failed.returncode != 0
     assert tree_digest(project / "output") == before
-    assert not (project / "output.baru").exists()
+    # The failed build's folder is gone; only the published one is left.
+    assert [p for p in (project / "output.versi").iterdir() if p.is_dir()] == [
+        (project / "output").resolve()]
 
 
 def test_live_preview_swap_removes_replaced_sites_in_the_background(project):
-    """The live preview swaps in the new site and deletes the old one in a
-    thread; a replaced site left behind by a stopped preview is removed by
-    the next build."""
+    """The live preview switches to the new site and deletes the old one in a
+    thread; a folder left behind by a stopped build is removed by the next."""
     script = """
 import time
 from pathlib import Path
@@ -96,21 +97,22 @@ def build():
                          remove_old_later=True)
 build()
 (target / "penanda-situs-lama.txt").write_text("lama")
-stopped = Path("output.lama-1-1")
+stopped = Path("output.versi/20260101-000000-1-1")
 (stopped / "kim").mkdir(parents=True)
 build()
 assert (target / "kim" / "palae" / "index.html").is_file()
 assert not (target / "penanda-situs-lama.txt").exists()
 assert not stopped.exists()
 deadline = time.monotonic() + 30
-while list(Path(".").glob("output.lama*")) and time.monotonic() < deadline:
+while len(list(Path("output.versi").iterdir())) > 2 and time.monotonic() < deadline:
     time.sleep(0.1)
-print(sorted(p.name for p in Path(".").glob("output.*")))
+print(sorted(p.suffix for p in Path("output.versi").iterdir()))
 """
     result = subprocess.run([sys.executable, "-c", script], cwd=project,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "[]"
+    # The current build and its completeness mark, nothing else.
+    assert result.stdout.strip().splitlines()[-1] == "['', '.lengkap']"
 
 
 def test_publish_replaces_output_when_the_build_passes(project):
