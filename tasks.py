@@ -1,6 +1,5 @@
 """Tasks for editors and developers: `invoke --list` shows them all."""
 
-import json
 import os
 import shutil
 import sys
@@ -12,7 +11,8 @@ from zoneinfo import ZoneInfo
 from invoke import Exit, task
 
 from portal.intake.validation import format_report, plain_slug, validate_content
-from portal.model import vocabulary
+from portal.model import schema, vocabulary
+from portal.model.scaffolds import scaffold
 
 ROOT = Path(__file__).resolve().parent
 
@@ -197,11 +197,6 @@ def _publish_siteurl():
 
 # -- scaffolding --------------------------------------------------------------
 
-def _yaml_text(value):
-    # JSON strings are valid YAML scalars and quote whatever needs quoting.
-    return json.dumps(value, ensure_ascii=False)
-
-
 def _write_new(path, text):
     if path.exists():
         raise Exit(f"{path.relative_to(ROOT)} sudah ada. Pilih judul atau slug lain, "
@@ -254,20 +249,8 @@ def new_kim(c, nama, kecamatan, desa, jenis="desa", slug=None):
     kecamatan = _choice(kecamatan, [k.name for k in vocabulary.KECAMATAN], "kecamatan")
     jenis = _choice(jenis, vocabulary.JENIS_WILAYAH, "jenis")
     slug = slug or plain_slug(nama.removeprefix("KIM ").removeprefix("kim "))
-    text = f"""---
-title: {_yaml_text(nama)}
-slug: {slug}
-desa_kelurahan: {_yaml_text(desa)}
-jenis_wilayah: {jenis}
-kecamatan: {kecamatan}
-status: draft
----
-## Profil
-
-## Visi dan misi
-
-## Program kegiatan
-"""
+    text = scaffold(schema.KIM, {"title": nama, "slug": slug, "desa_kelurahan": desa,
+                                 "jenis_wilayah": jenis, "kecamatan": kecamatan})
     _write_new(CONFIG["content_path"] / "kim" / f"{slug}.md", text)
 
 
@@ -297,21 +280,9 @@ def new_potensi(c, judul, kategori, desa=None, kecamatan=None, jenis=None, kim=N
                     vocabulary.JENIS_WILAYAH, "jenis")
     slug = slug or plain_slug(judul)
     ringkasan = ringkasan or f"{judul}, potensi {kategori.lower()} di {jenis} {desa}."
-    text = f"""---
-title: {_yaml_text(judul)}
-slug: {slug}
-desa_kelurahan: {_yaml_text(desa)}
-jenis_wilayah: {jenis}
-kecamatan: {kecamatan}
-""" + (f"kim: {kim}\n" if kim else "") + f"""kategori:
-  - {_yaml_text(kategori)}
-ringkasan: {_yaml_text(ringkasan)}
-status: draft
----
-## Tentang
-
-## Cara ke sana
-"""
+    text = scaffold(schema.POTENSI, {
+        "title": judul, "slug": slug, "desa_kelurahan": desa, "jenis_wilayah": jenis,
+        "kecamatan": kecamatan, "kim": kim, "kategori": [kategori], "ringkasan": ringkasan})
     _write_new(CONFIG["content_path"] / "potensi" / f"{slug}.md", text)
 
 
@@ -334,15 +305,8 @@ def new_berita(c, judul, kim="", kategori="Berita", tanggal=None, slug=None):
         _kim_profile(kim_slug)
     when = tanggal or datetime.now(ZoneInfo("Asia/Jakarta")).strftime("%Y-%m-%d %H:%M")
     slug = slug or plain_slug(judul)
-    kim_lines = "".join(f"\n  - {s}" for s in slugs)
-    text = f"""---
-title: {_yaml_text(judul)}
-date: {_yaml_text(when)}
-category: {kategori}
-slug: {slug}
-""" + (f"kim:{kim_lines}\n" if slugs else "") + """status: draft
----
-"""
+    text = scaffold(schema.BERITA, {"title": judul, "date": when, "category": kategori,
+                                    "slug": slug, "kim": slugs})
     day = when[:10]
     _write_new(CONFIG["content_path"] / "berita" / f"{day}-{slug}.md", text)
 
