@@ -16,6 +16,9 @@ PUBLIC_URL = "http://localhost:8000"
 
 PATH = "content"
 THEME = "theme"
+# Where the theme's static files are published (Pelican's default, named so
+# that templates and the plugin build their addresses from it).
+THEME_STATIC_DIR = "theme"
 # The plugin is the installed package `portal` (pyproject.toml, plugins/portal/).
 PLUGINS = ["portal"]
 
@@ -143,7 +146,7 @@ PETA_GEOJSON = "peta/lokasi.geojson"
 # Leaflet comes from the pinned npm package (`npm ci --omit=dev`) and is
 # served by the site itself; tiles come from OpenStreetMap.
 LEAFLET_DIST = os.path.join(PROJECT_ROOT, "node_modules", "leaflet", "dist")
-LEAFLET_SAVE_DIR = "theme/vendor/leaflet"
+LEAFLET_SAVE_DIR = THEME_STATIC_DIR + "/vendor/leaflet"
 MAP_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 # The web editor at /admin/ (Decap CMS, plugins/portal/cms.py): the bundle
 # comes from the pinned npm package and is served by the site; config.yml is

@@ -17,12 +17,13 @@ class StructuredData:
         self.base = settings["PUBLIC_URL"].rstrip("/")
         self.sitename = settings["SITENAME"]
         self.situs = situs
+        self.default_image = f"{settings['THEME_STATIC_DIR']}/og-default.png"
 
     def url(self, path):
         return f"{self.base}/{path}"
 
     def image(self, src):
-        return self.url(src) if src else self.url("theme/og-default.png")
+        return self.url(src) if src else self.url(self.default_image)
 
     def publisher(self):
         """The operator as an Organization, or None when not configured."""

@@ -41,7 +41,7 @@ class PortalGenerator(Generator):
         self.potensi = self._read(self.settings["POTENSI_PATHS"], Potensi)
         name, text = assets.bundle(os.path.join(self.theme, "css"))
         self.stylesheet = (name, text)
-        self.context["STYLESHEET_URL"] = f"theme/css/{name}"
+        self.context["STYLESHEET_URL"] = f"{self.settings['THEME_STATIC_DIR']}/css/{name}"
         self.context["KECAMATAN"] = KECAMATAN
         self.context["KATEGORI_POTENSI"] = KATEGORI_POTENSI
         self.context["VERDICTS"] = VERDICTS
@@ -177,7 +177,7 @@ class PortalGenerator(Generator):
 
     def _write_stylesheet(self):
         name, text = self.stylesheet
-        target = os.path.join(self.output_path, "theme", "css", name)
+        target = os.path.join(self.output_path, self.context["STYLESHEET_URL"])
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "w", encoding="utf-8") as handle:
             handle.write(text)
