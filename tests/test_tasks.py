@@ -246,18 +246,15 @@ def test_serve_answers_clean_urls_and_a_real_404(project, background):
     assert status == 404 and "Halaman tidak ditemukan" in html
 
 
-def test_livereload_reloads_the_open_browser_after_a_saved_change(project, background):
-    from playwright.sync_api import sync_playwright
-
-    from conftest import CHROMIUM, CHROMIUM_ARGS
-
+def test_livereload_reloads_the_open_browser_after_a_saved_change(project, background,
+                                                                 chromium):
     port = _free_port()
     background(project, "livereload", "--port", str(port))
     url = f"http://localhost:{port}/tentang-portal/"
     assert _wait_for(lambda: _get(url)[0] == 200, timeout=90)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
+    context = chromium.new_context()
+    try:
+        page = context.new_page()
         errors = []
         page.on("console", lambda m: m.type == "error" and errors.append(m.text))
         page.goto(url)
@@ -266,5 +263,6 @@ def test_livereload_reloads_the_open_browser_after_a_saved_change(project, backg
         source.write_text(source.read_text() + "\nPerubahanYangDisimpanEditor\n")
         # No navigation by the test: the page reloads itself.
         page.get_by_text("PerubahanYangDisimpanEditor").wait_for(timeout=60000)
-        browser.close()
+    finally:
+        context.close()
     assert errors == []  # in particular, no CSP violation from an injected script
