@@ -80,8 +80,13 @@ def check(c):
     from portal.domain.reminders import format_reminders, reminders
     from portal.output.annotations import annotations
 
-    documents, problems = validate_content(CONFIG["content_path"], ROOT)
-    notes = [] if problems else reminders(documents, CONFIG["content_path"], _shown_path)
+    try:
+        documents, problems = validate_content(CONFIG["content_path"], ROOT)
+        notes = [] if problems else reminders(documents, CONFIG["content_path"], _shown_path)
+    except Exception as error:  # noqa: BLE001 - an editor sees a message, not a traceback
+        from portal.intake.validation import unexpected
+
+        raise Exit(f"content/: {unexpected(error)}", code=1) from None
     if os.environ.get("GITHUB_ACTIONS") == "true":
         # Shown by GitHub on the file and line, in the commit and pull request.
         print(annotations(problems, "error") or annotations(notes, "warning"))

@@ -39,8 +39,9 @@ SAMPLES = {
                      ["0212345678", "0812", "+1 812 3456 7890"]),
     kinds.TELEPHONE: (["(0532) 21000", "0532-21000", "+62 532 21000"],
                       ["21", "0532 ext 5", "+62 532 21000 21000 21000", ["0532"]]),
-    kinds.LATITUDE: ([-2.7398, 0, 90], [-90.5, "-2.7", True]),
-    kinds.LONGITUDE: ([111.7197, -180], [181, "111"]),
+    # Inside Kotawaringin Barat (model/region.py); a number in quotes counts.
+    kinds.LATITUDE: ([-2.7398, "-2.7398", -1.5], [-90.5, 0, 2.7398, -6.2, "-2,7", True]),
+    kinds.LONGITUDE: ([111.7197, "111.6"], [181, 0, 106.8, 11.17, "111,7"]),
     # Group kinds: the values that are not mappings (sub-fields are checked
     # as fields of their own kinds).
     kinds.PRICE: (["mulai Rp10.000"], [10000, ["a"]]),
@@ -103,4 +104,8 @@ def test_presenting_values_the_indonesian_way():
         "https://wa.me/6281234567890?text=Halo%20KIM"
     assert kinds.FILTERS["wa_link"]("021-555") == ""
     assert kinds.INTEGER.format(1234567) == "1.234.567"
+    assert kinds.LATITUDE.normalise("-2.7398") == -2.7398
+    assert kinds.TEXTS.normalise("informasi desa, potensi lokal") == [
+        "informasi desa", "potensi lokal"]
+    assert kinds.OBJECTS.normalise({"src": "a.jpg"}) == [{"src": "a.jpg"}]
     assert kinds.FILTERS["tel_link"]("(0532) 21000") == "tel:053221000"

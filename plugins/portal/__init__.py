@@ -15,7 +15,7 @@ from .domain.relations import link
 from .domain.structured_data import StructuredData
 from .intake import corpus, images, rendering, situs
 from .intake.reader import PortalMarkdownReader
-from .intake.validation import format_report
+from .intake.validation import format_report, unexpected
 from .model import formatting, kinds
 from .output import parallel, search, sitemap
 from .output.generator import PortalGenerator, assign_urls
@@ -28,8 +28,12 @@ def _initialized(pelican):
     settings = pelican.settings
     content_dir = Path(settings["PATH"])
     rendering.take_over_typography(settings)
-    content, problems = corpus.load(content_dir, content_dir.parent, settings,
-                                    settings.get("PORTAL_WORKERS"))
+    try:
+        content, problems = corpus.load(content_dir, content_dir.parent, settings,
+                                        settings.get("PORTAL_WORKERS"))
+    except Exception as error:  # noqa: BLE001 - an editor sees a message, not a traceback
+        print(f"content/: {unexpected(error)}", file=sys.stderr)
+        raise SystemExit(1) from None
     if problems:
         # Printed, not logged: one plain line per problem, never wrapped.
         print(format_report(problems), file=sys.stderr)

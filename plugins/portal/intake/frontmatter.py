@@ -130,11 +130,17 @@ def load(source, first_line=1, what="kepala YAML"):
     knows each key's position). ``first_line`` is the file line of the
     source's first line. An empty source is an empty mapping."""
     try:
+        if "&" in source or "*" in source:
+            _refuse_anchors(source, first_line, what)
         try:
             data, node = _load_with_node(source, _FastPortalLoader)
         except yaml.YAMLError:
             # Parse again with the Python parser for a precise, translated message.
             data, node = _load_with_node(source, _PortalLoader)
+    except RecursionError:
+        raise FrontMatterError(
+            f"{what} terlalu bertingkat. Perbaiki: periksa indentasi; kolom di portal paling "
+            f"banyak bertingkat {MAX_DEPTH} lapis", line=first_line) from None
     except yaml.reader.ReaderError as error:
         line = source.count("\n", 0, max(error.position, 0)) + first_line
         raise FrontMatterError(
@@ -180,8 +186,28 @@ def load(source, first_line=1, what="kepala YAML"):
             line=first_line,
         )
     lines = {}
-    _key_lines(node, "", first_line, lines)
+    _key_lines(node, "", first_line, lines, what)
     return data, lines
+
+
+# The content model nests three levels (pengurus -> an item -> nama); deeper
+# YAML is a mistake, and very deep YAML would exhaust Python's recursion.
+MAX_DEPTH = 8
+
+
+def _refuse_anchors(source, first_line, what):
+    """Anchors (&a) and aliases (*a) let a few lines expand into gigabytes
+    (a "billion laughs" file); editors never need them, so they are refused
+    before anything is built from the file."""
+    try:
+        for event in yaml.parse(source, Loader=_FastPortalLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise FrontMatterError(
+                    f"{what} memakai jangkar '&' atau alias '*' YAML, yang tidak dipakai di "
+                    "portal. Perbaiki: tulis nilainya langsung; bila sebuah nilai diawali & "
+                    "atau *, beri tanda kutip", line=event.start_mark.line + first_line)
+    except yaml.YAMLError:
+        return  # reported with its line by the load that follows
 
 
 def _load_with_node(source, loader_class):
@@ -193,21 +219,25 @@ def _load_with_node(source, loader_class):
         loader.dispose()
 
 
-def _key_lines(node, prefix, first_line, lines):
+def _key_lines(node, prefix, first_line, lines, what="kepala YAML", depth=0):
     """Record the line of each key below `node`, named as validation names
     fields: ``kontak.whatsapp``, ``pengurus[2].nama``."""
+    if depth > MAX_DEPTH and isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        raise FrontMatterError(
+            f"{what} terlalu bertingkat. Perbaiki: periksa indentasi; kolom di portal paling "
+            f"banyak bertingkat {MAX_DEPTH} lapis", line=node.start_mark.line + first_line)
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 continue
             name = f"{prefix}.{key_node.value}" if prefix else key_node.value
             lines.setdefault(name, key_node.start_mark.line + first_line)
-            _key_lines(value_node, name, first_line, lines)
+            _key_lines(value_node, name, first_line, lines, what, depth + 1)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value, start=1):
             name = f"{prefix}[{index}]"
             lines.setdefault(name, item.start_mark.line + first_line)
-            _key_lines(item, name, first_line, lines)
+            _key_lines(item, name, first_line, lines, what, depth + 1)
 
 
 _TRANSLATIONS = {
@@ -219,6 +249,11 @@ _TRANSLATIONS = {
     "found undefined alias": "ada alias '*' yang tidak dikenal",
     "expected ',' or ']'": "kurung siku '[' tidak ditutup dengan ']'",
     "expected ',' or '}'": "kurung kurawal '{' tidak ditutup dengan '}'",
+    "found unknown escape character": "ada garis miring terbalik \\ yang tidak dikenal",
+    "expected <block end>, but found '<scalar>'": "ada teks yang tidak pada tempatnya",
+    "found undefined tag handle": "ada tanda ! yang tidak dikenal",
+    "expected URI": "ada tanda ! yang tidak dikenal",
+    "expected alphabetic or numeric character": "ada tanda & atau * yang tidak dikenal",
 }
 
 
@@ -228,4 +263,9 @@ def _translate(problem):
             return indonesian
     if problem.startswith(("kolom '", "nama kolom")):
         return problem
-    return f"kesalahan YAML: {problem}"
+    # PyYAML's other messages are in English: say where, in Indonesian, and
+    # name the character it stopped at.
+    found = re.search(r"found (?:character )?'?([^']+?)'?(?: that|$)", problem)
+    if found and len(found.group(1)) <= 3:
+        return f"penulisan tidak sah di dekat '{found.group(1)}'"
+    return "penulisan tidak sah"

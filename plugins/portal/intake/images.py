@@ -32,6 +32,49 @@ def image_size(path):
         return None
 
 
+# Photos larger than this are refused: a phone photo is 12-50 megapixels; a
+# small file that claims 400 megapixels is a decompression bomb, which would
+# exhaust the memory of the build that resizes it.
+MAX_PIXELS = 80_000_000
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+RASTER = (".jpg", ".jpeg", ".png", ".webp", ".gif")
+# What would let an SVG run code or load from elsewhere when opened.
+_SVG_ACTIVE = re.compile(r"<\s*(script|foreignObject|iframe|embed|object)\b|\son[a-z]+\s*=|"
+                         r"(href|src)\s*=\s*[\"']?\s*(javascript|data|https?):", re.I)
+
+
+def file_problem(path):
+    """An Indonesian message (what is wrong, how to fix it) for a file in
+    content/images/ that must not be published as it is, or None."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if path.stat().st_size == 0:
+        return "berkas gambar kosong (0 bita). Perbaiki: unggah ulang fotonya"
+    if suffix == ".svg":
+        text = path.read_bytes()[:2_000_000].decode("utf-8", errors="replace")
+        if _SVG_ACTIVE.search(text):
+            return ("berkas SVG memuat skrip, penangan peristiwa atau tautan keluar, yang bisa "
+                    "dijalankan saat berkas dibuka. Perbaiki: simpan ulang gambarnya sebagai "
+                    "PNG, atau ekspor SVG tanpa skrip")
+        return None
+    if suffix not in RASTER:
+        return None
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+            if width * height > MAX_PIXELS:
+                raise Image.DecompressionBombError
+            image.verify()
+    except Image.DecompressionBombError:
+        return (f"gambar terlalu besar (lebih dari {MAX_PIXELS // 1_000_000} megapiksel). "
+                "Perbaiki: perkecil fotonya, misalnya menjadi lebar 2000 piksel")
+    except Exception:  # noqa: BLE001 - Pillow raises many kinds for a broken file
+        return ("berkas ini bukan gambar yang dapat dibuka (rusak, atau berkas lain yang diberi "
+                "nama gambar). Perbaiki: simpan ulang fotonya dari kamera atau aplikasi foto "
+                "sebagai .jpg atau .png")
+    return None
+
+
 _IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
 _SRC = re.compile(r'\ssrc="([^"]+)"')
 

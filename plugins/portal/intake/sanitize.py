@@ -29,15 +29,24 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 # Patterns validation reports to the editor, with the Indonesian name of
 # the problem. Checked on the Markdown source.
+# `javascript:` as browsers read it: letters may be split by spaces or
+# tabs, and the colon written as an entity (&colon; &#58; &#x3a;).
+_JAVASCRIPT = r"j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*(?::|&colon;|&#0*58;?|&#x0*3a;?)"
 DANGEROUS_HTML = (
     (re.compile(r"<\s*script(?=[\s>/])", re.I), "tag <script>"),
     (re.compile(r"<\s*(iframe|frame|object|embed)(?=[\s>/])", re.I),
      "sisipan <iframe>/<object>/<embed>"),
     (re.compile(r"<\s*style(?=[\s>/])", re.I), "tag <style>"),
     (re.compile(r"<\s*form(?=[\s>/])", re.I), "formulir <form>"),
-    (re.compile(r"<[^>]+\son[a-z]+\s*=", re.I), "atribut peristiwa seperti onclick= atau onerror="),
-    (re.compile(r"(?:\]\(\s*<?|(?:href|src)\s*=\s*[\"']?)\s*javascript\s*:", re.I),
-     "tautan javascript:"),
+    # <img/src=x/onerror=...>: a slash separates attributes as well as a space.
+    (re.compile(r"<[^>]+[\s/]on[a-z]+\s*=", re.I),
+     "atribut peristiwa seperti onclick= atau onerror="),
+    # Markdown's attribute lists: {: onclick="..." }
+    (re.compile(r"\{:?[^}\n]*\bon[a-z]+\s*=", re.I),
+     "atribut peristiwa seperti onclick= atau onerror="),
+    # Inline links, reference definitions ([x]: javascript:...), attributes.
+    (re.compile(r"(?:\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?|(?:href|src)\s*=\s*[\"']?)\s*"
+                + _JAVASCRIPT, re.I | re.M), "tautan javascript:"),
     (re.compile(r"<[^>]+\sstyle\s*=", re.I), "atribut style="),
 )
 

@@ -8,7 +8,9 @@ editor's mistake.
 """
 
 import functools
+import os
 import re
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,12 +19,18 @@ from pelican.utils import slugify
 
 from ..model import kinds, schema
 from ..model.schema import CONTENT_TYPES, RESERVED_PAGE_SLUGS
-from . import frontmatter, situs
+from . import frontmatter, images, situs
 from .sanitize import DANGEROUS_HTML
 
 BODY_IMAGE_RE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
 INTRASITE_LINK_RE = re.compile(r"\{(filename|static|attach)\}([^)\s\"'>#?]+)")
 INTRASITE_PREFIX = re.compile(r"^\{(?:static|attach|filename)\}")
+# Markdown links [text](target), not images.
+BODY_LINK_RE = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)")
+RAW_IMG_RE = re.compile(r"<\s*img\b", re.I)
+# Longer slugs make file names some systems refuse (255 bytes).
+MAX_SLUG = 100
+MAX_BODY_BYTES = 1024 * 1024
 
 
 def plain_slug(text):
@@ -40,8 +48,17 @@ class Problem:
     def __str__(self):
         where = f"{self.path}:{self.line}" if self.line else self.path
         if self.field:
-            return f"{where}: kolom '{self.field}': {self.message}"
-        return f"{where}: {self.message}"
+            return one_line(f"{where}: kolom '{self.field}': {self.message}")
+        return one_line(f"{where}: {self.message}")
+
+
+def one_line(text):
+    """A message stays on one line whatever a file name or value holds: line
+    breaks and other control characters are written as escapes."""
+    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
 
 
 @dataclass
@@ -56,11 +73,13 @@ class Document:
     body_line: int
     lines: dict = field(default_factory=dict)  # field path -> line (frontmatter.FrontMatter)
     mtime_ns: int = 0  # of the file as it was read
+    text: str = ""  # the whole file, for messages that need what was written
 
     @functools.cached_property
     def values(self):
-        """The fields that are filled in (an empty value counts as absent)."""
-        return {key: value for key, value in self.metadata.items() if not _is_empty(value)}
+        """The fields that are filled in (an empty value counts as absent), in
+        their one written form (kinds.Kind.normalise): what the reader gets."""
+        return normalised(self.ctype.fields, self.metadata)
 
     @functools.cached_property
     def dates(self):
@@ -121,6 +140,27 @@ class _Checker:
 
     # -- reading ------------------------------------------------------------
 
+    def check_file_names(self):
+        """Files in the content folders that the build would skip without a
+        word (`.MD`, `.markdown`, `.md.txt`, a photo among the profiles)."""
+        for key in CONTENT_TYPES:
+            folder = self.content_dir / key
+            if not folder.is_dir():
+                continue
+            for path in sorted(folder.rglob("*")):
+                relative = path.relative_to(folder)
+                if path.is_dir() or path.suffix == ".md" or any(
+                        part.startswith(".") for part in relative.parts):
+                    continue
+                if path.name.lower().endswith((".md", ".markdown", ".mdown", ".mkd")) or \
+                        ".md." in path.name.lower():
+                    fix = f"ganti nama berkasnya menjadi {_markdown_name(path.name)}"
+                else:
+                    fix = ("folder ini hanya untuk berkas tulisan .md; simpan foto dan berkas "
+                           "lain di content/images/")
+                self.add(self.rel(path), "", "berkas ini tidak dibaca portal karena namanya "
+                         f"tidak berakhiran .md. Perbaiki: {fix}")
+
     def read_all(self):
         documents = []
         for path in sorted(self.content_dir.rglob("*.md")):
@@ -150,8 +190,13 @@ class _Checker:
                 if ctype.key == "kim":
                     self.unreadable_kim_slugs.add(path.stem)
                 continue
+            except Exception as error:  # noqa: BLE001 - reported, never a traceback
+                self.add(relpath, "", unexpected(error))
+                if ctype.key == "kim":
+                    self.unreadable_kim_slugs.add(path.stem)
+                continue
             documents.append(Document(path, relpath, ctype, metadata, body, body_line, lines,
-                                      mtime_ns))
+                                      mtime_ns, text))
         return documents
 
     def check_situs(self):
@@ -174,9 +219,16 @@ class _Checker:
         for key in doc.metadata:
             if key not in known:
                 suggestion = _closest(str(key), known)
-                fix = (f"mungkin maksudnya '{suggestion}'" if suggestion
-                       else f"hapus kolom ini; kolom {doc.ctype.label} yang dikenal: "
-                       + ", ".join(sorted(known)))
+                group = next((spec for spec in doc.ctype.fields
+                              if spec.subfield(str(key)) is not None), None)
+                if suggestion:
+                    fix = f"mungkin maksudnya '{suggestion}'"
+                elif group is not None:
+                    fix = (f"'{key}' adalah subkolom '{group.name}': tulis '{group.name}:' lalu "
+                           f"'{key}:' di baris berikutnya, menjorok dua spasi")
+                else:
+                    fix = (f"hapus kolom ini; kolom {doc.ctype.label} yang dikenal: "
+                           + ", ".join(sorted(known)))
                 self.add(doc, str(key), f"kolom tidak dikenal untuk {doc.ctype.label}. "
                          f"Perbaiki: {fix}")
         required_extra = ()
@@ -189,6 +241,11 @@ class _Checker:
                 if spec.required or spec.name in required_extra:
                     reason = (f" untuk kategori {category}" if spec.name in required_extra
                               else "")
+                    if _starts_with_comment(doc, spec.name):
+                        self.add(doc, spec.name, f"{spec.label} terbaca kosong karena diawali "
+                                 "tanda #, yang dalam kepala YAML memulai komentar. Perbaiki: "
+                                 f"beri tanda kutip, misalnya {spec.name}: \"#...\"")
+                        continue
                     self.add(doc, spec.name, f"{spec.label} wajib diisi{reason}. Perbaiki: "
                              f"tambahkan baris '{spec.name}: ...'{_example(spec)}")
                 continue
@@ -203,9 +260,24 @@ class _Checker:
         if doc.ctype.key == "berita" and doc.slug is not None and not doc.slug:
             self.add(doc, "title", "judul tidak menghasilkan alamat halaman. Perbaiki: "
                      "isi kolom 'slug' dengan huruf kecil dan tanda hubung")
+        if doc.slug and len(doc.slug) > MAX_SLUG:
+            source = "slug" if doc.metadata.get("slug") else "title"
+            self.add(doc, source, f"alamat halaman dari kolom ini terlalu panjang ({len(doc.slug)} "
+                     f"huruf, paling banyak {MAX_SLUG}). Perbaiki: isi kolom 'slug' dengan "
+                     "beberapa kata pendek, misalnya 'rapat-kim-desember'")
+        for tag in doc.tags if doc.ctype.key == "berita" else ():
+            if not plain_slug(tag):
+                self.add(doc, "tags", f"tag '{kinds.shown(tag)}' tidak menghasilkan alamat "
+                         "halaman (hanya tanda baca atau emoji). Perbaiki: tulis tag dengan "
+                         "huruf atau angka")
         if doc.ctype.key == "halaman" and doc.slug in RESERVED_PAGE_SLUGS:
             self.add(doc, "slug", f"slug '{doc.slug}' sudah dipakai bagian lain portal. "
                      "Perbaiki: pilih slug lain")
+        if len(doc.body.encode("utf-8")) > MAX_BODY_BYTES:
+            self.add(doc, "", f"isi tulisan terlalu panjang ({len(doc.body.encode()) // 1024} KB, "
+                     f"paling banyak {MAX_BODY_BYTES // 1024} KB). Perbaiki: bagi menjadi "
+                     "beberapa tulisan, atau pindahkan lampiran panjang ke berkas terpisah",
+                     line=doc.body_line)
         self.check_body_images(doc)
         self.check_body_links(doc)
         self.check_body_html(doc)
@@ -265,6 +337,12 @@ class _Checker:
                          "'{static}'. Perbaiki: tulis '{static}/images/nama-berkas.jpg'",
                          line=line)
                 continue
+            if not INTRASITE_PREFIX.sub("", target).startswith("/"):
+                # Pelican reads {static}images/x.jpg next to the article.
+                self.add(doc, "", f"gambar '{kinds.shown(target)}' ditulis tanpa garis miring "
+                         "setelah {static}. Perbaiki: tulis '{static}/images/nama-berkas.jpg'",
+                         line=line)
+                continue
             cleaned = INTRASITE_PREFIX.sub("", target).lstrip("/")
             if not self.image_exists(cleaned):
                 self.add(doc, "", f"gambar '{target}' di isi tulisan tidak ditemukan. "
@@ -272,6 +350,11 @@ class _Checker:
                          "'{static}/images/nama-berkas.jpg'", line=line)
 
     def check_body_html(self, doc):
+        for match in RAW_IMG_RE.finditer(doc.body):
+            line = doc.body_line + doc.body.count("\n", 0, match.start())
+            self.add(doc, "", "gambar ditulis dengan tag <img>. Perbaiki: tulis dengan Markdown, "
+                     "![teks alternatif]({static}/images/nama-berkas.jpg), supaya alamatnya "
+                     "benar di setiap halaman", line=line)
         for pattern, name in DANGEROUS_HTML:
             for match in pattern.finditer(doc.body):
                 line = doc.body_line + doc.body.count("\n", 0, match.start())
@@ -281,7 +364,21 @@ class _Checker:
 
     def check_body_links(self, doc):
         """Links written as {filename}/berita/x.md must point at a file that
-        exists, or Pelican would stop the build with an English warning."""
+        exists, or Pelican would stop the build with an English warning;
+        other link targets must be whole web addresses."""
+        for match in BODY_LINK_RE.finditer(doc.body):
+            target = match.group(1)
+            line = doc.body_line + doc.body.count("\n", 0, match.start())
+            if target.startswith(("http://", "https://", "mailto:", "tel:", "#", "{")):
+                continue
+            if re.search(r"\.md(#.*)?$", target):
+                self.add(doc, "", f"tautan '{kinds.shown(target)}' menuju berkas .md tanpa "
+                         "'{filename}'. Perbaiki: tulis {filename}/berita/nama-berkas.md "
+                         "(jalur dari folder content/)", line=line)
+            elif re.match(r"^(www\.|[a-z0-9-]+\.(id|com|org|net|go\.id|co\.id)\b)", target, re.I):
+                self.add(doc, "", f"tautan '{kinds.shown(target)}' tanpa https://. Perbaiki: "
+                         f"tulis alamat lengkap, misalnya https://{kinds.shown(target)}",
+                         line=line)
         # Image sources are reported by check_body_images.
         image_sources = {image.start(1) for image in BODY_IMAGE_RE.finditer(doc.body)}
         for match in INTRASITE_LINK_RE.finditer(doc.body):
@@ -326,6 +423,9 @@ class _Checker:
                 else:
                     seen[slug] = doc
         kim_slugs = {doc.slug for doc in by_type.get("kim", ()) if doc.slug}
+        # A slug with an invisible character has its own message; references
+        # written without it are not sent to "fix" themselves as well.
+        kim_slugs |= {kinds.INVISIBLE_OR_NBSP.sub("", slug) for slug in kim_slugs}
         # A KIM file that could not be read at all already has its own
         # problem; do not also send editors to "fix" references to it.
         kim_slugs |= self.unreadable_kim_slugs
@@ -336,6 +436,8 @@ class _Checker:
                 value = doc.metadata.get(spec.name)
                 refs = value if isinstance(value, list) else [value]
                 for ref in refs:
+                    if isinstance(ref, (int, str)) and not isinstance(ref, bool):
+                        ref = str(ref)  # `kim: 123` names KIM '123'
                     if isinstance(ref, str) and kinds.SLUG_RE.match(ref) and ref not in kim_slugs:
                         suggestion = _closest(ref, kim_slugs)
                         fix = (f"mungkin maksudnya '{suggestion}'" if suggestion
@@ -344,9 +446,56 @@ class _Checker:
         for doc in documents:
             for name, src in _image_values(doc.ctype.fields, doc.metadata, ""):
                 if isinstance(src, str) and src and not self.image_exists(src.lstrip("/")):
-                    self.add(doc, name, f"berkas gambar '{src}' tidak ditemukan. Perbaiki: "
-                             "simpan fotonya di folder content/images/ dan tulis jalurnya, "
-                             "misalnya images/nama-berkas.jpg")
+                    self.add(doc, name, f"berkas gambar '{kinds.shown(src)}' tidak ditemukan. "
+                             "Perbaiki: simpan fotonya di folder content/images/ dan tulis "
+                             "jalurnya, misalnya images/nama-berkas.jpg")
+        self.check_drafts_referenced(documents, by_type)
+
+    def check_drafts_referenced(self, documents, by_type):
+        """Published content that names a draft: the reference would lead
+        nowhere on the published site."""
+        draft_kims = {doc.slug for doc in by_type.get("kim", ())
+                      if doc.metadata.get("status") == "draft" and doc.slug}
+        by_path = {doc.path.resolve(): doc for doc in documents}
+        for doc in documents:
+            if doc.metadata.get("status") == "draft":
+                continue
+            for spec in doc.ctype.fields:
+                if spec.kind not in (kinds.KIM_REF, kinds.KIM_REFS):
+                    continue
+                value = doc.metadata.get(spec.name)
+                for ref in value if isinstance(value, list) else [value]:
+                    if str(ref) in draft_kims:
+                        self.add(doc, spec.name, f"KIM '{ref}' masih draf, sehingga rujukan ini "
+                                 "tidak tampil di situs. Perbaiki: terbitkan profil KIM itu "
+                                 "(status: published) atau hapus rujukannya")
+            for match in INTRASITE_LINK_RE.finditer(doc.body):
+                what, target = match.groups()
+                if what != "filename":
+                    continue
+                base = self.content_dir if target.startswith("/") else doc.path.parent
+                linked = by_path.get((base / target.lstrip("/")).resolve())
+                if linked is not None and linked.metadata.get("status") == "draft":
+                    line = doc.body_line + doc.body.count("\n", 0, match.start())
+                    self.add(doc, "", f"tautan ke {linked.relpath}, yang masih draf. Perbaiki: "
+                             "terbitkan tulisan itu dulu (status: published) atau hapus "
+                             "tautannya", line=line)
+
+    def check_image_files(self):
+        """Every file in content/images/ is published as it is: photos must
+        open (not empty, not text saved as .jpg, not a decompression bomb),
+        and an SVG must carry no script, since opening it would run the
+        script in the site's origin (the pages' CSP does not cover it)."""
+        folder = self.content_dir / "images"
+        if not folder.is_dir():
+            return
+        for path in sorted(folder.rglob("*")):
+            if not path.is_file() or any(part.startswith(".") for part in
+                                          path.relative_to(folder).parts):
+                continue
+            message = images.file_problem(path)
+            if message:
+                self.add(self.rel(path), "", message)
 
 
 def _image_values(fields, data, prefix):
@@ -364,6 +513,45 @@ def _image_values(fields, data, prefix):
             if isinstance(items, list):
                 for index, item in enumerate(items, start=1):
                     yield from _image_values(spec.fields, item, f"{name}[{index}].")
+
+
+def normalised(fields, data):
+    """`data` without empty values, each in its kind's one form, recursively
+    into groups. Only called on validated data."""
+    specs = {spec.name: spec for spec in fields}
+    result = {}
+    for key, value in data.items():
+        if _is_empty(value):
+            continue
+        spec = specs.get(key)
+        if spec is not None:
+            if spec.kind.normalise is not None:
+                value = spec.kind.normalise(value)
+            if spec.fields and isinstance(value, dict):
+                value = normalised(spec.fields, value)
+            elif spec.fields and isinstance(value, list):
+                value = [normalised(spec.fields, item) if isinstance(item, dict) else item
+                         for item in value]
+        result[key] = value
+    return result
+
+
+def _markdown_name(name):
+    stem = name
+    for ending in (".txt", ".markdown", ".mdown", ".mkd", ".md", ".MD", ".Md", ".mD"):
+        if stem.lower().endswith(ending.lower()):
+            stem = stem[: -len(ending)]
+    return stem + ".md"
+
+
+def _starts_with_comment(doc, name):
+    """Whether the line of field `name` is `name: # ...` (YAML reads the
+    rest of the line as a comment, so the value is empty)."""
+    line = doc.lines.get(name)
+    if not line or not doc.text:
+        return False
+    rows = doc.text.split("\n")
+    return line <= len(rows) and re.match(rf"^{re.escape(name)}\s*:\s+#", rows[line - 1])
 
 
 def _is_empty(value):
@@ -390,10 +578,26 @@ def validate_content(content_dir, display_root=None):
     checker = _Checker(content_dir, display_root)
     documents = checker.read_all()
     for doc in documents:
-        checker.check_document(doc)
+        try:
+            checker.check_document(doc)
+        except Exception as error:  # noqa: BLE001 - reported, never a traceback
+            checker.add(doc.relpath, "", unexpected(error))
     checker.check_collection(documents)
     checker.check_situs()
+    checker.check_file_names()
+    checker.check_image_files()
     return documents, sorted(set(checker.problems))
+
+
+def unexpected(error):
+    """The message for an error nobody foresaw, naming what it was; with
+    PORTAL_DEBUG=1 the traceback goes to the log for the developers."""
+    if os.environ.get("PORTAL_DEBUG"):
+        traceback.print_exc()
+    return (f"pemeriksaan berkas ini terhenti karena kesalahan tak terduga "
+            f"({type(error).__name__}: {kinds.shown(error, 120)}). Perbaiki: periksa isian "
+            "berkas ini; bila pesannya tidak membantu, laporkan kepada pengembang portal dengan "
+            "menyertakan berkas ini (PORTAL_DEBUG=1 menampilkan rinciannya)")
 
 
 def format_report(problems):

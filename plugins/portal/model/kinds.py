@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import quote
 
-from . import formatting
+from . import formatting, region
 
 # Shapes: how a value is built from sub-fields (if at all).
 SCALAR = "skalar"
@@ -49,6 +49,10 @@ class Kind:
     example_in_form: bool = False
     # Reading a checked value: for the reader and the templates.
     parse: Callable = None
+    # The checked value in its one written form (a list where a list is
+    # meant, a number where a number is meant); validation and the reader
+    # both see this form.
+    normalise: Callable = None
     # Presenting a value on a page: registered as the Jinja filter `filter`.
     format: Callable = None
     filter: str = ""
@@ -90,14 +94,38 @@ LONG_TEXT_FIELDS = frozenset({"ringkasan", "summary"})
 LIST_MESSAGE = "harus berupa daftar teks. Perbaiki: tulis setiap isian di baris baru diawali '- '"
 
 
+# Characters an editor cannot see, often pasted from a word processor or a
+# chat: zero-width spaces and joiners, the byte-order mark, and (in values
+# that must match exactly, such as a slug or a choice) the no-break space.
+INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
+INVISIBLE_OR_NBSP = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u00a0\u202f]")
+
+
+def shown(value, limit=60):
+    """A value as messages quote it: cut short, so a message stays one line."""
+    text = str(value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def invisible_character(text, pattern=INVISIBLE_OR_NBSP):
+    """A message naming the first invisible character of `text`, or None."""
+    match = pattern.search(str(text))
+    if not match:
+        return None
+    return (f"ada karakter tak terlihat (U+{ord(match.group()):04X}) pada huruf ke-"
+            f"{match.start() + 1}. Perbaiki: hapus isian ini lalu ketik ulang; karakter seperti "
+            "ini sering ikut tersalin dari pengolah kata atau pesan WhatsApp")
+
+
 def _one_value(spec, value):
-    """Kinds that hold one text: not a list, a mapping or true/false."""
+    """Kinds that hold one text: not a list, a mapping or true/false, and
+    no invisible character."""
     if isinstance(value, (list, dict)):
         return (f"{spec.label} harus berupa satu nilai, bukan daftar. Perbaiki: tulis satu "
                 f"nilai setelah '{spec.name}:'")
     if isinstance(value, bool):
         return f"{spec.label} tidak boleh true/false. Perbaiki: tulis nilainya dalam tanda kutip"
-    return None
+    return invisible_character(value, INVISIBLE if spec.kind is TEXT else INVISIBLE_OR_NBSP)
 
 
 def _single(test):
@@ -109,7 +137,7 @@ def _single(test):
 
 def _matching(regex, message):
     def test(spec, value):
-        return None if regex.match(str(value)) else message.format(value=value)
+        return None if regex.match(str(value)) else message.format(value=shown(value))
     return test
 
 
@@ -143,8 +171,12 @@ def parse_month_or_date(text):
 def _check_date(text, pattern, form):
     match = pattern.match(text)
     if not match:
-        return f"'{text}' bukan tanggal yang dikenali. Perbaiki: tulis dengan bentuk {form}"
+        return (f"'{shown(text)}' bukan tanggal yang dikenali. Perbaiki: tulis dengan bentuk "
+                f"{form}")
     year, month, day = (int(part) for part in match.groups()[:3])
+    if not region.FIRST_YEAR <= year <= region.last_year():
+        return (f"tahun {year} di luar rentang {region.FIRST_YEAR} sampai "
+                f"{region.last_year()}. Perbaiki: periksa tahunnya")
     if not 1 <= month <= 12:
         return f"bulan {month:02d} tidak ada. Perbaiki: tulis bulan 01 sampai 12"
     last = calendar.monthrange(year, month)[1]
@@ -165,6 +197,12 @@ def _list_items(spec, value, split_commas=True):
     return items
 
 
+def _as_list(value):
+    """'informasi desa, potensi lokal' written on one line means a list of
+    two, as validation reads it."""
+    return _list_items(None, value) if not isinstance(value, list) else value
+
+
 def _list_check(item_test, split_commas=True):
     """A check for list kinds: every item a text, none twice, each passing
     `item_test(spec, item)`."""
@@ -173,7 +211,7 @@ def _list_check(item_test, split_commas=True):
         for item in items:
             if not isinstance(item, (str, int)) or isinstance(item, bool) or str(item) == "":
                 return f"{spec.label} {LIST_MESSAGE}"
-            message = item_test(spec, item)
+            message = invisible_character(item) or item_test(spec, item)
             if message:
                 return message
         if len(set(map(str, items))) != len(items):
@@ -191,19 +229,39 @@ def _options(spec):
 
 def _choice_test(spec, value):
     if value not in spec.choices:
-        return ("nilai '" + str(value) + "' tidak dikenal. Perbaiki: pilih salah satu dari "
+        return (f"nilai '{shown(value)}' tidak dikenal. Perbaiki: pilih salah satu dari "
                 + ", ".join(spec.choices))
     return None
 
 
-def _coordinate(limit):
+def _number(value):
+    """A coordinate as written: a number, or a number in quotes ("-2.7398",
+    exactly the example with quotes around it)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    try:
+        return float(str(value).strip())
+    except ValueError:
+        return None
+
+
+def _coordinate(limit, plausible, name):
+    low, high = plausible
+
     def check(spec, value):
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return (f"'{value}' bukan angka. Perbaiki: tulis angka desimal dengan titik, "
-                    "misalnya -2.7398")
-        if not -limit <= value <= limit:
+        number = _number(value)
+        if number is None:
+            return (f"'{shown(value)}' bukan angka. Perbaiki: tulis angka desimal dengan "
+                    "titik, misalnya -2.7398")
+        if not -limit <= number <= limit:
             return (f"{value} di luar rentang -{limit} sampai {limit}. Perbaiki: periksa "
                     "apakah lintang dan bujur tertukar")
+        if not low <= number <= high:
+            return (f"{value} berada di luar {region.REGION_NAME} ({name} {low} sampai "
+                    f"{high}). Perbaiki: periksa angkanya, tanda minus, dan apakah lintang dan "
+                    "bujur tertukar; salin titik dari OpenStreetMap")
         return None
 
     def widget(spec):
@@ -288,6 +346,9 @@ def _month_or_date_check(spec, value):
     text = str(value)
     month = MONTH_RE.match(text)
     if month:
+        if not region.FIRST_YEAR <= int(month.group(1)) <= region.last_year():
+            return (f"tahun {month.group(1)} di luar rentang {region.FIRST_YEAR} sampai "
+                    f"{region.last_year()}. Perbaiki: periksa tahunnya")
         if not 1 <= int(month.group(2)) <= 12:
             return f"bulan {month.group(2)} tidak ada. Perbaiki: tulis bulan 01 sampai 12"
         return None
@@ -305,9 +366,13 @@ MONTH_OR_DATE = Kind(
 
 
 def _integer_check(spec, value):
+    if isinstance(value, float):
+        # 10.000 (ten thousand, Indonesian style) is read as the decimal 10.0.
+        return (f"angka bertitik ({value}) tidak dibaca sebagai bilangan bulat. Perbaiki: "
+                "tulis angka saja tanpa titik pemisah ribuan, misalnya 10000")
     if isinstance(value, bool) or not isinstance(value, int):
-        return (f"'{value}' bukan bilangan bulat. Perbaiki: tulis angka saja tanpa titik, "
-                "misalnya 10000")
+        return (f"'{shown(value)}' bukan bilangan bulat. Perbaiki: tulis angka saja tanpa "
+                "titik, misalnya 10000")
     if spec.minimum is not None and value < spec.minimum:
         return f"paling kecil {spec.minimum}. Perbaiki: periksa angkanya"
     return None
@@ -337,16 +402,17 @@ STATUS = Kind("status", check=_single(_choice_test),
 
 def _choices_item(spec, item):
     if item not in spec.choices:
-        return f"nilai '{item}' tidak dikenal. Perbaiki: pilih dari " + ", ".join(spec.choices)
+        return (f"nilai '{shown(item)}' tidak dikenal. Perbaiki: pilih dari "
+                + ", ".join(spec.choices))
     return None
 
 
-CHOICES = Kind("daftar-pilihan", check=_list_check(_choices_item),
+CHOICES = Kind("daftar-pilihan", check=_list_check(_choices_item), normalise=_as_list,
                widget=lambda spec: {"widget": "select", "multiple": True,
                                     "options": _options(spec)})
 
 TEXTS = Kind(
-    "daftar-teks", check=_list_check(lambda spec, item: None),
+    "daftar-teks", check=_list_check(lambda spec, item: None), normalise=_as_list,
     # One box per item: Decap's comma-separated list box keeps an empty item
     # after a trailing comma.
     widget=lambda spec: {"widget": "list", "collapsed": False, "field": {
@@ -364,18 +430,24 @@ def _kim_widget(multiple):
     return widget
 
 
-KIM_REF = Kind("rujukan-kim", check=_single(_matching(SLUG_RE, _SLUG_MESSAGE)),
+_KIM_MESSAGE = ("'{value}' bukan slug KIM. Perbaiki: tulis slug profil KIM, yaitu nama "
+                "berkasnya di content/kim/ tanpa .md (misalnya 'palae'), bukan nama KIM-nya")
+KIM_REF = Kind("rujukan-kim", check=_single(_matching(SLUG_RE, _KIM_MESSAGE)),
                widget=_kim_widget(False),
                form_hint="Pilih KIM dari daftar; ketik sebagian namanya untuk mencari.")
 
 
 def _kim_item(spec, item):
+    if isinstance(item, str) and "," in item:
+        return ("beberapa KIM ditulis dalam satu baris. Perbaiki: tulis sebagai daftar, satu "
+                "slug per baris diawali '- ', misalnya '- palae' lalu '- sari-rasa'")
     if not SLUG_RE.match(str(item)):
-        return f"'{item}' bukan slug KIM yang sah. Perbaiki: pakai {SLUG_HINT}"
+        return _KIM_MESSAGE.format(value=shown(item))
     return None
 
 
 KIM_REFS = Kind("daftar-rujukan-kim", check=_list_check(_kim_item, split_commas=False),
+                normalise=lambda value: value if isinstance(value, list) else [value],
                 widget=_kim_widget(True),
                 form_hint="Pilih satu KIM atau lebih dari daftar; ketik sebagian namanya "
                           "untuk mencari.")
@@ -386,9 +458,13 @@ def _image_check(spec, value):
         return (f"{spec.label} harus berupa jalur berkas. Perbaiki: tulis misalnya "
                 "images/nama-berkas.jpg")
     if not re.search(r"\.(jpe?g|png|webp|gif|svg)$", value, re.IGNORECASE):
-        return (f"'{value}' bukan berkas gambar. Perbaiki: pakai berkas .jpg, .png, .webp, "
-                ".gif atau .svg")
-    return None
+        return (f"'{shown(value)}' bukan berkas gambar. Perbaiki: pakai berkas .jpg, .png, "
+                ".webp, .gif atau .svg")
+    if re.search(r"\s", value):
+        return (f"nama berkas gambar '{shown(value)}' memuat spasi. Perbaiki: ganti nama "
+                "berkasnya dengan tanda hubung sebagai pengganti spasi, misalnya "
+                "images/foto-kegiatan.jpg, lalu tulis nama itu di sini")
+    return invisible_character(value)
 
 
 IMAGE = Kind("gambar", check=_image_check,
@@ -441,10 +517,10 @@ TELEPHONE = Kind("telepon", check=_single(_telephone_test),
                                                 "(0532) 21000"),
                  example_in_form=True, format=tel_link, filter="tel_link")
 
-_lat_check, _lat_widget = _coordinate(90)
-_lon_check, _lon_widget = _coordinate(180)
-LATITUDE = Kind("lintang", check=_lat_check, widget=_lat_widget)
-LONGITUDE = Kind("bujur", check=_lon_check, widget=_lon_widget)
+_lat_check, _lat_widget = _coordinate(90, region.LATITUDE_RANGE, "lintang")
+_lon_check, _lon_widget = _coordinate(180, region.LONGITUDE_RANGE, "bujur")
+LATITUDE = Kind("lintang", check=_lat_check, widget=_lat_widget, normalise=_number)
+LONGITUDE = Kind("bujur", check=_lon_check, widget=_lon_widget, normalise=_number)
 
 
 def _price_text_check(spec, value):
@@ -466,8 +542,10 @@ PRICE = Kind("harga", check=_price_text_check, shape=GROUP_OR_TEXT,
                        "web.",
              format=harga, filter="harga")
 OBJECT = Kind("objek", shape=GROUP, widget=lambda spec: {"widget": "object"})
+# One item written without "- " is a list of one (a mapping stays a mapping).
 OBJECTS = Kind("daftar-objek", shape=GROUPS, widget=lambda spec: {"widget": "list",
-                                                                   "collapsed": False})
+                                                                   "collapsed": False},
+               normalise=lambda value: [value] if isinstance(value, dict) else value)
 
 ALL = (TEXT, SLUG, DATE, DATETIME, MONTH_OR_DATE, INTEGER, BOOLEAN, CHOICE, STATUS, CHOICES,
        TEXTS, KIM_REF, KIM_REFS, IMAGE, URL, EMAIL, WHATSAPP, TELEPHONE, LATITUDE, LONGITUDE,
