@@ -79,32 +79,25 @@ _IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
 _SRC = re.compile(r'\ssrc="([^"]+)"')
 
 
-def add_sizes(html, content_dir, source_dir, derivatives=None):
+def add_sizes(html, content_dir, sources, derivatives=None):
     """Give each <img> in `html` width, height, lazy loading and (with
-    `derivatives`) a WebP srcset. Sources are Pelican link forms
-    ({static}/images/x.jpg) or paths relative to the source file."""
+    `derivatives`) a WebP srcset. `sources` maps each image source written in
+    the body ({static}/images/x.jpg) to its file inside the content folder,
+    as validation found it (Document.images)."""
 
     def rewrite(match):
         tag = match.group(0)
         src = _SRC.search(tag)
         if not src or " width=" in tag:
             return tag
-        target = src.group(1)
-        for prefix in ("{static}", "{attach}", "{filename}"):
-            if target.startswith(prefix):
-                target = target[len(prefix):]
-                break
-        base = Path(content_dir) if target.startswith("/") else Path(source_dir)
-        path = (base / target.lstrip("/")).resolve()
-        size = image_size(str(path))
+        relative = sources.get(src.group(1))
+        path = (Path(content_dir) / relative).resolve() if relative else None
+        size = image_size(str(path)) if path else None
         extra = ' loading="lazy" decoding="async"'
         if size:
             extra = f' width="{size[0]}" height="{size[1]}"' + extra
-        if derivatives is not None:
-            try:
-                srcset = derivatives.srcset(path.relative_to(Path(content_dir).resolve()))
-            except ValueError:
-                srcset = ""
+        if derivatives is not None and relative:
+            srcset = derivatives.srcset(relative)
             if srcset:
                 extra += f' srcset="{srcset}" sizes="{SIZES}"'
         return tag[:-1].rstrip("/").rstrip() + extra + ">"

@@ -6,8 +6,6 @@ given and turns its values into Pelican's objects (category, tags, author,
 dates); the portal's fields keep their YAML values.
 """
 
-import os
-
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Category, Tag
 
@@ -26,7 +24,7 @@ class PortalMarkdownReader(BaseReader):
     def read(self, source_path):
         entry = self.corpus.entry(source_path)
         content = images.add_sizes(entry.body_html, self.settings["PATH"],
-                                   os.path.dirname(source_path), self.derivatives)
+                                   entry.document.images, self.derivatives)
         return content, self.convert_metadata(entry)
 
     def convert_metadata(self, entry):

@@ -74,6 +74,8 @@ class Document:
     lines: dict = field(default_factory=dict)  # field path -> line (frontmatter.FrontMatter)
     mtime_ns: int = 0  # of the file as it was read
     text: str = ""  # the whole file, for messages that need what was written
+    # Body image source as written -> its file in the content folder.
+    images: dict = field(default_factory=dict)
 
     @functools.cached_property
     def values(self):
@@ -348,6 +350,8 @@ class _Checker:
                 self.add(doc, "", f"gambar '{target}' di isi tulisan tidak ditemukan. "
                          "Perbaiki: simpan berkasnya di content/images/ dan tulis "
                          "'{static}/images/nama-berkas.jpg'", line=line)
+            else:
+                doc.images[target] = cleaned
 
     def check_body_html(self, doc):
         for match in RAW_IMG_RE.finditer(doc.body):
