@@ -88,9 +88,9 @@ def test_a_settings_change_does_not_reuse_cached_html(content, tmp_path):
 def test_render_cache_namespace_follows_settings_and_code(monkeypatch, tmp_path):
     from portal.intake import rendering
 
-    settings = {"MARKDOWN": {"extensions": []}, "PORTAL_TYPOGRIFY": True}
+    settings = {"MARKDOWN": {"extensions": []}, "TYPOGRIFY": True}
     base = rendering.namespace(settings)
-    assert rendering.namespace({**settings, "PORTAL_TYPOGRIFY": False}) != base
+    assert rendering.namespace({**settings, "TYPOGRIFY": False}) != base
     code = tmp_path / "portal"
     shutil.copytree(ROOT / "plugins" / "portal", code,
                     ignore=shutil.ignore_patterns("__pycache__"))

@@ -27,10 +27,10 @@ def _initialized(pelican):
     the build's objects and hand them to the steps that use them."""
     settings = pelican.settings
     content_dir = Path(settings["PATH"])
-    rendering.take_over_typography(settings)
+    options = rendering.take_over_typography(settings)
     try:
-        content, problems = corpus.load(content_dir, content_dir.parent, settings,
-                                        settings.get("PORTAL_WORKERS"))
+        content, problems = corpus.load(content_dir, content_dir.parent, options,
+                                        settings["CACHE_PATH"], settings.get("PORTAL_WORKERS"))
     except Exception as error:  # noqa: BLE001 - an editor sees a message, not a traceback
         print(f"content/: {unexpected(error)}", file=sys.stderr)
         raise SystemExit(1) from None

@@ -39,11 +39,13 @@ class Corpus:
         return iter(self._entries.values())
 
 
-def load(content_dir, display_root, settings, workers=None):
-    """``(corpus, problems)``: the corpus is None when there are problems."""
+def load(content_dir, display_root, options, cache_path, workers=None):
+    """``(corpus, problems)``: the corpus is None when there are problems.
+    `options` and `cache_path` are the rendering's (rendering.render_all)."""
     documents, problems = validate_content(content_dir, display_root)
     if problems:
         return None, problems
     rendered, _ = rendering.render_all(
-        [rendering.job_for(doc.metadata, doc.body) for doc in documents], settings, workers)
+        [rendering.job_for(doc.metadata, doc.body) for doc in documents], options, cache_path,
+        workers)
     return Corpus(Entry(doc, *html) for doc, html in zip(documents, rendered, strict=True)), []

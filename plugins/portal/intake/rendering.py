@@ -30,18 +30,21 @@ from . import sanitize
 
 _META_EXTENSIONS = {"markdown.extensions.meta", "meta"}
 _LIBRARIES = ("markdown", "nh3", "typogrify", "smartypants")
-_RENDER_SETTINGS = ("MARKDOWN", "PORTAL_TYPOGRIFY", "TYPOGRIFY_IGNORE_TAGS",
+_RENDER_SETTINGS = ("MARKDOWN", "TYPOGRIFY", "TYPOGRIFY_IGNORE_TAGS",
                     "TYPOGRIFY_OMIT_FILTERS", "TYPOGRIFY_DASHES")
 # Below this many texts to render, starting processes costs more than it saves.
 _POOL_THRESHOLD = 64
 
 
 def take_over_typography(settings):
-    """Move typogrify from Pelican's reader to ours, so that its result is
-    cached with the rest of the rendering instead of recomputed each build."""
-    if "PORTAL_TYPOGRIFY" not in settings:
-        settings["PORTAL_TYPOGRIFY"] = bool(settings.get("TYPOGRIFY"))
+    """The rendering options (the settings that change the HTML), taken
+    before typogrify moves from Pelican's reader to ours: its result is then
+    cached with the rest of the rendering instead of recomputed each build.
+    The options are handed to ``render_all``."""
+    options = {name: settings.get(name) for name in _RENDER_SETTINGS}
+    options["TYPOGRIFY"] = bool(options["TYPOGRIFY"])
     settings["TYPOGRIFY"] = False
+    return options
 
 
 def markdown_config(settings):
@@ -61,7 +64,7 @@ class Renderer:
 
     def __init__(self, settings):
         self._markdown = Markdown(**markdown_config(settings))
-        self._typogrify = _typogrifier(settings) if settings.get("PORTAL_TYPOGRIFY") else None
+        self._typogrify = _typogrifier(settings) if settings.get("TYPOGRIFY") else None
 
     def _markdown_html(self, text):
         self._markdown.reset()
@@ -174,18 +177,19 @@ def _render_in_worker(job):
     return _worker_renderer.render(job)
 
 
-def render_all(jobs, settings, workers=None):
-    """Rendered HTML for each job (in order), from the cache or rendered on
-    `workers` processes. Returns the list and the number of cache hits."""
-    cache_dir = Path(settings["CACHE_PATH"]) / "konten"
-    cache = RenderCache(cache_dir, namespace(settings))
+def render_all(jobs, options, cache_path, workers=None):
+    """Rendered HTML for each job (in order), from the cache (in
+    `cache_path`) or rendered on `workers` processes, with the rendering
+    `options` (take_over_typography). Returns the list and the number of
+    cache hits."""
+    cache = RenderCache(Path(cache_path) / "konten", namespace(options))
     keys = [job_key(job) for job in jobs]
     results = [cache.get(key) for key in keys]
     missing = sorted({i for i, result in enumerate(results) if result is None})
     if missing:
         todo = [jobs[i] for i in missing]
         rendered = cores.map_items(_render_in_worker, todo, workers, _init_worker,
-                                   (settings_subset(settings),), threshold=_POOL_THRESHOLD,
+                                   (options,), threshold=_POOL_THRESHOLD,
                                    chunks_per_worker=8)
         for i, value in zip(missing, rendered, strict=True):
             results[i] = value
@@ -194,6 +198,3 @@ def render_all(jobs, settings, workers=None):
     return results, cache.hits
 
 
-def settings_subset(settings):
-    """The settings a renderer needs, small enough to send to a process."""
-    return {name: settings.get(name) for name in _RENDER_SETTINGS}
