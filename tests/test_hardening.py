@@ -243,3 +243,15 @@ def test_the_build_property_built_something():
     """Runs after test_an_accepted_article_builds (file order): the property
     is only meaningful if some generated articles were accepted and built."""
     assert len(BUILT_EXAMPLES) >= 3, BUILT_EXAMPLES
+
+
+def test_a_photo_straight_from_the_camera_is_refused(tmp_path):
+    from PIL import Image
+
+    # Noise compresses as badly as a detailed phone photo: a few MB.
+    photo = Image.merge("RGB", [Image.effect_noise((2000, 1500), 90) for _ in range(3)])
+    content = site_with(tmp_path, {})
+    photo.save(content / "images" / "kamera.jpg", "JPEG", quality=95)
+    lines = check(content)
+    assert len(lines) == 1 and lines[0].startswith("content/images/kamera.jpg: foto terlalu "
+                                                   "besar ("), lines

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from PIL import Image
 
+from ..model.formatting import angka
+
 _SVG_SIZE = re.compile(r'\b(width|height)="([\d.]+)(?:px)?"')
 _SVG_VIEWBOX = re.compile(r'viewBox="[\d.\-]+[ ,]+[\d.\-]+[ ,]+([\d.]+)[ ,]+([\d.]+)"')
 
@@ -38,6 +40,10 @@ def image_size(path):
 MAX_PIXELS = 80_000_000
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 RASTER = (".jpg", ".jpeg", ".png", ".webp", ".gif")
+# A photo straight from a phone camera (4000x3000, 3-5 MB) is far more than
+# any page shows (at most 1080 px wide, as WebP derivatives) and makes the
+# repository and every build heavier: such originals are refused.
+MAX_IMAGE_BYTES = 1_000_000
 # What would let an SVG run code or load from elsewhere when opened.
 _SVG_ACTIVE = re.compile(r"<\s*(script|foreignObject|iframe|embed|object)\b|\son[a-z]+\s*=|"
                          r"(href|src)\s*=\s*[\"']?\s*(javascript|data|https?):", re.I)
@@ -59,6 +65,12 @@ def file_problem(path):
         return None
     if suffix not in RASTER:
         return None
+    size = path.stat().st_size
+    if size > MAX_IMAGE_BYTES:
+        return (f"foto terlalu besar ({angka(round(size / 1_000_000, 1))} MB, paling besar "
+                f"{MAX_IMAGE_BYTES // 1_000_000} MB). Perbaiki: perkecil fotonya menjadi lebar "
+                "paling banyak 2000 piksel dengan fitur ubah ukuran di aplikasi foto, simpan "
+                "sebagai JPEG, lalu unggah ulang")
     try:
         with Image.open(path) as image:
             width, height = image.size
