@@ -498,3 +498,33 @@ def test_a_news_article_written_in_the_editor_builds(editor_project, editor_site
     assert "Pelatihan Jurnalistik Warga" in html
     assert 'src="/images/uploads/pelatihan-menulis.jpg"' in html
     assert "/kim/palae/" in html
+
+
+def test_the_editor_refuses_a_photo_without_alt_text_with_checks_words(editor_project,
+                                                                        editor_site, chromium):
+    """The bug that was reported: a photo group filled in without its alt
+    text was saved ("Isian tersimpan") and then rejected by the build."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 860}, locale="id-ID",
+                                   timezone_id="Asia/Jakarta")
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    try:
+        page.goto(editor_site + "/admin/")
+        page.get_by_role("button", name="Masuk").click()
+        page.get_by_text("Berita baru").click()
+        page.get_by_label("Judul", exact=True).fill("Foto tanpa teks alternatif")
+        page.get_by_label("Tanggal terbit", exact=True).fill("2025-11-28T09:30")
+        page.get_by_label("Kategori", exact=True).click()
+        page.get_by_text("Kegiatan", exact=True).click()
+        page.locator("[id^='gambar-field'] [data-testid=expand-button]").first.click()
+        page.get_by_label("Keterangan foto").fill("Warga di balai desa")
+        page.get_by_role("button", name="Simpan").first.click()
+        page.get_by_text("Simpan sekarang").click()
+        message = page.get_by_text("kolom 'gambar.alt': teks alternatif wajib diisi")
+        message.wait_for()
+        assert "Isian gagal disimpan" in message.inner_text()
+        assert "kolom 'gambar.src': berkas foto wajib diisi" in message.inner_text()
+        assert page.get_by_text("Isian tersimpan").count() == 0
+    finally:
+        context.close()
+    assert not list((editor_project / "content" / "berita").glob("2025-11-28-*.md"))

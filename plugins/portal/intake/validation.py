@@ -241,15 +241,13 @@ class _Checker:
             value = doc.metadata.get(spec.name)
             if _is_empty(value):
                 if spec.required or spec.name in required_extra:
-                    reason = (f" untuk kategori {category}" if spec.name in required_extra
-                              else "")
                     if _starts_with_comment(doc, spec.name):
                         self.add(doc, spec.name, f"{spec.label} terbaca kosong karena diawali "
                                  "tanda #, yang dalam kepala YAML memulai komentar. Perbaiki: "
                                  f"beri tanda kutip, misalnya {spec.name}: \"#...\"")
                         continue
-                    self.add(doc, spec.name, f"{spec.label} wajib diisi{reason}. Perbaiki: "
-                             f"tambahkan baris '{spec.name}: ...'{_example(spec)}")
+                    self.add(doc, spec.name, missing_message(
+                        spec, category if spec.name in required_extra else None))
                 continue
             self.check_value(doc, spec, value, spec.name)
         if doc.ctype.key == "berita" and not (
@@ -320,9 +318,7 @@ class _Checker:
             sub_value = value.get(sub.name)
             if _is_empty(sub_value):
                 if sub.required:
-                    self.add(doc, f"{name}.{sub.name}", f"{sub.label} wajib diisi. "
-                             f"Perbaiki: tambahkan '{sub.name}: ...' di bawah "
-                             f"'{spec.name}'{_example(sub)}")
+                    self.add(doc, f"{name}.{sub.name}", missing_message(sub, group=spec))
                 continue
             self.check_value(doc, sub, sub_value, f"{name}.{sub.name}")
 
@@ -538,6 +534,18 @@ def normalised(fields, data):
                          for item in value]
         result[key] = value
     return result
+
+
+def missing_message(spec, category=None, group=None):
+    """The message for a required field left empty: at the top of the file
+    (required for `category` only, where given) or inside `group`. The web
+    editor shows the same words (output/cms.py, editor_rules)."""
+    if group is not None:
+        return (f"{spec.label} wajib diisi. Perbaiki: tambahkan '{spec.name}: ...' di bawah "
+                f"'{group.name}'{_example(spec)}")
+    reason = f" untuk kategori {category}" if category else ""
+    return (f"{spec.label} wajib diisi{reason}. Perbaiki: tambahkan baris "
+            f"'{spec.name}: ...'{_example(spec)}")
 
 
 def _markdown_name(name):

@@ -171,6 +171,7 @@ class PortalGenerator(Generator):
             folder = os.path.join(self.output_path, settings["CMS_SAVE_DIR"])
             cms.copy_bundle(settings["DECAP_DIST"], folder)
             cms.write_config(os.path.join(folder, "config.yml"), settings)
+            cms.write_rules(os.path.join(folder, cms.RULES_FILE))
         write(settings["CMS_SAVE_AS"], self.get_template("admin"), self.context,
               page_name="admin",
               url=settings["CMS_URL"])
