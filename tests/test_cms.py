@@ -306,9 +306,12 @@ def test_admin_page_loads_the_bundle_from_the_site(admin_site):
     assert policy == PagePolicy.from_settings(settings()).editor_csp()
     scripts = [node.attributes["src"] for node in page.css("script[src]")]
     assert scripts == ["/admin/decap-cms.js", "/theme/js/decap-id.js",
-                       "/theme/js/decap-portal.js"]
+                       "/theme/js/aturan-editor.js", "/theme/js/decap-portal.js"]
     for src in scripts:
         assert (admin_site / src.lstrip("/")).is_file(), src
+    # The rules the editor checks before saving, next to its configuration.
+    assert json.loads((admin_site / "admin" / "aturan.json").read_text()) == \
+        json.loads(json.dumps(cms.editor_rules()))
     assert (admin_site / "admin" / "decap-cms.js").read_bytes() == \
         (ROOT / "node_modules" / "decap-cms" / "dist" / "decap-cms.js").read_bytes()
     assert not list((admin_site / "admin").glob("*.map"))
