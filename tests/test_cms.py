@@ -410,7 +410,8 @@ def editor_site(editor_project):
 @pytest.mark.parametrize("width", [1280, 360])
 def test_a_news_article_written_in_the_editor_builds(editor_project, editor_site, chromium,
                                                       tmp_path, width):
-    screenshots = os.environ.get("CMS_SCREENSHOT_DIR") if width == 1280 else None
+    screenshots = os.environ.get("CMS_SCREENSHOT_DIR")
+    prefix = "" if width == 1280 else "ponsel-"
     photo = tmp_path / "pelatihan-menulis.jpg"
     from PIL import Image, ImageDraw
 
@@ -426,7 +427,7 @@ def test_a_news_article_written_in_the_editor_builds(editor_project, editor_site
     def shoot(page, name, **options):
         widths.append((name, page.evaluate("document.documentElement.scrollWidth")))
         if screenshots:
-            page.screenshot(path=str(Path(screenshots) / name), **options)
+            page.screenshot(path=str(Path(screenshots) / (prefix + name)), **options)
 
     # The editor's session, in the browser shared by the tests.
     started = time.monotonic()
@@ -517,11 +518,14 @@ def test_a_news_article_written_in_the_editor_builds(editor_project, editor_site
     assert "/kim/palae/" in html
 
 
+@pytest.mark.parametrize("width", [1280, 360])
 def test_the_editor_refuses_a_photo_without_alt_text_with_checks_words(editor_project,
-                                                                        editor_site, chromium):
+                                                                        editor_site, chromium,
+                                                                        width):
     """The bug that was reported: a photo group filled in without its alt
-    text was saved ("Isian tersimpan") and then rejected by the build."""
-    context = chromium.new_context(viewport={"width": 1280, "height": 860}, locale="id-ID",
+    text was saved ("Isian tersimpan") and then rejected by the build. On a
+    phone the whole message must be on screen."""
+    context = chromium.new_context(viewport={"width": width, "height": 860}, locale="id-ID",
                                    timezone_id="Asia/Jakarta")
     page = context.new_page()
     page.set_default_timeout(20_000)
@@ -542,6 +546,12 @@ def test_the_editor_refuses_a_photo_without_alt_text_with_checks_words(editor_pr
         assert "Isian gagal disimpan" in message.inner_text()
         assert "kolom 'gambar.src': berkas foto wajib diisi" in message.inner_text()
         assert page.get_by_text("Isian tersimpan").count() == 0
+        page.wait_for_timeout(1500)  # the notice slides in from the right
+        box = message.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, box
+        if os.environ.get("CMS_SCREENSHOT_DIR") and width == 360:
+            page.screenshot(path=str(Path(os.environ["CMS_SCREENSHOT_DIR"]) /
+                                     "ponsel-editor-web-ditolak.png"))
     finally:
         context.close()
     assert not list((editor_project / "content" / "berita").glob("2025-11-28-*.md"))
