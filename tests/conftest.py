@@ -18,7 +18,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SAMPLE = FIXTURES / "sample" / "content"
 # content/ belongs to the editors: no test reads it, so that any valid edit
 # (a new article, a deleted KIM, all of it replaced) keeps the suite green.
-EDITORS_CONTENT = ROOT / "content"
+EDITORS_CONTENT = ROOT.joinpath("content")
 
 
 class EditorsContentRead(RuntimeError):
@@ -42,8 +42,8 @@ def _refuse_editors_content(event, args):
             args[0], (str, bytes, os.PathLike)):
         # Relative names here may be relative to a directory descriptor
         # (shutil.rmtree opens "content" inside a temporary copy), so only
-        # absolute paths tell where they point: the tests name content/ as
-        # ROOT / "content", which is absolute.
+        # absolute paths tell where they point: the tests name content/ by
+        # an absolute path (EDITORS_CONTENT).
         if not os.path.isabs(os.fsdecode(args[0])):
             return
         paths = [args[0]]
@@ -164,9 +164,9 @@ def make_full_content(target):
 @pytest.fixture(scope="session")
 def full_site(tmp_path_factory):
     """The full test content, built once for the session."""
-    base = tmp_path_factory.mktemp("full")
-    content = make_full_content(base / "content")
-    output = base / "output"
+    folder = tmp_path_factory.mktemp("full")
+    content = make_full_content(folder / "content")
+    output = folder / "output"
     result = build(content, output)
     assert result.returncode == 0, result.stdout + result.stderr
     return output

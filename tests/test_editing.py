@@ -106,7 +106,7 @@ def test_a_broken_file_is_annotated_on_its_file_and_line_in_github_actions(proje
     # Outside GitHub Actions the same problem is one plain line.
     plain = invoke(project, "check")
     assert "::error" not in plain.stdout + plain.stderr
-    assert "content/kim/palae.md:" in plain.stdout + plain.stderr
+    assert 'content/kim/palae.md:' in plain.stdout + plain.stderr
 
 
 def test_valid_content_with_gaps_gets_reminders_not_errors(project):

@@ -34,8 +34,8 @@ def large_site(tmp_path_factory):
     generator = bench_script("generate")
     generate, sentence = generator.generate, generator.sentence
 
-    base = tmp_path_factory.mktemp("besar")
-    content = generate(base / "content", ARTICLES)
+    folder = tmp_path_factory.mktemp("besar")
+    content = generate(folder / "content", ARTICLES)
     rng = random.Random(2024)
     for number in range(BUSY_MONTH_ARTICLES):
         day = number % 28 + 1
@@ -44,7 +44,7 @@ def large_site(tmp_path_factory):
             f"date: 2024-06-{day:02d} {number % 24:02d}:{number % 60:02d}\n"
             f"category: Pengumuman\nkim: [kim-00001]\nslug: ramai-{number}\n"
             f"summary: {sentence(rng)}\n---\n{sentence(rng)}\n", encoding="utf-8")
-    output = base / "output"
+    output = folder / "output"
     result = build(content, output, overrides={"SEARCH_INDEX": False})
     assert result.returncode == 0, result.stdout + result.stderr
     return output

@@ -90,9 +90,9 @@ def parted_site(tmp_path_factory):
     """The full content indexed in parts of five pages, served locally."""
     from conftest import build, make_full_content, serving
 
-    base = tmp_path_factory.mktemp("bagian")
-    output = base / "output"
-    result = build(make_full_content(base / "content"), output,
+    folder = tmp_path_factory.mktemp("bagian")
+    output = folder / "output"
+    result = build(make_full_content(folder / "content"), output,
                    overrides={"SEARCH_PART_SIZE": 5})
     assert result.returncode == 0, result.stderr
     with serving(output) as url:

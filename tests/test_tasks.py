@@ -40,7 +40,7 @@ def test_check_prints_indonesian_message_for_a_broken_file(project):
     result = invoke(project, "check")
     assert result.returncode != 0
     output = result.stdout + result.stderr
-    assert "content/kim/palae.md:" in output
+    assert 'content/kim/palae.md:' in output
     assert "kolom 'kecamatan': nilai 'Kumay' tidak dikenal. Perbaiki:" in output
     assert "Traceback" not in output
 
@@ -51,7 +51,7 @@ def test_check_reports_malformed_yaml_without_traceback(project):
     result = invoke(project, "check")
     assert result.returncode != 0
     output = result.stdout + result.stderr
-    assert f"content/berita/{article.name}:2: kepala YAML tidak dapat dibaca" in output
+    assert f'content/berita/{article.name}:2: kepala YAML tidak dapat dibaca' in output
     assert "Traceback" not in output
 
 
@@ -169,7 +169,7 @@ def test_new_kim_potensi_and_berita_write_valid_files(project):
     (["new-berita", "--judul", "Z", "--tanggal", "2026-02-30 10:00"],
      "kolom 'date': tanggal 30 tidak ada"),
     (["new-kim", "--nama", "KIM Palae", "--kecamatan", "Kumai", "--desa", "Sungai Kapitan"],
-     "content/kim/palae.md sudah ada"),
+     'content/kim/palae.md sudah ada'),
 ])
 def test_scaffolds_reject_bad_options_without_writing(project, args, message):
     before = tree_digest(project / "content")

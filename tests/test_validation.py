@@ -53,8 +53,8 @@ def expected_substrings(case):
 
 
 def overlay_files(case):
-    root = INVALID / case / "content"
-    return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+    overlay = (INVALID / case).joinpath("content")
+    return {p.relative_to(overlay).as_posix() for p in overlay.rglob("*") if p.is_file()}
 
 
 def assert_well_formed(lines, site):
@@ -167,7 +167,7 @@ def test_unclosed_bracket_points_at_the_bracket(tmp_path):
     site = build_site(tmp_path, "yaml-kurung-tidak-seimbang")
     _, lines = run(site)
     assert len(lines) == 1
-    assert lines[0].startswith("content/berita/contoh-berita.md:5: ")
+    assert lines[0].startswith('content/berita/contoh-berita.md:5: ')
     assert not any(fragment in lines[0] for fragment in ENGLISH_YAML), lines[0]
 
 
@@ -178,7 +178,7 @@ def test_unreadable_kim_does_not_make_references_fail(tmp_path):
     path.write_text(text.replace("title: KIM Contoh Satu", "title: KIM Contoh: Satu"),
                     encoding="utf-8")
     _, lines = run(site)
-    assert any(line.startswith("content/kim/contoh-satu.md:2: kepala YAML") for line in lines)
+    assert any(line.startswith('content/kim/contoh-satu.md:2: kepala YAML') for line in lines)
     assert not any("KIM 'contoh-satu' tidak ada" in line for line in lines), lines
 
 
