@@ -464,7 +464,8 @@ def main(argv=None):
         rows = run_audit(args.base_url, args.report_dir, pages,
                          args.lighthouse_bin, args.chrome_path, args.timeout, progress,
                          args.perf_runs)
-    except FileNotFoundError as error:
+    except (FileNotFoundError, LookupError) as error:
+        # No Lighthouse, or no built site to find one page of each type in.
         print(error, file=sys.stderr)
         return 2
     print(render_table(rows))

@@ -272,8 +272,11 @@ def test_main_exit_status(tmp_path, fake_lighthouse, capsys):
     assert lh.main(["http://127.0.0.1:1", str(tmp_path / "b"), "--page", "/kim/"] + common) == 1
     out = capsys.readouterr().out
     assert "| `/kim/` |" in out and "SEO 92 < 100" in out
-    assert lh.main(["http://x", str(tmp_path / "c"), "--lighthouse-bin",
+    assert lh.main(["http://x", str(tmp_path / "c"), "--page", "/", "--lighthouse-bin",
                     str(tmp_path / "missing")]) == 2
+    # Without --page, the pages come from a built site: none there is an error too.
+    assert lh.main(["http://x", str(tmp_path / "d"), "--site", str(tmp_path / "tidak-ada")]
+                   + common) == 2
 
 
 def test_render_failures_of_a_page_without_scores():
