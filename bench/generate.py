@@ -37,7 +37,7 @@ def generate(target, articles, seed=2018):
         kecamatan = KECAMATAN[number % len(KECAMATAN)]
         slug = f"kim-{number:05d}"
         (target / "kim" / f"{slug}.md").write_text(
-            f"---\ntitle: KIM Uji {number:05d}\nslug: {slug}\ndesa_kelurahan: Desa Uji {number}\n"
+            f"---\ntitle: KIM Uji {number:05d}\nslug: {slug}\ndesa_kelurahan: Uji {number}\n"
             f"jenis_wilayah: desa\nkecamatan: {kecamatan.name}\ntanggal_dibentuk: 2018-09\n"
             f"lokasi:\n  lat: {-2.9 + rng.random() * 0.8:.4f}\n"
             f"  lon: {111.3 + rng.random() * 0.9:.4f}\n  perkiraan: true\n"
@@ -47,7 +47,7 @@ def generate(target, articles, seed=2018):
             kategori = KATEGORI_POTENSI[(number + index) % len(KATEGORI_POTENSI)].name
             (target / "potensi" / f"{slug}-potensi-{index}.md").write_text(
                 f"---\ntitle: Potensi {index} KIM {number:05d}\n"
-                f"slug: {slug}-potensi-{index}\ndesa_kelurahan: Desa Uji {number}\n"
+                f"slug: {slug}-potensi-{index}\ndesa_kelurahan: Uji {number}\n"
                 f"jenis_wilayah: desa\nkecamatan: {kecamatan.name}\nkim: {slug}\n"
                 f"kategori:\n  - \"{kategori}\"\n"
                 f"ringkasan: {sentence(rng)}\nharga:\n  nilai: {rng.randint(1, 50) * 1000}\n"

@@ -18,6 +18,7 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
 from ..model import kinds, schema
+from ..model.messages import say
 from ..model.schema import CONTENT_TYPES, RESERVED_PAGE_SLUGS
 from . import frontmatter, images, situs
 from .sanitize import DANGEROUS_HTML
@@ -255,29 +256,21 @@ class _Checker:
         ):
             for name in ("klaim", "label", "beredar"):
                 if not _is_empty(doc.metadata.get(name)):
-                    self.add(doc, name, "kolom ini hanya untuk kategori Cek Fakta. Perbaiki: "
-                             "ubah 'category' menjadi Cek Fakta atau hapus kolom ini")
+                    self.add(doc, name, say("hanya-cek-fakta"))
         if doc.ctype.key == "berita" and doc.slug is not None and not doc.slug:
-            self.add(doc, "title", "judul tidak menghasilkan alamat halaman. Perbaiki: "
-                     "isi kolom 'slug' dengan huruf kecil dan tanda hubung")
+            self.add(doc, "title", say("judul-tanpa-alamat"))
         if doc.slug and len(doc.slug) > MAX_SLUG:
             source = "slug" if doc.metadata.get("slug") else "title"
-            self.add(doc, source, f"alamat halaman dari kolom ini terlalu panjang ({len(doc.slug)} "
-                     f"huruf, paling banyak {MAX_SLUG}). Perbaiki: isi kolom 'slug' dengan "
-                     "beberapa kata pendek, misalnya 'rapat-kim-desember'")
+            self.add(doc, source, say("alamat-terlalu-panjang", length=len(doc.slug),
+                                      limit=MAX_SLUG))
         for tag in doc.tags if doc.ctype.key == "berita" else ():
             if not plain_slug(tag):
-                self.add(doc, "tags", f"tag '{kinds.shown(tag)}' tidak menghasilkan alamat "
-                         "halaman (hanya tanda baca atau emoji). Perbaiki: tulis tag dengan "
-                         "huruf atau angka")
+                self.add(doc, "tags", say("tag-tanpa-huruf", value=kinds.shown(tag)))
         if doc.ctype.key == "halaman" and doc.slug in RESERVED_PAGE_SLUGS:
-            self.add(doc, "slug", f"slug '{doc.slug}' sudah dipakai bagian lain portal. "
-                     "Perbaiki: pilih slug lain")
+            self.add(doc, "slug", say("slug-dicadangkan", slug=doc.slug))
         if len(doc.body.encode("utf-8")) > MAX_BODY_BYTES:
-            self.add(doc, "", f"isi tulisan terlalu panjang ({len(doc.body.encode()) // 1024} KB, "
-                     f"paling banyak {MAX_BODY_BYTES // 1024} KB). Perbaiki: bagi menjadi "
-                     "beberapa tulisan, atau pindahkan lampiran panjang ke berkas terpisah",
-                     line=doc.body_line)
+            self.add(doc, "", say("isi-terlalu-panjang", size=len(doc.body.encode()) // 1024,
+                                  limit=MAX_BODY_BYTES // 1024), line=doc.body_line)
         self.check_body_images(doc)
         self.check_body_links(doc)
         self.check_body_html(doc)
@@ -290,8 +283,7 @@ class _Checker:
             if isinstance(value, dict):
                 value = [value]
             if not isinstance(value, list):
-                self.add(doc, name, f"{spec.label} harus berupa daftar. Perbaiki: tulis "
-                         "setiap isian di baris baru diawali '- '")
+                self.add(doc, name, say("bukan-daftar-kelompok", label=spec.label))
                 return
             for index, item in enumerate(value, start=1):
                 self.check_object(doc, spec, item, f"{name}[{index}]")
@@ -303,9 +295,8 @@ class _Checker:
     def check_object(self, doc, spec, value, name):
         if not isinstance(value, dict):
             subnames = ", ".join(f.name for f in spec.fields)
-            self.add(doc, name, f"{spec.label} harus berisi kolom bertingkat ({subnames}). "
-                     f"Perbaiki: tulis '{spec.name}:' lalu kolom-kolomnya di baris berikut, "
-                     "menjorok dua spasi")
+            self.add(doc, name, say("bukan-kelompok", label=spec.label, subnames=subnames,
+                                    name=spec.name))
             return
         known = {f.name for f in spec.fields}
         for key in value:
@@ -331,15 +322,12 @@ class _Checker:
             if not INTRASITE_PREFIX.match(target):
                 # A bare path would be resolved against the page's address
                 # (/berita/<slug>/) and break; Pelican's form is unambiguous.
-                self.add(doc, "", f"gambar '{target}' di isi tulisan ditulis tanpa "
-                         "'{static}'. Perbaiki: tulis '{static}/images/nama-berkas.jpg'",
-                         line=line)
+                self.add(doc, "", say("isi-gambar-tanpa-static", target=target), line=line)
                 continue
             if not INTRASITE_PREFIX.sub("", target).startswith("/"):
                 # Pelican reads {static}images/x.jpg next to the article.
-                self.add(doc, "", f"gambar '{kinds.shown(target)}' ditulis tanpa garis miring "
-                         "setelah {static}. Perbaiki: tulis '{static}/images/nama-berkas.jpg'",
-                         line=line)
+                self.add(doc, "", say("isi-gambar-tanpa-garis-miring",
+                                      target=kinds.shown(target)), line=line)
                 continue
             cleaned = INTRASITE_PREFIX.sub("", target).lstrip("/")
             if not self.image_exists(cleaned):
@@ -352,15 +340,11 @@ class _Checker:
     def check_body_html(self, doc):
         for match in RAW_IMG_RE.finditer(doc.body):
             line = doc.body_line + doc.body.count("\n", 0, match.start())
-            self.add(doc, "", "gambar ditulis dengan tag <img>. Perbaiki: tulis dengan Markdown, "
-                     "![teks alternatif]({static}/images/nama-berkas.jpg), supaya alamatnya "
-                     "benar di setiap halaman", line=line)
+            self.add(doc, "", say("isi-img"), line=line)
         for pattern, name in DANGEROUS_HTML:
             for match in pattern.finditer(doc.body):
                 line = doc.body_line + doc.body.count("\n", 0, match.start())
-                self.add(doc, "", f"{name} tidak diizinkan di isi tulisan. Perbaiki: hapus "
-                         "bagian itu; tulis isi dengan Markdown biasa, dan sisipkan video "
-                         "atau peta sebagai tautan", line=line)
+                self.add(doc, "", say("isi-html-berbahaya", what=name), line=line)
 
     def check_body_links(self, doc):
         """Links written as {filename}/berita/x.md must point at a file that
@@ -372,12 +356,9 @@ class _Checker:
             if target.startswith(("http://", "https://", "mailto:", "tel:", "#", "{")):
                 continue
             if re.search(r"\.md(#.*)?$", target):
-                self.add(doc, "", f"tautan '{kinds.shown(target)}' menuju berkas .md tanpa "
-                         "'{filename}'. Perbaiki: tulis {filename}/berita/nama-berkas.md "
-                         "(jalur dari folder content/)", line=line)
+                self.add(doc, "", say("isi-tautan-md", target=kinds.shown(target)), line=line)
             elif re.match(r"^(www\.|[a-z0-9-]+\.(id|com|org|net|go\.id|co\.id)\b)", target, re.I):
-                self.add(doc, "", f"tautan '{kinds.shown(target)}' tanpa https://. Perbaiki: "
-                         f"tulis alamat lengkap, misalnya https://{kinds.shown(target)}",
+                self.add(doc, "", say("isi-tautan-tanpa-https", target=kinds.shown(target)),
                          line=line)
         # Image sources are reported by check_body_images.
         image_sources = {image.start(1) for image in BODY_IMAGE_RE.finditer(doc.body)}
@@ -388,9 +369,7 @@ class _Checker:
             base = self.content_dir if target.startswith("/") else doc.path.parent
             if not self.file_in_content(base / target.lstrip("/")):
                 line = doc.body_line + doc.body.count("\n", 0, match.start())
-                self.add(doc, "", f"tautan '{{{what}}}{target}' di isi tulisan menuju berkas "
-                         "yang tidak ada. Perbaiki: periksa ejaan jalurnya, misalnya "
-                         "{filename}/berita/2018-09-20-enam-kim-resmi-dibentuk-di-kobar.md",
+                self.add(doc, "", say("isi-tautan-tidak-ada", target=f"{{{what}}}{target}"),
                          line=line)
 
     def image_exists(self, relative):
@@ -418,8 +397,7 @@ class _Checker:
                 if not slug:
                     continue
                 if slug in seen:
-                    self.add(doc, "slug", f"slug '{slug}' sudah dipakai oleh {seen[slug].relpath}. "
-                             "Perbaiki: beri slug yang berbeda")
+                    self.add(doc, "slug", say("slug-ganda", slug=slug, path=seen[slug].relpath))
                 else:
                     seen[slug] = doc
         kim_slugs = {doc.slug for doc in by_type.get("kim", ()) if doc.slug}
@@ -440,9 +418,9 @@ class _Checker:
                         ref = str(ref)  # `kim: 123` names KIM '123'
                     if isinstance(ref, str) and kinds.SLUG_RE.match(ref) and ref not in kim_slugs:
                         suggestion = _closest(ref, kim_slugs)
-                        fix = (f"mungkin maksudnya '{suggestion}'" if suggestion
-                               else "tulis slug salah satu profil di content/kim/")
-                        self.add(doc, spec.name, f"KIM '{ref}' tidak ada. Perbaiki: {fix}")
+                        fix = (say("kim-tidak-ada-mirip", suggestion=suggestion) if suggestion
+                               else say("kim-tidak-ada-tulis"))
+                        self.add(doc, spec.name, say("kim-tidak-ada", ref=ref, fix=fix))
         for doc in documents:
             for name, src in _image_values(doc.ctype.fields, doc.metadata, ""):
                 if isinstance(src, str) and src and not self.image_exists(src.lstrip("/")):
@@ -466,9 +444,7 @@ class _Checker:
                 value = doc.metadata.get(spec.name)
                 for ref in value if isinstance(value, list) else [value]:
                     if str(ref) in draft_kims:
-                        self.add(doc, spec.name, f"KIM '{ref}' masih draf, sehingga rujukan ini "
-                                 "tidak tampil di situs. Perbaiki: terbitkan profil KIM itu "
-                                 "(status: published) atau hapus rujukannya")
+                        self.add(doc, spec.name, say("kim-draf", ref=ref))
             for match in INTRASITE_LINK_RE.finditer(doc.body):
                 what, target = match.groups()
                 if what != "filename":
@@ -477,9 +453,7 @@ class _Checker:
                 linked = by_path.get((base / target.lstrip("/")).resolve())
                 if linked is not None and linked.metadata.get("status") == "draft":
                     line = doc.body_line + doc.body.count("\n", 0, match.start())
-                    self.add(doc, "", f"tautan ke {linked.relpath}, yang masih draf. Perbaiki: "
-                             "terbitkan tulisan itu dulu (status: published) atau hapus "
-                             "tautannya", line=line)
+                    self.add(doc, "", say("isi-tautan-draf", path=linked.relpath), line=line)
 
     def check_image_files(self):
         """Every file in content/images/ is published as it is: photos must
@@ -541,11 +515,10 @@ def missing_message(spec, category=None, group=None):
     (required for `category` only, where given) or inside `group`. The web
     editor shows the same words (output/cms.py, editor_rules)."""
     if group is not None:
-        return (f"{spec.label} wajib diisi. Perbaiki: tambahkan '{spec.name}: ...' di bawah "
-                f"'{group.name}'{_example(spec)}")
+        return say("wajib-dalam-kelompok", label=spec.label, name=spec.name, group=group.name,
+                   example=_example(spec))
     reason = f" untuk kategori {category}" if category else ""
-    return (f"{spec.label} wajib diisi{reason}. Perbaiki: tambahkan baris "
-            f"'{spec.name}: ...'{_example(spec)}")
+    return say("wajib", label=spec.label, reason=reason, name=spec.name, example=_example(spec))
 
 
 def _markdown_name(name):

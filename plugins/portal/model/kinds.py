@@ -21,6 +21,7 @@ from datetime import date, datetime
 from urllib.parse import quote
 
 from . import formatting, region
+from .messages import say
 
 # Shapes: how a value is built from sub-fields (if at all).
 SCALAR = "skalar"
@@ -77,6 +78,7 @@ URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$")
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+IMAGE_RE = re.compile(r"\.(jpe?g|png|webp|gif|svg)$", re.IGNORECASE)
 # Indonesian mobile numbers: 08xx…, +628xx… or 628xx…, 10 to 13 digits after 0.
 PHONE_SEPARATORS = re.compile(r"[\s\-().]")
 PHONE_RE = re.compile(r"^(?:\+?62|0)(8\d{8,11})$")
@@ -91,7 +93,6 @@ DATETIME_FORMAT = "YYYY-MM-DD HH:mm"
 STATUS_LABELS = {"published": "terbit", "draft": "draf (belum terbit)"}
 # Text fields shown as a multi-line box rather than one line.
 LONG_TEXT_FIELDS = frozenset({"ringkasan", "summary"})
-LIST_MESSAGE = "harus berupa daftar teks. Perbaiki: tulis setiap isian di baris baru diawali '- '"
 
 
 # Characters an editor cannot see, often pasted from a word processor or a
@@ -112,19 +113,16 @@ def invisible_character(text, pattern=INVISIBLE_OR_NBSP):
     match = pattern.search(str(text))
     if not match:
         return None
-    return (f"ada karakter tak terlihat (U+{ord(match.group()):04X}) pada huruf ke-"
-            f"{match.start() + 1}. Perbaiki: hapus isian ini lalu ketik ulang; karakter seperti "
-            "ini sering ikut tersalin dari pengolah kata atau pesan WhatsApp")
+    return say("tak-terlihat", code=f"{ord(match.group()):04X}", position=match.start() + 1)
 
 
 def _one_value(spec, value):
     """Kinds that hold one text: not a list, a mapping or true/false, and
     no invisible character."""
     if isinstance(value, (list, dict)):
-        return (f"{spec.label} harus berupa satu nilai, bukan daftar. Perbaiki: tulis satu "
-                f"nilai setelah '{spec.name}:'")
+        return say("satu-nilai", label=spec.label, name=spec.name)
     if isinstance(value, bool):
-        return f"{spec.label} tidak boleh true/false. Perbaiki: tulis nilainya dalam tanda kutip"
+        return say("bukan-ya-tidak", label=spec.label)
     return invisible_character(value, INVISIBLE if spec.kind is TEXT else INVISIBLE_OR_NBSP)
 
 
@@ -135,9 +133,10 @@ def _single(test):
     return check
 
 
-def _matching(regex, message):
+def _matching(regex, key, **values):
+    """A test: `value` matches `regex`, or the message `key`."""
     def test(spec, value):
-        return None if regex.match(str(value)) else message.format(value=shown(value))
+        return None if regex.match(str(value)) else say(key, value=shown(value), **values)
     return test
 
 
@@ -171,23 +170,24 @@ def parse_month_or_date(text):
 def _check_date(text, pattern, form):
     match = pattern.match(text)
     if not match:
-        return (f"'{shown(text)}' bukan tanggal yang dikenali. Perbaiki: tulis dengan bentuk "
-                f"{form}")
+        return say("tanggal-bentuk", value=shown(text), form=form)
     year, month, day = (int(part) for part in match.groups()[:3])
     if not region.FIRST_YEAR <= year <= region.last_year():
-        return (f"tahun {year} di luar rentang {region.FIRST_YEAR} sampai "
-                f"{region.last_year()}. Perbaiki: periksa tahunnya")
+        return _year_message(year)
     if not 1 <= month <= 12:
-        return f"bulan {month:02d} tidak ada. Perbaiki: tulis bulan 01 sampai 12"
+        return say("tanggal-bulan", month=f"{month:02d}")
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
-        return (f"tanggal {day} tidak ada pada bulan {month:02d}-{year} (hanya sampai {last}). "
-                "Perbaiki: periksa tanggalnya")
+        return say("tanggal-hari", day=day, month=f"{month:02d}", year=year, last=last)
     if len(match.groups()) > 3 and match.group(4) is not None:
         hour, minute = int(match.group(4)), int(match.group(5))
         if hour > 23 or minute > 59:
-            return f"jam {hour:02d}:{minute:02d} tidak ada. Perbaiki: tulis jam 00:00 sampai 23:59"
+            return say("tanggal-jam", hour=f"{hour:02d}", minute=f"{minute:02d}")
     return None
+
+
+def _year_message(year):
+    return say("tanggal-tahun", year=year, first=region.FIRST_YEAR, last=region.last_year())
 
 
 def _list_items(spec, value, split_commas=True):
@@ -210,12 +210,12 @@ def _list_check(item_test, split_commas=True):
         items = _list_items(spec, value, split_commas)
         for item in items:
             if not isinstance(item, (str, int)) or isinstance(item, bool) or str(item) == "":
-                return f"{spec.label} {LIST_MESSAGE}"
+                return say("daftar-bukan-teks", label=spec.label)
             message = invisible_character(item) or item_test(spec, item)
             if message:
                 return message
         if len(set(map(str, items))) != len(items):
-            return "ada isian yang ditulis dua kali. Perbaiki: hapus yang ganda"
+            return say("daftar-ganda")
         return None
     return check
 
@@ -229,8 +229,7 @@ def _options(spec):
 
 def _choice_test(spec, value):
     if value not in spec.choices:
-        return (f"nilai '{shown(value)}' tidak dikenal. Perbaiki: pilih salah satu dari "
-                + ", ".join(spec.choices))
+        return say("pilihan-tidak-dikenal", value=shown(value), choices=", ".join(spec.choices))
     return None
 
 
@@ -253,15 +252,12 @@ def _coordinate(limit, plausible, name):
     def check(spec, value):
         number = _number(value)
         if number is None:
-            return (f"'{shown(value)}' bukan angka. Perbaiki: tulis angka desimal dengan "
-                    "titik, misalnya -2.7398")
+            return say("koordinat-bukan-angka", value=shown(value))
         if not -limit <= number <= limit:
-            return (f"{value} di luar rentang -{limit} sampai {limit}. Perbaiki: periksa "
-                    "apakah lintang dan bujur tertukar")
+            return say("koordinat-rentang", value=value, limit=limit)
         if not low <= number <= high:
-            return (f"{value} berada di luar {region.REGION_NAME} ({name} {low} sampai "
-                    f"{high}). Perbaiki: periksa angkanya, tanda minus, dan apakah lintang dan "
-                    "bujur tertukar; salin titik dari OpenStreetMap")
+            return say("koordinat-wilayah", value=value, region=region.REGION_NAME, name=name,
+                       low=low, high=high)
         return None
 
     def widget(spec):
@@ -304,8 +300,11 @@ def wa_link(number, message=""):
 def _text_check(spec, value):
     text = str(value)
     if spec.max_length and len(text) > spec.max_length:
-        return (f"terlalu panjang ({len(text)} karakter, paling banyak {spec.max_length}). "
-                "Perbaiki: persingkat isinya")
+        return say("teks-panjang", length=len(text), limit=spec.max_length)
+    for prefix in spec.not_starting_with:
+        if text.lower().startswith(prefix.lower() + " "):
+            return say("teks-awalan", value=shown(text), prefix=text[:len(prefix)],
+                       rest=shown(text[len(prefix):].strip()))
     return None
 
 
@@ -319,8 +318,7 @@ def _text_widget(spec):
 
 TEXT = Kind("teks", check=_single(_text_check), widget=_text_widget, example_in_form=True)
 
-_SLUG_MESSAGE = "'{value}' bukan slug yang sah. Perbaiki: pakai " + SLUG_HINT
-SLUG = Kind("slug", check=_single(_matching(SLUG_RE, _SLUG_MESSAGE)),
+SLUG = Kind("slug", check=_single(_matching(SLUG_RE, "slug-tidak-sah", hint=SLUG_HINT)),
             pattern=(SLUG_RE.pattern, f"pakai {SLUG_HINT}"), example_in_form=True)
 
 DATE = Kind(
@@ -347,10 +345,9 @@ def _month_or_date_check(spec, value):
     month = MONTH_RE.match(text)
     if month:
         if not region.FIRST_YEAR <= int(month.group(1)) <= region.last_year():
-            return (f"tahun {month.group(1)} di luar rentang {region.FIRST_YEAR} sampai "
-                    f"{region.last_year()}. Perbaiki: periksa tahunnya")
+            return _year_message(int(month.group(1)))
         if not 1 <= int(month.group(2)) <= 12:
-            return f"bulan {month.group(2)} tidak ada. Perbaiki: tulis bulan 01 sampai 12"
+            return say("tanggal-bulan", month=month.group(2))
         return None
     return _check_date(text, DATE_RE, "YYYY-MM-DD, atau YYYY-MM bila tanggalnya tidak "
                        "diketahui")
@@ -368,13 +365,11 @@ MONTH_OR_DATE = Kind(
 def _integer_check(spec, value):
     if isinstance(value, float):
         # 10.000 (ten thousand, Indonesian style) is read as the decimal 10.0.
-        return (f"angka bertitik ({value}) tidak dibaca sebagai bilangan bulat. Perbaiki: "
-                "tulis angka saja tanpa titik pemisah ribuan, misalnya 10000")
+        return say("bilangan-bertitik", value=value)
     if isinstance(value, bool) or not isinstance(value, int):
-        return (f"'{shown(value)}' bukan bilangan bulat. Perbaiki: tulis angka saja tanpa "
-                "titik, misalnya 10000")
+        return say("bilangan-bukan", value=shown(value))
     if spec.minimum is not None and value < spec.minimum:
-        return f"paling kecil {spec.minimum}. Perbaiki: periksa angkanya"
+        return say("bilangan-minimum", minimum=spec.minimum)
     return None
 
 
@@ -391,7 +386,7 @@ INTEGER = Kind("bilangan-bulat", check=_integer_check, widget=_integer_widget,
 BOOLEAN = Kind(
     "ya-tidak",
     check=lambda spec, value: None if isinstance(value, bool) else
-    f"'{value}' bukan true atau false. Perbaiki: tulis true atau false",
+    say("ya-tidak-bukan", value=value),
     widget=lambda spec: {"widget": "boolean"})
 
 CHOICE = Kind("pilihan", check=_single(_choice_test),
@@ -402,8 +397,8 @@ STATUS = Kind("status", check=_single(_choice_test),
 
 def _choices_item(spec, item):
     if item not in spec.choices:
-        return (f"nilai '{shown(item)}' tidak dikenal. Perbaiki: pilih dari "
-                + ", ".join(spec.choices))
+        return say("pilihan-daftar-tidak-dikenal", value=shown(item),
+                   choices=", ".join(spec.choices))
     return None
 
 
@@ -430,19 +425,16 @@ def _kim_widget(multiple):
     return widget
 
 
-_KIM_MESSAGE = ("'{value}' bukan slug KIM. Perbaiki: tulis slug profil KIM, yaitu nama "
-                "berkasnya di content/kim/ tanpa .md (misalnya 'palae'), bukan nama KIM-nya")
-KIM_REF = Kind("rujukan-kim", check=_single(_matching(SLUG_RE, _KIM_MESSAGE)),
+KIM_REF = Kind("rujukan-kim", check=_single(_matching(SLUG_RE, "kim-bukan-slug")),
                widget=_kim_widget(False),
                form_hint="Pilih KIM dari daftar; ketik sebagian namanya untuk mencari.")
 
 
 def _kim_item(spec, item):
     if isinstance(item, str) and "," in item:
-        return ("beberapa KIM ditulis dalam satu baris. Perbaiki: tulis sebagai daftar, satu "
-                "slug per baris diawali '- ', misalnya '- palae' lalu '- sari-rasa'")
+        return say("kim-satu-baris")
     if not SLUG_RE.match(str(item)):
-        return _KIM_MESSAGE.format(value=shown(item))
+        return say("kim-bukan-slug", value=shown(item))
     return None
 
 
@@ -455,15 +447,11 @@ KIM_REFS = Kind("daftar-rujukan-kim", check=_list_check(_kim_item, split_commas=
 
 def _image_check(spec, value):
     if not isinstance(value, str):
-        return (f"{spec.label} harus berupa jalur berkas. Perbaiki: tulis misalnya "
-                "images/nama-berkas.jpg")
-    if not re.search(r"\.(jpe?g|png|webp|gif|svg)$", value, re.IGNORECASE):
-        return (f"'{shown(value)}' bukan berkas gambar. Perbaiki: pakai berkas .jpg, .png, "
-                ".webp, .gif atau .svg")
+        return say("gambar-bukan-jalur", label=spec.label)
+    if not IMAGE_RE.search(value):
+        return say("gambar-bukan-gambar", value=shown(value))
     if re.search(r"\s", value):
-        return (f"nama berkas gambar '{shown(value)}' memuat spasi. Perbaiki: ganti nama "
-                "berkasnya dengan tanda hubung sebagai pengganti spasi, misalnya "
-                "images/foto-kegiatan.jpg, lalu tulis nama itu di sini")
+        return say("gambar-spasi", value=shown(value))
     return invisible_character(value)
 
 
@@ -472,20 +460,17 @@ IMAGE = Kind("gambar", check=_image_check,
              form_hint="Pilih foto yang sudah ada atau unggah foto baru (.jpg, .png, .webp, "
                        ".gif atau .svg).")
 
-URL = Kind("url", check=_single(_matching(
-               URL_RE, "'{value}' bukan alamat web. Perbaiki: tulis lengkap diawali https://")),
+URL = Kind("url", check=_single(_matching(URL_RE, "url-bukan")),
            pattern=(URL_RE.pattern, "tulis alamat lengkap diawali https://"),
            example_in_form=True)
 
-EMAIL = Kind("email", check=_single(_matching(
-                 EMAIL_RE, "'{value}' bukan alamat email. Perbaiki: tulis seperti nama@contoh.id")),
+EMAIL = Kind("email", check=_single(_matching(EMAIL_RE, "email-bukan")),
              pattern=(EMAIL_RE.pattern, "tulis seperti nama@contoh.id"), example_in_form=True)
 
 
 def _whatsapp_test(spec, value):
     if whatsapp_number(value) is None:
-        return (f"'{value}' bukan nomor ponsel WhatsApp. Perbaiki: tulis nomor ponsel diawali "
-                "08 atau +62, misalnya 0812-3456-7890, dalam tanda kutip")
+        return say("whatsapp-bukan", value=value)
     return None
 
 
@@ -500,8 +485,7 @@ TELEPHONE_RE = re.compile(r"^\+?[\d\s\-().]{6,20}$")
 def _telephone_test(spec, value):
     digits = sum(ch.isdigit() for ch in str(value))
     if not TELEPHONE_RE.match(str(value)) or not 6 <= digits <= 15:
-        return (f"'{value}' bukan nomor telepon. Perbaiki: tulis nomor dengan kode wilayah, "
-                "misalnya (0532) 21000, dalam tanda kutip")
+        return say("telepon-bukan", value=value)
     return None
 
 
@@ -528,10 +512,8 @@ def _price_text_check(spec, value):
     if isinstance(value, str) and not isinstance(value, bool):
         return None
     if isinstance(value, int) and not isinstance(value, bool):
-        return ("harga tanpa satuan. Perbaiki: tulis 'nilai:' dan 'satuan:' di bawah "
-                "'harga:', atau tulis teks seperti 'mulai Rp10.000'")
-    return ("harga tidak dikenali. Perbaiki: tulis 'nilai:' dan 'satuan:', atau teks seperti "
-            "'mulai Rp10.000'")
+        return say("harga-tanpa-satuan")
+    return say("harga-tidak-dikenali")
 
 
 PRICE = Kind("harga", check=_price_text_check, shape=GROUP_OR_TEXT,

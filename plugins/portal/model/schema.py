@@ -60,6 +60,9 @@ class Field:
     minimum: int | None = None
     example: object = None
     hint: str = ""
+    # Words the portal writes itself before the value ("Desa Kinjil"): a
+    # value starting with one of them would show it twice.
+    not_starting_with: tuple = ()
 
     def subfield(self, name):
         return next((f for f in self.fields if f.name == name), None)
@@ -117,7 +120,8 @@ def wilayah(desa_example, kecamatan_example):
         Field("desa_kelurahan", TEXT, "nama desa/kelurahan", required=True,
               example=desa_example,
               hint="tanpa kata 'Desa' atau 'Kelurahan' di depannya; profil KIM dan potensi "
-                   "di desa yang sama memakai ejaan yang sama"),
+                   "di desa yang sama memakai ejaan yang sama",
+              not_starting_with=("Desa", "Kelurahan")),
         Field("jenis_wilayah", CHOICE, "jenis wilayah", required=True, choices=JENIS_WILAYAH,
               example="desa"),
         Field("kecamatan", CHOICE, "kecamatan", required=True,

@@ -1,0 +1,130 @@
+"""The words of every check an editor can meet on one entry, as templates.
+
+``invoke check``, the build and the web editor's own check before saving
+(theme/static/js/aturan-editor.js) all word a problem from here: Python fills
+a template with ``say(key, **values)``, and the editor receives the same
+templates in admin/aturan.json and fills them the same way (``{name}`` is a
+value, ``{{`` and ``}}`` are literal braces, as in Python's str.format). So a
+message is written once and reads the same wherever the editor meets it.
+
+Each message says what is wrong, then "Perbaiki:" and how to fix it.
+"""
+
+LIST_FIX = "tulis setiap isian di baris baru diawali '- '"
+STATIC_IMAGE = "'{{static}}/images/nama-berkas.jpg'"
+
+TEMPLATES = {
+    # -- one value (model/kinds.py) -------------------------------------------
+    "satu-nilai": "{label} harus berupa satu nilai, bukan daftar. Perbaiki: tulis satu nilai "
+                  "setelah '{name}:'",
+    "bukan-ya-tidak": "{label} tidak boleh true/false. Perbaiki: tulis nilainya dalam tanda "
+                      "kutip",
+    "tak-terlihat": "ada karakter tak terlihat (U+{code}) pada huruf ke-{position}. Perbaiki: "
+                    "hapus isian ini lalu ketik ulang; karakter seperti ini sering ikut tersalin "
+                    "dari pengolah kata atau pesan WhatsApp",
+    "tanggal-bentuk": "'{value}' bukan tanggal yang dikenali. Perbaiki: tulis dengan bentuk "
+                      "{form}",
+    "tanggal-tahun": "tahun {year} di luar rentang {first} sampai {last}. Perbaiki: periksa "
+                     "tahunnya",
+    "tanggal-bulan": "bulan {month} tidak ada. Perbaiki: tulis bulan 01 sampai 12",
+    "tanggal-hari": "tanggal {day} tidak ada pada bulan {month}-{year} (hanya sampai {last}). "
+                    "Perbaiki: periksa tanggalnya",
+    "tanggal-jam": "jam {hour}:{minute} tidak ada. Perbaiki: tulis jam 00:00 sampai 23:59",
+    "daftar-bukan-teks": "{label} harus berupa daftar teks. Perbaiki: " + LIST_FIX,
+    "daftar-ganda": "ada isian yang ditulis dua kali. Perbaiki: hapus yang ganda",
+    "pilihan-tidak-dikenal": "nilai '{value}' tidak dikenal. Perbaiki: pilih salah satu dari "
+                             "{choices}",
+    "pilihan-daftar-tidak-dikenal": "nilai '{value}' tidak dikenal. Perbaiki: pilih dari "
+                                    "{choices}",
+    "koordinat-bukan-angka": "'{value}' bukan angka. Perbaiki: tulis angka desimal dengan "
+                             "titik, misalnya -2.7398",
+    "koordinat-rentang": "{value} di luar rentang -{limit} sampai {limit}. Perbaiki: periksa "
+                         "apakah lintang dan bujur tertukar",
+    "koordinat-wilayah": "{value} berada di luar {region} ({name} {low} sampai {high}). "
+                         "Perbaiki: periksa angkanya, tanda minus, dan apakah lintang dan bujur "
+                         "tertukar; salin titik dari OpenStreetMap",
+    "teks-panjang": "terlalu panjang ({length} karakter, paling banyak {limit}). Perbaiki: "
+                    "persingkat isinya",
+    "teks-awalan": "'{value}' diawali '{prefix}', padahal kata itu sudah ditulis portal. "
+                   "Perbaiki: tulis nama saja, misalnya '{rest}'",
+    "slug-tidak-sah": "'{value}' bukan slug yang sah. Perbaiki: pakai {hint}",
+    "bilangan-bertitik": "angka bertitik ({value}) tidak dibaca sebagai bilangan bulat. "
+                         "Perbaiki: tulis angka saja tanpa titik pemisah ribuan, misalnya 10000",
+    "bilangan-bukan": "'{value}' bukan bilangan bulat. Perbaiki: tulis angka saja tanpa titik, "
+                      "misalnya 10000",
+    "bilangan-minimum": "paling kecil {minimum}. Perbaiki: periksa angkanya",
+    "ya-tidak-bukan": "'{value}' bukan true atau false. Perbaiki: tulis true atau false",
+    "kim-satu-baris": "beberapa KIM ditulis dalam satu baris. Perbaiki: tulis sebagai daftar, "
+                      "satu slug per baris diawali '- ', misalnya '- palae' lalu '- sari-rasa'",
+    "kim-bukan-slug": "'{value}' bukan slug KIM. Perbaiki: tulis slug profil KIM, yaitu nama "
+                      "berkasnya di content/kim/ tanpa .md (misalnya 'palae'), bukan nama KIM-nya",
+    "gambar-bukan-jalur": "{label} harus berupa jalur berkas. Perbaiki: tulis misalnya "
+                          "images/nama-berkas.jpg",
+    "gambar-bukan-gambar": "'{value}' bukan berkas gambar. Perbaiki: pakai berkas .jpg, .png, "
+                           ".webp, .gif atau .svg",
+    "gambar-spasi": "nama berkas gambar '{value}' memuat spasi. Perbaiki: ganti nama berkasnya "
+                    "dengan tanda hubung sebagai pengganti spasi, misalnya "
+                    "images/foto-kegiatan.jpg, lalu tulis nama itu di sini",
+    "url-bukan": "'{value}' bukan alamat web. Perbaiki: tulis lengkap diawali https://",
+    "email-bukan": "'{value}' bukan alamat email. Perbaiki: tulis seperti nama@contoh.id",
+    "whatsapp-bukan": "'{value}' bukan nomor ponsel WhatsApp. Perbaiki: tulis nomor ponsel "
+                      "diawali 08 atau +62, misalnya 0812-3456-7890, dalam tanda kutip",
+    "telepon-bukan": "'{value}' bukan nomor telepon. Perbaiki: tulis nomor dengan kode wilayah, "
+                     "misalnya (0532) 21000, dalam tanda kutip",
+    "harga-tanpa-satuan": "harga tanpa satuan. Perbaiki: tulis 'nilai:' dan 'satuan:' di bawah "
+                          "'harga:', atau tulis teks seperti 'mulai Rp10.000'",
+    "harga-tidak-dikenali": "harga tidak dikenali. Perbaiki: tulis 'nilai:' dan 'satuan:', atau "
+                            "teks seperti 'mulai Rp10.000'",
+    # -- one entry (intake/validation.py) -------------------------------------
+    "wajib": "{label} wajib diisi{reason}. Perbaiki: tambahkan baris '{name}: ...'{example}",
+    "wajib-dalam-kelompok": "{label} wajib diisi. Perbaiki: tambahkan '{name}: ...' di bawah "
+                            "'{group}'{example}",
+    "bukan-daftar-kelompok": "{label} harus berupa daftar. Perbaiki: " + LIST_FIX,
+    "bukan-kelompok": "{label} harus berisi kolom bertingkat ({subnames}). Perbaiki: tulis "
+                      "'{name}:' lalu kolom-kolomnya di baris berikut, menjorok dua spasi",
+    "hanya-cek-fakta": "kolom ini hanya untuk kategori Cek Fakta. Perbaiki: ubah 'category' "
+                       "menjadi Cek Fakta atau hapus kolom ini",
+    "judul-tanpa-alamat": "judul tidak menghasilkan alamat halaman. Perbaiki: isi kolom 'slug' "
+                          "dengan huruf kecil dan tanda hubung",
+    "alamat-terlalu-panjang": "alamat halaman dari kolom ini terlalu panjang ({length} huruf, "
+                              "paling banyak {limit}). Perbaiki: isi kolom 'slug' dengan "
+                              "beberapa kata pendek, misalnya 'rapat-kim-desember'",
+    "tag-tanpa-huruf": "tag '{value}' tidak menghasilkan alamat halaman (hanya tanda baca atau "
+                       "emoji). Perbaiki: tulis tag dengan huruf atau angka",
+    "slug-dicadangkan": "slug '{slug}' sudah dipakai bagian lain portal. Perbaiki: pilih slug "
+                        "lain",
+    "isi-terlalu-panjang": "isi tulisan terlalu panjang ({size} KB, paling banyak {limit} KB). "
+                           "Perbaiki: bagi menjadi beberapa tulisan, atau pindahkan lampiran "
+                           "panjang ke berkas terpisah",
+    "isi-gambar-tanpa-static": "gambar '{target}' di isi tulisan ditulis tanpa '{{static}}'. "
+                               "Perbaiki: tulis " + STATIC_IMAGE,
+    "isi-gambar-tanpa-garis-miring": "gambar '{target}' ditulis tanpa garis miring setelah "
+                                     "{{static}}. Perbaiki: tulis " + STATIC_IMAGE,
+    "isi-img": "gambar ditulis dengan tag <img>. Perbaiki: tulis dengan Markdown, "
+               "![teks alternatif]({{static}}/images/nama-berkas.jpg), supaya alamatnya benar "
+               "di setiap halaman",
+    "isi-html-berbahaya": "{what} tidak diizinkan di isi tulisan. Perbaiki: hapus bagian itu; "
+                          "tulis isi dengan Markdown biasa, dan sisipkan video atau peta sebagai "
+                          "tautan",
+    "isi-tautan-md": "tautan '{target}' menuju berkas .md tanpa '{{filename}}'. Perbaiki: tulis "
+                     "{{filename}}/berita/nama-berkas.md (jalur dari folder content/)",
+    "isi-tautan-tanpa-https": "tautan '{target}' tanpa https://. Perbaiki: tulis alamat "
+                              "lengkap, misalnya https://{target}",
+    "isi-tautan-tidak-ada": "tautan '{target}' di isi tulisan menuju berkas yang tidak ada. "
+                            "Perbaiki: periksa ejaan jalurnya, misalnya "
+                            "{{filename}}/berita/2018-09-20-enam-kim-resmi-dibentuk-di-kobar.md",
+    "isi-tautan-draf": "tautan ke {path}, yang masih draf. Perbaiki: terbitkan tulisan itu dulu "
+                       "(status: published) atau hapus tautannya",
+    # -- against the other entries --------------------------------------------
+    "slug-ganda": "slug '{slug}' sudah dipakai oleh {path}. Perbaiki: beri slug yang berbeda",
+    "kim-tidak-ada": "KIM '{ref}' tidak ada. Perbaiki: {fix}",
+    "kim-tidak-ada-mirip": "mungkin maksudnya '{suggestion}'",
+    "kim-tidak-ada-tulis": "tulis slug salah satu profil di content/kim/",
+    "kim-draf": "KIM '{ref}' masih draf, sehingga rujukan ini tidak tampil di situs. Perbaiki: "
+                "terbitkan profil KIM itu (status: published) atau hapus rujukannya",
+}
+
+
+def say(key, **values):
+    """The message `key` with its values filled in."""
+    return TEMPLATES[key].format(**values)
