@@ -115,3 +115,116 @@ def test_a_large_site_is_indexed_in_parts_and_searched_as_one(page, parted_site)
     assert all(url.startswith("/kim/") for url in only_kim)
     everything = search(page, base, "KIM")
     assert {url.split("/")[1] for url in everything} >= {"kim", "potensi", "berita"}
+
+
+def fragments(site, bundle="pagefind"):
+    """The index's stored text of every page: {url: Pagefind's fragment}."""
+    import gzip
+
+    found = {}
+    for path in (Path(site) / bundle / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        fragment = json.loads(data[len(b"pagefind_dcd"):])
+        found[fragment["url"]] = fragment
+    return found
+
+
+def test_block_ends_get_a_space_in_the_indexed_copy():
+    from portal.output.search import spaced
+
+    assert spaced("<dl><dt>Desa</dt><dd>Sungai Kapitan</dd></dl>") == \
+        "<dl><dt>Desa</dt> <dd>Sungai Kapitan</dd> </dl>"
+    assert spaced("<p>satu<br>dua</p>\n<p>tiga</p>") == "<p>satu<br> dua</p>\n<p>tiga</p>"
+    # Inline elements stay as they are: "KIM<em>nya</em>" is one word.
+    assert spaced("<p>KIM<em>nya</em></p>") == "<p>KIM<em>nya</em></p>"
+
+
+def test_indexed_text_has_no_glued_words(full_site, page, served_site):
+    """Every word of every page's indexed text (what result snippets are cut
+    from) is a word the reader sees on that page: "DesaSungai" or
+    "KategoriAgrowisata" would not be."""
+    import re
+
+    stored = fragments(full_site)
+    assert {"/kim/palae/", "/potensi/taman-kelinci/"} <= stored.keys()
+    glued = {}
+    for url, fragment in sorted(stored.items()):
+        page.goto(served_site + url)
+        shown = page.locator("[data-pagefind-body]").inner_text()
+        alts = " ".join(page.locator("[data-pagefind-body] img").evaluate_all(
+            "images => images.map(image => image.alt)"))
+        words = set(re.findall(r"\w+", shown + " " + alts))
+        extra = set(re.findall(r"\w+", fragment["content"])) - words
+        if extra:
+            glued[url] = sorted(extra)
+    assert glued == {}
+    taman = stored["/potensi/taman-kelinci/"]["content"]
+    assert "Kategori Agrowisata Wilayah Desa Kumpai Batu Atas" in taman
+
+
+KINDS = {"KIM", "Potensi", "Berita", "Cek Fakta", "Halaman"}
+
+
+def test_every_result_shows_its_type_and_kecamatan(page, served_site):
+    search(page, served_site, "kelinci")
+    kinds = page.locator(".search__result .search__type").all_inner_texts()
+    assert len(kinds) == page.locator(".search__result").count() > 2
+    assert set(kinds) <= KINDS and {"KIM", "Potensi", "Berita"} <= set(kinds)
+    taman = page.locator(".search__result", has=page.locator("a[href='/potensi/taman-kelinci/']"))
+    assert taman.locator(".search__kind").inner_text() == "Potensi Kecamatan Arut Selatan"
+    # A static page belongs to no kecamatan: only its type.
+    search(page, served_site, "hoaks", jenis="Halaman")
+    assert set(page.locator(".search__kind").all_inner_texts()) == {"Halaman"}
+
+
+@pytest.fixture(scope="module")
+def slow_fragments_site(full_site):
+    """The full site, served with every result text but the first one asked
+    for held back for two seconds."""
+    import threading
+    import time
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    asked = []
+
+    class Handler(SimpleHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the stdlib's name
+            if "/fragment/" in self.path:
+                asked.append(self.path)
+                if len(asked) > 1:
+                    time.sleep(2)
+            super().do_GET()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0),
+                                 lambda *a: Handler(*a, directory=str(full_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", asked
+    server.shutdown()
+    server.server_close()
+
+
+def test_the_first_result_shows_before_the_others_arrive(page, slow_fragments_site):
+    base, asked = slow_fragments_site
+    asked.clear()
+    page.goto(f"{base}/cari/?q=kelinci")
+    page.locator(".search__title a").first.wait_for(timeout=15000)
+    assert page.locator(".search__result").count() == 1
+    assert page.locator("[data-search-status]").inner_text() == "Mencari…"
+    page.locator("[data-search-status]", has_text="hasil").wait_for(timeout=15000)
+    assert page.locator(".search__result").count() == len(asked) > 2
+
+
+def test_search_loads_no_worker_and_preloads_what_it_needs(page, served_site):
+    """The WebAssembly and the index's entry are asked for at once, and taken
+    by Pagefind from those preloads: each is downloaded once."""
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    search(page, served_site, "kelinci")
+    files = [url.split("/pagefind/")[1].split("?")[0] for url in requested
+             if "/pagefind/" in url]
+    assert files.count("wasm.id.pagefind") == 1
+    assert files.count("pagefind-entry.json") == 1
+    assert "pagefind-worker.js" not in files

@@ -3,6 +3,7 @@
 // every other page stays free of script. Without it the form and the links
 // in [data-search-nojs] remain.
 const form = document.querySelector("[data-module='cari']");
+const SHOWN = 20;
 
 function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -23,9 +24,51 @@ function excerptNodes(excerpt) {
   return paragraph;
 }
 
+// What the hit is and where: the filters every indexed page carries
+// (components/search_meta.html), so a reader tells a KIM from a potensi or
+// a news article before opening it.
+function kindNodes(filters) {
+  const line = el("p", "search__kind");
+  const jenis = (filters.jenis || [])[0];
+  if (jenis) line.append(el("span", "search__type", jenis));
+  const kecamatan = filters.kecamatan || [];
+  if (kecamatan.length) line.append(` Kecamatan ${kecamatan.join(", ")}`);
+  return line;
+}
+
+function fill(item, data) {
+  const heading = el("h2", "search__title");
+  const link = el("a", "", data.meta.title || data.url);
+  link.href = data.url;
+  heading.append(link);
+  item.append(heading, kindNodes(data.filters || {}), excerptNodes(data.excerpt || ""));
+}
+
+// Pagefind's program and index, started as soon as the page runs: its
+// WebAssembly and the index's entry file are asked for now (preloads that
+// Pagefind's own requests then take) instead of after pagefind.js and its
+// worker have arrived. On a slow connection this saves four round trips
+// (docs/performance.md). The entry's cache tag is the time, as Pagefind's
+// own, so a new index is seen at once.
+function startLoading() {
+  const cacheTag = String(Date.now());
+  const bundle = new URL(form.dataset.pagefind, window.location.href);
+  for (const file of [`wasm.${document.documentElement.lang}.pagefind`,
+    `pagefind-entry.json?ts=${cacheTag}`]) {
+    const hint = document.createElement("link");
+    hint.rel = "preload";
+    hint.as = "fetch";
+    hint.crossOrigin = "anonymous";
+    hint.href = new URL(file, bundle).href;
+    document.head.append(hint);
+  }
+  return { cacheTag, pagefind: import(form.dataset.pagefind) };
+}
+
 async function run() {
   const params = new URLSearchParams(window.location.search);
   const query = (params.get("q") || "").trim();
+  const loading = query ? startLoading() : null;
   const filters = {};
   for (const name of ["jenis", "kecamatan"]) {
     const value = params.get(name) || "";
@@ -41,26 +84,30 @@ async function run() {
     return;
   }
   status.textContent = "Mencari…";
-  const pagefind = await import(form.dataset.pagefind);
-  await pagefind.options({ baseUrl: form.dataset.baseUrl });
+  const pagefind = await loading.pagefind;
+  // In the page rather than a worker: the worker's script would be one more
+  // round trip before the first result, and the preloads are the page's.
+  await pagefind.options({ baseUrl: form.dataset.baseUrl, noWorker: true,
+    metaCacheTag: loading.cacheTag });
   // A large site is indexed in parts (search.py); search them as one.
   for (const bundle of (form.dataset.merge || "").split(" ").filter(Boolean)) {
     await pagefind.mergeIndex(bundle, { baseUrl: form.dataset.baseUrl });
   }
   const search = await pagefind.search(query, { filters });
-  const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
-  list.replaceChildren(...results.map((data) => {
-    const item = el("li", "search__result");
-    const heading = el("h2", "search__title");
-    const link = el("a", "", data.meta.title || data.url);
-    link.href = data.url;
-    heading.append(link);
-    item.append(heading, excerptNodes(data.excerpt || ""));
-    return item;
-  }));
+  const shown = search.results.slice(0, SHOWN);
+  // Every result's text is asked for at once; each is shown as soon as it
+  // and those above it have arrived, so the first appears without waiting
+  // for the others and nothing already shown moves.
+  const pending = shown.map((result) => result.data());
+  const items = shown.map(() => el("li", "search__result"));
+  list.replaceChildren();
+  for (const [index, item] of items.entries()) {
+    fill(item, await pending[index]);
+    list.append(item);
+  }
   const total = search.results.length;
   status.textContent = total
-    ? `${total} hasil untuk “${query}”${total > 20 ? " (20 teratas ditampilkan)" : ""}.`
+    ? `${total} hasil untuk “${query}”${total > SHOWN ? ` (${SHOWN} teratas ditampilkan)` : ""}.`
     : `Tidak ada hasil untuk “${query}”. Coba kata lain atau hapus saringan.`;
 }
 
