@@ -5,7 +5,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
+from PIL import Image
 from selectolax.lexbor import LexborHTMLParser
 
 from quality.pages import EDITOR_PREFIXES
@@ -40,11 +40,15 @@ def test_every_page_has_canonical_and_link_preview_tags(full_site):
         meta = {node.attributes.get("property") or node.attributes.get("name"):
                 node.attributes.get("content") for node in tree.css("meta[content]")}
         for key in ("og:title", "og:description", "og:url", "og:image", "og:type",
-                    "twitter:card", "description"):
+                    "og:image:width", "og:image:height", "og:image:alt", "twitter:card",
+                    "description"):
             assert meta.get(key), f"{name}: {key} kosong"
         assert meta["og:image"].startswith(BASE + "/"), name
         image = Path(full_site) / meta["og:image"].removeprefix(BASE + "/")
         assert image.is_file(), f"{name}: {meta['og:image']}"
+        with Image.open(image) as opened:
+            assert opened.size == (int(meta["og:image:width"]), int(meta["og:image:height"]))
+            assert Image.MIME[opened.format] == meta["og:image:type"], name
         assert "<" not in meta["og:title"] and "&" not in meta["og:title"]
         if name == "404.html":
             continue
@@ -53,15 +57,59 @@ def test_every_page_has_canonical_and_link_preview_tags(full_site):
         assert canonical == expected == meta["og:url"], name
 
 
-def test_article_preview_uses_its_photo(full_site):
+def og(tree, key):
+    node = tree.css_first(f'meta[property="og:{key}"]')
+    return node.attributes["content"] if node else None
+
+
+PREVIEWED = ("kim/", "potensi/", "berita/")  # and fact checks, which are articles
+
+
+def test_every_kim_potensi_and_article_has_its_own_preview(full_site):
+    """Each is 1200x630, under 300 KB, at an absolute URL, and no two
+    pages share one; the other pages show the site's."""
+    seen = {}
+    kinds = set()
     for name, tree in pages(full_site):
-        figure = tree.css_first("figure.figure--lead img")
-        if name.startswith("berita/") and figure is not None:
-            og = tree.css_first('meta[property="og:image"]').attributes["content"]
-            assert og == BASE + figure.attributes["src"]
-            assert tree.css_first('meta[property="og:type"]').attributes["content"] == "article"
-            return
-    pytest.fail("no article with a photo in the test site")
+        url = og(tree, "image")
+        own = tree.css_first("article.profile, article.article") is not None and \
+            name.startswith(PREVIEWED) and "/draf/" not in name
+        if not own:
+            assert url == f"{BASE}/theme/og-default.png", name
+            continue
+        assert url.startswith(f"{BASE}/pratinjau/"), f"{name}: {url}"
+        assert url not in seen, f"{name} and {seen.get(url)} share {url}"
+        seen[url] = name
+        path = Path(full_site) / url.removeprefix(BASE + "/")
+        assert path.stat().st_size < 300_000, f"{name}: {path.stat().st_size} bytes"
+        with Image.open(path) as image:
+            assert image.size == (1200, 630), name
+        kinds.add(name.split("/")[0] + ("-cek-fakta" if tree.css_first(".claim") else ""))
+    assert kinds == {"kim", "potensi", "berita", "berita-cek-fakta"}
+
+
+def test_preview_alt_text_says_what_the_card_shows(full_site):
+    tree = LexborHTMLParser((Path(full_site) / "berita/cek-fakta-klaim-rekaan-tentang-kim-contoh"
+                             / "index.html").read_text())
+    alt = og(tree, "image:alt")
+    assert alt.startswith("Cek Fakta: Klaim Rekaan tentang KIM Contoh."), alt
+    assert "Cek Fakta · HOAKS" in alt and "KIM Contoh Satu · Kecamatan Kumai" in alt, alt
+    assert alt.endswith("Portal KIM Kotawaringin Barat."), alt
+    # The fixture's photo is 8 px: too small to be drawn, so not described.
+    assert "Foto" not in alt
+
+
+def test_default_preview_shows_the_whole_subtitle(full_site):
+    """The old static image cut it off ("…Informasi Masyara")."""
+    from portal.output import previews
+
+    card = previews.site_card("Portal KIM Kotawaringin Barat",
+                              "Kabar dan potensi lokal dari Kelompok Informasi Masyarakat")
+    _, title_lines, _, lines = previews.layout(card, previews.TEXT_WIDTH)
+    assert " ".join(title_lines) == card.title
+    assert " ".join(lines) == card.lines[0]
+    with Image.open(Path(full_site) / "theme/og-default.png") as image:
+        assert image.size == (1200, 630)
 
 
 def test_every_json_ld_block_parses_and_has_its_required_fields(full_site):

@@ -17,7 +17,7 @@ from .intake import corpus, images, rendering, situs
 from .intake.reader import PortalMarkdownReader
 from .intake.validation import format_report, unexpected
 from .model import formatting, kinds
-from .output import parallel, search, sitemap
+from .output import parallel, previews, search, sitemap
 from .output.generator import PortalGenerator, assign_urls
 from .output.policy import PagePolicy
 
@@ -44,7 +44,11 @@ def _initialized(pelican):
     # and the structured data read it; its default author is Pelican's own
     # AUTHOR setting, so feeds and pages name nobody that nobody configured.
     site = situs.load(content_dir)
-    pelican.portal_build = PortalBuild(content, derivatives, site)
+    link_previews = previews.Previews(
+        settings["PATH"], settings["OUTPUT_PATH"], Path(settings["CACHE_PATH"]) / "pratinjau",
+        Path(settings["THEME"]) / "css" / "00-tokens.css", settings["SITENAME"],
+        settings.get("PORTAL_WORKERS"))
+    pelican.portal_build = PortalBuild(content, derivatives, site, link_previews)
     settings.pop("AUTHOR", None)
     if site.default_author:
         settings["AUTHOR"] = site.default_author
@@ -74,6 +78,12 @@ def _all_generators_finalized(generators):
     portal.plan = plan_pages(portal, portal_generator.settings)
     portal_generator.context["portal"] = portal
     _fix_urls(generators)
+    # Each KIM, potensi and article gets its `pratinjau`; other pages the
+    # site's, at the address the theme's static preview always had.
+    settings = portal_generator.settings
+    portal_generator.context["PRATINJAU_SITUS"] = portal_generator.build.previews.attach(
+        portal, articles.articles, f"{settings['THEME_STATIC_DIR']}/og-default.png",
+        settings.get("SITESUBTITLE", ""))
     pages = search.indexed_pages(generators)
     portal_generator.build.search_pages = pages
     portal_generator.context["SEARCH_BUNDLES"] = search.bundle_names(

@@ -16,5 +16,6 @@ class PortalBuild:
     corpus: object  # intake.corpus.Corpus
     derivatives: object  # intake.images.Derivatives
     situs: object  # intake.situs.Situs
+    previews: object  # output.previews.Previews
     # Output paths of the pages the search indexes, once all content is read.
     search_pages: list = field(default_factory=list)
