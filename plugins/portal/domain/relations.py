@@ -28,6 +28,7 @@ from ..model.vocabulary import (
     VERDICT_BY_LABEL,
 )
 from .related import link_related
+from .statistics import count
 
 
 @dataclass
@@ -61,6 +62,7 @@ class Portal:
     kecamatan: list  # KecamatanGroup, in the regency's fixed order
     kategori: list  # KategoriGroup, in the fixed order
     cek_fakta: list
+    counts: object = None  # statistics.Counts: the figures every page states
     plan: object = None  # the list pages of their own (plan.PagePlan), once URLs are set
 
 
@@ -134,12 +136,14 @@ def link(kims, potensi, articles):
             cek_fakta.append(article)
 
     link_related(articles)
+    kecamatan_groups = [groups[k.name] for k in KECAMATAN]
     return Portal(
         kims=kims,
         potensi=potensi,
-        kecamatan=[groups[k.name] for k in KECAMATAN],
+        kecamatan=kecamatan_groups,
         kategori=[kategori[t.name] for t in KATEGORI_POTENSI],
         cek_fakta=cek_fakta,
+        counts=count(kims, potensi, kecamatan_groups, articles),
     )
 
 
