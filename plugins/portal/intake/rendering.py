@@ -13,6 +13,13 @@ a pure function of the text and of a few settings, so:
 
 Pelican's own typogrify step is turned off (see ``take_over_typography``)
 because it would run on every build, after the cache.
+
+Headings get two corrections on the way (``sections``): the page's title is
+its only h1, and the sanitiser drops h1 tags (keeping their text), so a
+body's ``# Heading`` used to end up as loose text glued to the paragraph
+after it; a body with an h1 now has all its headings moved one level down.
+And a heading with nothing under it (a scaffold's "## Visi dan misi" left
+empty) is not published as an empty section.
 """
 
 import hashlib
@@ -20,6 +27,7 @@ import importlib.metadata
 import json
 import os
 import pickle
+import re
 from pathlib import Path
 
 from markdown import Markdown
@@ -68,7 +76,8 @@ class Renderer:
 
     def _markdown_html(self, text):
         self._markdown.reset()
-        return sanitize.clean(self._markdown.convert(text))
+        return drop_empty_sections(sanitize.clean(demote_headings(
+            self._markdown.convert(text))))
 
     def _typography(self, html):
         return self._typogrify(html) if self._typogrify and html else html
@@ -81,6 +90,40 @@ class Renderer:
             # Escape first: typogrify then adds its markup to the title.
             None if title is None else self._typography(str(escape(title))),
         )
+
+
+_H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])(?=[\s>])", re.IGNORECASE)
+_HEADING = re.compile(r"<h([1-6])[^>]*>.*?</h\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def demote_headings(html):
+    """`html` with every heading one level down (h6 stays h6) when it has an
+    h1: `#` then `##` in a body become h2 then h3, keeping their order."""
+    if not _H1.search(html):
+        return html
+    return _HEADING_TAG.sub(lambda tag: f"<{tag[1]}h{min(int(tag[2]) + 1, 6)}", html)
+
+
+def drop_empty_sections(html):
+    """`html` without the headings that have nothing under them: followed
+    by the end, or by a heading of the same or a higher level, with only
+    whitespace (or dropped headings) between."""
+    pieces, start = [], 0
+    for heading in _HEADING.finditer(html):
+        pieces += [(None, html[start:heading.start()]), (int(heading[1]), heading[0])]
+        start = heading.end()
+    pieces.append((None, html[start:]))
+    kept = []
+    below = None  # what follows: "text", the level of a kept heading, or None (the end)
+    for level, piece in reversed(pieces):
+        if level is None:
+            kept.append(piece)
+            below = "text" if piece.strip() else below
+        elif below == "text" or (below is not None and below > level):
+            kept.append(piece)
+            below = level
+    return "".join(reversed(kept))
 
 
 def _typogrifier(settings):

@@ -1,6 +1,9 @@
 """New content files, ready to edit (`invoke new-kim`, `new-potensi`,
 `new-berita`): front matter written from the content type's schema, in its
-field order, and the body's first headings. Every new file starts as a
+field order, and the body's first headings, each with a note saying what
+belongs there. The notes are HTML comments, which the sanitiser removes, and
+a heading left with nothing under it is not published (rendering.py), so an
+unfinished file never shows empty sections. Every new file starts as a
 draft; the tasks validate it before keeping it."""
 
 import json
@@ -12,11 +15,22 @@ from .schema import BERITA, KIM, POTENSI
 # is quoted, since JSON strings are YAML scalars that quote what needs it.
 _BARE = (kinds.SLUG, kinds.CHOICE, kinds.STATUS, kinds.KIM_REF, kinds.KIM_REFS)
 
+# Headings of a new file's body and what to write under each.
 BODIES = {
-    KIM.key: ("Profil", "Visi dan misi", "Program kegiatan"),
-    POTENSI.key: ("Tentang", "Cara ke sana"),
+    KIM.key: (
+        ("Profil", "Ceritakan KIM ini: kapan dan oleh siapa dibentuk, apa yang dikerjakannya."),
+        ("Visi dan misi", "Tulis visi dan misi KIM bila sudah ditetapkan."),
+        ("Program kegiatan", "Sebutkan kegiatan rutin atau rencana KIM."),
+    ),
+    POTENSI.key: (
+        ("Tentang", "Jelaskan apa yang ditawarkan, apa yang bisa dilakukan pengunjung, "
+                    "dan sejak kapan ada."),
+        ("Cara ke sana", "Tulis cara mencapai tempat ini, bila Anda mengetahuinya pasti."),
+    ),
     BERITA.key: (),
 }
+NOTE = ("Catatan di antara tanda ini tidak tampil di situs, dan judul bagian yang "
+        "dibiarkan kosong tidak ditampilkan.")
 
 
 def _scalar(spec, value):
@@ -37,6 +51,9 @@ def scaffold(ctype, values):
         else:
             lines.append(f"{spec.name}: {_scalar(spec, value)}")
     lines.append("---")
-    headings = BODIES[ctype.key]
-    return "\n".join(lines) + "\n" + "\n\n".join(f"## {heading}" for heading in headings) + \
-        ("\n" if headings else "")
+    sections = BODIES[ctype.key]
+    if not sections:
+        return "\n".join(lines) + "\n"
+    body = [f"<!-- {NOTE} -->"] + [f"## {heading}\n\n<!-- {note} -->"
+                                   for heading, note in sections]
+    return "\n".join(lines) + "\n" + "\n\n".join(body) + "\n"
