@@ -9,8 +9,8 @@ verdict, the portal's name and, when it has one large enough, its photo.
 
 Cards are drawn with Pillow in Source Sans Pro (a pinned PyPI package, so
 the build needs nothing from the system and downloads nothing) in the
-theme's own colours (read from ``theme/css/00-tokens.css``). Drawing one
-takes tens of milliseconds, so each is kept in the cache folder under the
+theme's own colours (read from ``theme/css/00-tokens.css``). Drawing and
+encoding one takes about 20 ms, so each is kept in the cache folder under the
 hash of everything that decides its pixels (its text, the photo's bytes,
 this module's code, the colours); a rebuild copies it. Cards that must be
 drawn are drawn on every core. A card with a photo is a JPEG (a photo is
@@ -321,7 +321,10 @@ def encode(image, with_photo):
 
     if not with_photo:
         buffer = BytesIO()
-        image.quantize(64, dither=Image.Dither.NONE).save(buffer, "PNG", optimize=True)
+        # Fast octree, unoptimised: 14 ms a card and about 18 KB (median cut
+        # with optimize: 58 ms, 16 KB).
+        image.quantize(64, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).save(
+            buffer, "PNG")
         return buffer.getvalue(), ".png"
     for quality in JPEG_QUALITIES:
         buffer = BytesIO()
