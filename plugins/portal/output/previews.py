@@ -394,7 +394,13 @@ class Previews:
         relative = stem + cached.suffix
         target = self.output_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cached, target)
+        target.unlink(missing_ok=True)
+        try:
+            # A link, not a copy: every build writes every card (a new output
+            # folder each time), and nothing changes a file once written.
+            os.link(cached, target)
+        except OSError:  # another file system
+            shutil.copyfile(cached, target)
         with_photo = cached.suffix == ".jpg"  # encode(): only cards with a photo
         return Preview(relative, alt_text(card, with_photo),
                        type="image/jpeg" if with_photo else "image/png")
