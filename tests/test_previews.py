@@ -136,3 +136,40 @@ def test_article_card_names_its_verdict_kim_and_date():
     assert card.title == "Klaim rekaan"
     assert card.labels == (("Cek Fakta", "brand"), (verdict.label, verdict.slug))
     assert card.lines == ("2 KIM · Kecamatan Kumai", "Kamis, 20 September 2018")
+
+
+def test_a_built_article_with_a_phone_photo_shares_a_card_with_that_photo(tmp_path):
+    """End to end: the photo an editor uploads (here 1600x1200 of noise, the
+    hardest to compress) is in the article's preview, under 300 KB, while
+    og:image no longer points at the upload itself."""
+    import shutil
+
+    from selectolax.lexbor import LexborHTMLParser
+
+    from conftest import FIXTURES, build
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "valid-minimal" / "content", content)
+    (content / "images" / "berita").mkdir()
+    noise = Image.merge("RGB", [Image.effect_noise((1600, 1200), 60) for _ in range(3)])
+    noise.save(content / "images" / "berita" / "rapat.jpg", quality=70)
+    article = content / "berita" / "contoh-berita.md"
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        "gambar:\n  src: images/contoh.png\n  alt: Gambar contoh berita",
+        "gambar:\n  src: images/berita/rapat.jpg\n  alt: Warga rapat di balai desa"),
+        encoding="utf-8")
+    output = tmp_path / "output"
+    result = build(content, output, overrides={"SEARCH_INDEX": False,
+                                               "CACHE_PATH": str(tmp_path / "cache")})
+    assert result.returncode == 0, result.stdout + result.stderr
+    tree = LexborHTMLParser((output / "berita/berita-contoh-kegiatan-kim/index.html").read_text())
+    meta = {node.attributes["property"]: node.attributes["content"]
+            for node in tree.css("meta[property^='og:image']")}
+    assert meta["og:image:type"] == "image/jpeg"
+    assert "Foto: Warga rapat di balai desa" in meta["og:image:alt"]
+    path = output / meta["og:image"].removeprefix("http://localhost:8000/")
+    assert path.parent == output / "pratinjau" / "berita"
+    assert path.stat().st_size < previews.MAX_BYTES
+    with Image.open(path) as card:
+        assert card.size == (1200, 630)
+        assert card.crop((800, 0, 1200, 630)).getcolors(1000) is None  # the photo's noise
