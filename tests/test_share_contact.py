@@ -75,6 +75,15 @@ def test_no_whatsapp_button_without_a_number_and_exact_places_have_no_note(full_
     assert "perkiraan" not in text(tree.css_first(".reach"))
 
 
+def test_directions_to_a_potensi_at_its_kim_place_say_it_is_approximate(full_site):
+    # KIM Uji Lama 01 has an exact location; its potensi has none of its own.
+    kim = page(full_site, "kim/uji-lama-01/")
+    potensi = page(full_site, "potensi/anyaman-uji-lama-01/")
+    assert reach_links(kim)["Petunjuk arah"] == reach_links(potensi)["Petunjuk arah"]
+    assert "perkiraan" not in text(kim.css_first(".reach"))
+    assert "ke titik perkiraan" in text(potensi.css_first(".reach"))
+
+
 def test_reach_links_only_on_kim_and_potensi_pages(full_site):
     for url in ("berita/berita-contoh-kegiatan-kim/", "cek-fakta/", "kim/"):
         assert not page(full_site, url).css(".reach"), url
