@@ -27,7 +27,7 @@ from portal.intake import frontmatter
 from portal.intake.validation import plain_slug
 from portal.model import kinds, schema, vocabulary
 from portal.model.schema import CONTENT_TYPES
-from portal.output import cms
+from portal.output import cms, editor_rules
 from portal.output.policy import PagePolicy
 
 DEV = runpy.run_path(str(ROOT / "pelicanconf.py"))
@@ -310,8 +310,16 @@ def test_admin_page_loads_the_bundle_from_the_site(admin_site):
     for src in scripts:
         assert (admin_site / src.lstrip("/")).is_file(), src
     # The rules the editor checks before saving, next to its configuration.
-    assert json.loads((admin_site / "admin" / "aturan.json").read_text()) == \
-        json.loads(json.dumps(cms.editor_rules()))
+    rules = json.loads((admin_site / "admin" / "aturan.json").read_text())
+    expected = json.loads(json.dumps(editor_rules.editor_rules()))
+    assert {key: rules[key] for key in expected if key not in ("entri", "berkas")} == \
+        {key: value for key, value in expected.items() if key not in ("entri", "berkas")}
+    # ... and the entries and files an entry is checked against.
+    assert {row[1] for row in rules["entri"]["kim"]} == {
+        f"content/kim/{path.name}" for path in (SAMPLE / "kim").glob("*.md")}
+    assert ["palae", "content/kim/palae.md", ""] in rules["entri"]["kim"]
+    assert {f"content/{path.relative_to(SAMPLE).as_posix()}" for path in SAMPLE.rglob("*")
+            if path.is_file()} == set(rules["berkas"])
     assert (admin_site / "admin" / "decap-cms.js").read_bytes() == \
         (ROOT / "node_modules" / "decap-cms" / "dist" / "decap-cms.js").read_bytes()
     assert not list((admin_site / "admin").glob("*.map"))
@@ -552,6 +560,37 @@ def test_the_editor_refuses_a_photo_without_alt_text_with_checks_words(editor_pr
         if os.environ.get("CMS_SCREENSHOT_DIR") and width == 360:
             page.screenshot(path=str(Path(os.environ["CMS_SCREENSHOT_DIR"]) /
                                      "ponsel-editor-web-ditolak.png"))
+    finally:
+        context.close()
+    assert not list((editor_project / "content" / "berita").glob("2025-11-28-*.md"))
+
+
+def test_the_editor_refuses_a_slug_another_article_has(editor_project, editor_site, chromium):
+    """Rules against the other entries (admin/aturan.json lists them): a new
+    article with the slug of an existing one is not saved, in check's words."""
+    existing = SAMPLE / "berita" / "2018-09-03-kobar-rencanakan-lima-kim.md"
+    slug = frontmatter.split(existing.read_text(encoding="utf-8")).metadata.get("slug") or \
+        plain_slug(frontmatter.split(existing.read_text(encoding="utf-8")).metadata["title"])
+    context = chromium.new_context(viewport={"width": 360, "height": 800}, locale="id-ID",
+                                   timezone_id="Asia/Jakarta")
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    try:
+        page.goto(editor_site + "/admin/")
+        page.get_by_role("button", name="Masuk").click()
+        page.get_by_text("Berita baru").click()
+        page.get_by_label("Judul", exact=True).fill("Rencana KIM di Kobar")
+        page.get_by_label("Tanggal terbit", exact=True).fill("2025-11-28T09:30")
+        page.get_by_label("Kategori", exact=True).click()
+        page.get_by_text("Kegiatan", exact=True).click()
+        page.get_by_label("Slug (alamat halaman)").fill(slug)
+        page.get_by_role("button", name="Simpan").first.click()
+        page.get_by_text("Simpan sekarang").click()
+        message = page.get_by_text(f"kolom 'slug': slug '{slug}' sudah dipakai oleh "
+                                   f"content/berita/{existing.name}. Perbaiki: beri slug yang "
+                                   "berbeda")
+        message.wait_for()
+        assert page.get_by_text("Isian tersimpan").count() == 0
     finally:
         context.close()
     assert not list((editor_project / "content" / "berita").glob("2025-11-28-*.md"))

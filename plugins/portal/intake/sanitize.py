@@ -33,21 +33,21 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # tabs, and the colon written as an entity (&colon; &#58; &#x3a;).
 _JAVASCRIPT = r"j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*(?::|&colon;|&#0*58;?|&#x0*3a;?)"
 DANGEROUS_HTML = (
-    (re.compile(r"<\s*script(?=[\s>/])", re.I), "tag <script>"),
-    (re.compile(r"<\s*(iframe|frame|object|embed)(?=[\s>/])", re.I),
+    (re.compile(r"<\s*script(?=[\s>/])", re.I | re.ASCII), "tag <script>"),
+    (re.compile(r"<\s*(iframe|frame|object|embed)(?=[\s>/])", re.I | re.ASCII),
      "sisipan <iframe>/<object>/<embed>"),
-    (re.compile(r"<\s*style(?=[\s>/])", re.I), "tag <style>"),
-    (re.compile(r"<\s*form(?=[\s>/])", re.I), "formulir <form>"),
+    (re.compile(r"<\s*style(?=[\s>/])", re.I | re.ASCII), "tag <style>"),
+    (re.compile(r"<\s*form(?=[\s>/])", re.I | re.ASCII), "formulir <form>"),
     # <img/src=x/onerror=...>: a slash separates attributes as well as a space.
-    (re.compile(r"<[^>]+[\s/]on[a-z]+\s*=", re.I),
+    (re.compile(r"<[^>]+[\s/]on[a-z]+\s*=", re.I | re.ASCII),
      "atribut peristiwa seperti onclick= atau onerror="),
     # Markdown's attribute lists: {: onclick="..." }
-    (re.compile(r"\{:?[^}\n]*\bon[a-z]+\s*=", re.I),
+    (re.compile(r"\{:?[^}\n]*\bon[a-z]+\s*=", re.I | re.ASCII),
      "atribut peristiwa seperti onclick= atau onerror="),
     # Inline links, reference definitions ([x]: javascript:...), attributes.
     (re.compile(r"(?:\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?|(?:href|src)\s*=\s*[\"']?)\s*"
-                + _JAVASCRIPT, re.I | re.M), "tautan javascript:"),
-    (re.compile(r"<[^>]+\sstyle\s*=", re.I), "atribut style="),
+                + _JAVASCRIPT, re.I | re.M | re.ASCII), "tautan javascript:"),
+    (re.compile(r"<[^>]+\sstyle\s*=", re.I | re.ASCII), "atribut style="),
 )
 
 

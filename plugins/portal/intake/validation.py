@@ -23,12 +23,18 @@ from ..model.schema import CONTENT_TYPES, RESERVED_PAGE_SLUGS
 from . import frontmatter, images, situs
 from .sanitize import DANGEROUS_HTML
 
-BODY_IMAGE_RE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
-INTRASITE_LINK_RE = re.compile(r"\{(filename|static|attach)\}([^)\s\"'>#?]+)")
-INTRASITE_PREFIX = re.compile(r"^\{(?:static|attach|filename)\}")
+BODY_IMAGE_RE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)", re.ASCII)
+INTRASITE_LINK_RE = re.compile(r"\{(filename|static|attach)\}([^)\s\"'>#?]+)",
+                               re.ASCII)
+INTRASITE_PREFIX = re.compile(r"^\{(?:static|attach|filename)\}", re.ASCII)
 # Markdown links [text](target), not images.
-BODY_LINK_RE = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)")
-RAW_IMG_RE = re.compile(r"<\s*img\b", re.I)
+BODY_LINK_RE = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)", re.ASCII)
+RAW_IMG_RE = re.compile(r"<\s*img\b", re.I | re.ASCII)
+# Link targets: an address with a scheme, a .md file, a bare domain.
+SCHEME_RE = re.compile(r"^[a-z]+:", re.ASCII)
+MD_TARGET_RE = re.compile(r"\.md(#.*)?$", re.ASCII)
+BARE_DOMAIN_RE = re.compile(r"^(www\.|[a-z0-9-]+\.(id|com|org|net|go\.id|co\.id)\b)",
+                            re.I | re.ASCII)
 # Longer slugs make file names some systems refuse (255 bytes).
 MAX_SLUG = 100
 MAX_BODY_BYTES = 1024 * 1024
@@ -316,7 +322,7 @@ class _Checker:
     def check_body_images(self, doc):
         for match in BODY_IMAGE_RE.finditer(doc.body):
             target = match.group(1)
-            if re.match(r"^[a-z]+:", target) or target.startswith("//"):
+            if SCHEME_RE.match(target) or target.startswith("//"):
                 continue
             line = doc.body_line + doc.body.count("\n", 0, match.start())
             if not INTRASITE_PREFIX.match(target):
@@ -331,9 +337,7 @@ class _Checker:
                 continue
             cleaned = INTRASITE_PREFIX.sub("", target).lstrip("/")
             if not self.image_exists(cleaned):
-                self.add(doc, "", f"gambar '{target}' di isi tulisan tidak ditemukan. "
-                         "Perbaiki: simpan berkasnya di content/images/ dan tulis "
-                         "'{static}/images/nama-berkas.jpg'", line=line)
+                self.add(doc, "", say("isi-gambar-tidak-ada", target=target), line=line)
             else:
                 doc.images[target] = cleaned
 
@@ -355,9 +359,9 @@ class _Checker:
             line = doc.body_line + doc.body.count("\n", 0, match.start())
             if target.startswith(("http://", "https://", "mailto:", "tel:", "#", "{")):
                 continue
-            if re.search(r"\.md(#.*)?$", target):
+            if MD_TARGET_RE.search(target):
                 self.add(doc, "", say("isi-tautan-md", target=kinds.shown(target)), line=line)
-            elif re.match(r"^(www\.|[a-z0-9-]+\.(id|com|org|net|go\.id|co\.id)\b)", target, re.I):
+            elif BARE_DOMAIN_RE.match(target):
                 self.add(doc, "", say("isi-tautan-tanpa-https", target=kinds.shown(target)),
                          line=line)
         # Image sources are reported by check_body_images.
@@ -377,12 +381,12 @@ class _Checker:
 
     def file_in_content(self, path):
         """True when `path` is a file inside the content folder."""
-        candidate = Path(path).resolve()
         try:
+            candidate = Path(path).resolve()
             candidate.relative_to(self.content_dir)
-        except ValueError:
+            return candidate.is_file()
+        except (ValueError, OSError):  # outside content/, or no possible file name (a NUL)
             return False
-        return candidate.is_file()
 
     # -- across documents -----------------------------------------------------
 
@@ -424,9 +428,7 @@ class _Checker:
         for doc in documents:
             for name, src in _image_values(doc.ctype.fields, doc.metadata, ""):
                 if isinstance(src, str) and src and not self.image_exists(src.lstrip("/")):
-                    self.add(doc, name, f"berkas gambar '{kinds.shown(src)}' tidak ditemukan. "
-                             "Perbaiki: simpan fotonya di folder content/images/ dan tulis "
-                             "jalurnya, misalnya images/nama-berkas.jpg")
+                    self.add(doc, name, say("gambar-tidak-ada", value=kinds.shown(src)))
         self.check_drafts_referenced(documents, by_type)
 
     def check_drafts_referenced(self, documents, by_type):
@@ -450,7 +452,7 @@ class _Checker:
                 if what != "filename":
                     continue
                 base = self.content_dir if target.startswith("/") else doc.path.parent
-                linked = by_path.get((base / target.lstrip("/")).resolve())
+                linked = by_path.get(_resolved(base / target.lstrip("/")))
                 if linked is not None and linked.metadata.get("status") == "draft":
                     line = doc.body_line + doc.body.count("\n", 0, match.start())
                     self.add(doc, "", say("isi-tautan-draf", path=linked.relpath), line=line)
@@ -470,6 +472,14 @@ class _Checker:
             message = images.file_problem(path)
             if message:
                 self.add(self.rel(path), "", message)
+
+
+def _resolved(path):
+    """`path` resolved, or None when no file can have that name (a NUL)."""
+    try:
+        return path.resolve()
+    except (ValueError, OSError):
+        return None
 
 
 def _image_values(fields, data, prefix):
@@ -516,9 +526,10 @@ def missing_message(spec, category=None, group=None):
     editor shows the same words (output/cms.py, editor_rules)."""
     if group is not None:
         return say("wajib-dalam-kelompok", label=spec.label, name=spec.name, group=group.name,
-                   example=_example(spec))
+                   example=example_text(spec))
     reason = f" untuk kategori {category}" if category else ""
-    return say("wajib", label=spec.label, reason=reason, name=spec.name, example=_example(spec))
+    return say("wajib", label=spec.label, reason=reason, name=spec.name,
+               example=example_text(spec))
 
 
 def _markdown_name(name):
@@ -543,7 +554,7 @@ def _is_empty(value):
     return value is None or value == "" or value == [] or value == {}
 
 
-def _example(spec):
+def example_text(spec):
     if spec.example is None:
         return ""
     if isinstance(spec.example, (list, dict)):

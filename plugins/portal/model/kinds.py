@@ -71,17 +71,18 @@ class Kind:
 
 # -- shared pieces -------------------------------------------------------------
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", re.ASCII)
 SLUG_HINT = "huruf kecil, angka dan tanda hubung, misalnya 'sari-rasa'"
-EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
-URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
-DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$")
-MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
-IMAGE_RE = re.compile(r"\.(jpe?g|png|webp|gif|svg)$", re.IGNORECASE)
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$", re.ASCII)
+URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.ASCII)
+DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
+DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$", re.ASCII)
+MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
+IMAGE_RE = re.compile(r"\.(jpe?g|png|webp|gif|svg)$", re.IGNORECASE | re.ASCII)
+SPACE_RE = re.compile(r"\s", re.ASCII)
 # Indonesian mobile numbers: 08xx…, +628xx… or 628xx…, 10 to 13 digits after 0.
-PHONE_SEPARATORS = re.compile(r"[\s\-().]")
-PHONE_RE = re.compile(r"^(?:\+?62|0)(8\d{8,11})$")
+PHONE_SEPARATORS = re.compile(r"[\s\-().]", re.ASCII)
+PHONE_RE = re.compile(r"^(?:\+?62|0)(8\d{8,11})$", re.ASCII)
 _SEP = r"[\s\-().]*"  # the separators PHONE_SEPARATORS removes
 WHATSAPP_PATTERN = rf"^{_SEP}(?:(?:\+{_SEP})?6{_SEP}2|0){_SEP}8(?:{_SEP}\d){{8,11}}{_SEP}$"
 MONTH_OR_DATE_PATTERN = r"^\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?$"
@@ -90,6 +91,12 @@ MONTH_OR_DATE_PATTERN = r"^\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?$
 # validation reads.
 DATE_FORMAT = "YYYY-MM-DD"
 DATETIME_FORMAT = "YYYY-MM-DD HH:mm"
+# How each date kind is written, as its message says (keyed by kind name).
+DATE_FORMS = {
+    "tanggal": "YYYY-MM-DD, misalnya 2018-09-20",
+    "tanggal-waktu": "YYYY-MM-DD atau YYYY-MM-DD JJ:MM, misalnya 2018-09-20 09:30",
+    "bulan-atau-tanggal": "YYYY-MM-DD, atau YYYY-MM bila tanggalnya tidak diketahui",
+}
 STATUS_LABELS = {"published": "terbit", "draft": "draf (belum terbit)"}
 # Text fields shown as a multi-line box rather than one line.
 LONG_TEXT_FIELDS = frozenset({"ringkasan", "summary"})
@@ -323,8 +330,7 @@ SLUG = Kind("slug", check=_single(_matching(SLUG_RE, "slug-tidak-sah", hint=SLUG
 
 DATE = Kind(
     "tanggal",  # YYYY-MM-DD
-    check=lambda spec, value: _check_date(str(value), DATE_RE,
-                                          "YYYY-MM-DD, misalnya 2018-09-20"),
+    check=lambda spec, value: _check_date(str(value), DATE_RE, DATE_FORMS["tanggal"]),
     widget=lambda spec: {"widget": "datetime", "format": DATE_FORMAT,
                          "date_format": DATE_FORMAT, "time_format": False,
                          "picker_utc": False},
@@ -332,8 +338,7 @@ DATE = Kind(
 
 DATETIME = Kind(
     "tanggal-waktu",  # YYYY-MM-DD or YYYY-MM-DD HH:MM, WIB
-    check=lambda spec, value: _check_date(
-        str(value), DATETIME_RE, "YYYY-MM-DD atau YYYY-MM-DD JJ:MM, misalnya 2018-09-20 09:30"),
+    check=lambda spec, value: _check_date(str(value), DATETIME_RE, DATE_FORMS["tanggal-waktu"]),
     widget=lambda spec: {"widget": "datetime", "format": DATETIME_FORMAT,
                          "date_format": DATE_FORMAT, "time_format": "HH:mm",
                          "picker_utc": False},
@@ -349,8 +354,7 @@ def _month_or_date_check(spec, value):
         if not 1 <= int(month.group(2)) <= 12:
             return say("tanggal-bulan", month=month.group(2))
         return None
-    return _check_date(text, DATE_RE, "YYYY-MM-DD, atau YYYY-MM bila tanggalnya tidak "
-                       "diketahui")
+    return _check_date(text, DATE_RE, DATE_FORMS["bulan-atau-tanggal"])
 
 
 MONTH_OR_DATE = Kind(
@@ -450,7 +454,7 @@ def _image_check(spec, value):
         return say("gambar-bukan-jalur", label=spec.label)
     if not IMAGE_RE.search(value):
         return say("gambar-bukan-gambar", value=shown(value))
-    if re.search(r"\s", value):
+    if SPACE_RE.search(value):
         return say("gambar-spasi", value=shown(value))
     return invisible_character(value)
 
@@ -479,7 +483,7 @@ WHATSAPP = Kind("whatsapp", check=_single(_whatsapp_test),
                          "tulis nomor ponsel diawali 08 atau +62, misalnya 0812-3456-7890"),
                 example_in_form=True, parse=whatsapp_number, format=wa_link, filter="wa_link")
 
-TELEPHONE_RE = re.compile(r"^\+?[\d\s\-().]{6,20}$")
+TELEPHONE_RE = re.compile(r"^\+?[\d\s\-().]{6,20}$", re.ASCII)
 
 
 def _telephone_test(spec, value):

@@ -100,6 +100,8 @@ TEMPLATES = {
                                "Perbaiki: tulis " + STATIC_IMAGE,
     "isi-gambar-tanpa-garis-miring": "gambar '{target}' ditulis tanpa garis miring setelah "
                                      "{{static}}. Perbaiki: tulis " + STATIC_IMAGE,
+    "isi-gambar-tidak-ada": "gambar '{target}' di isi tulisan tidak ditemukan. Perbaiki: simpan "
+                            "berkasnya di content/images/ dan tulis " + STATIC_IMAGE,
     "isi-img": "gambar ditulis dengan tag <img>. Perbaiki: tulis dengan Markdown, "
                "![teks alternatif]({{static}}/images/nama-berkas.jpg), supaya alamatnya benar "
                "di setiap halaman",
@@ -115,7 +117,10 @@ TEMPLATES = {
                             "{{filename}}/berita/2018-09-20-enam-kim-resmi-dibentuk-di-kobar.md",
     "isi-tautan-draf": "tautan ke {path}, yang masih draf. Perbaiki: terbitkan tulisan itu dulu "
                        "(status: published) atau hapus tautannya",
-    # -- against the other entries --------------------------------------------
+    # -- against the other entries and files -----------------------------------
+    "gambar-tidak-ada": "berkas gambar '{value}' tidak ditemukan. Perbaiki: simpan fotonya di "
+                        "folder content/images/ dan tulis jalurnya, misalnya "
+                        "images/nama-berkas.jpg",
     "slug-ganda": "slug '{slug}' sudah dipakai oleh {path}. Perbaiki: beri slug yang berbeda",
     "kim-tidak-ada": "KIM '{ref}' tidak ada. Perbaiki: {fix}",
     "kim-tidak-ada-mirip": "mungkin maksudnya '{suggestion}'",

@@ -257,45 +257,6 @@ def config(settings):
     return result
 
 
-# -- the editor's own check before saving ----------------------------------------
-# Decap cannot require a sub-field only once its optional group is filled in,
-# nor a field only for one category, so the form lets such entries through;
-# theme/static/js/aturan-editor.js checks them before saving, with the rules
-# below and the very words `invoke check` uses (validation.missing_message).
-
-RULES_FILE = "aturan.json"
-
-
-def editor_rules():
-    """{collection: [rule]}; a rule names a required field (in a `group`,
-    possibly `repeated`, or required `when` a field has a value) and the
-    message shown after "kolom '<field>': "."""
-    rules = {}
-    for ctype in CONTENT_TYPES.values():
-        collection = []
-        for spec in ctype.fields:
-            if spec.required:
-                collection.append({"name": spec.name, "message": missing_message(spec)})
-            for category, names in ctype.conditional.items():
-                if spec.name in names:
-                    collection.append({"name": spec.name, "when": {"category": category},
-                                       "message": missing_message(spec, category)})
-            for sub in spec.fields:
-                if sub.required:
-                    collection.append({
-                        "group": spec.name, "repeated": spec.kind.shape == kinds.GROUPS,
-                        "name": sub.name, "message": missing_message(sub, group=spec)})
-        rules[ctype.key] = collection
-    return rules
-
-
-def write_rules(path):
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(editor_rules(), ensure_ascii=False, indent=1, sort_keys=True)
-                    + "\n", encoding="utf-8")
-
-
 class _Dumper(yaml.SafeDumper):
     def ignore_aliases(self, data):
         return True  # write repeated lists in full, not as &id001/*id001

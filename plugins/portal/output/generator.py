@@ -12,7 +12,7 @@ from functools import partial
 
 from pelican.generators import Generator
 
-from . import assets, cms
+from . import assets, cms, editor_rules
 
 from ..domain import geo, statistics
 from ..intake.contents import Kim, Potensi
@@ -171,7 +171,12 @@ class PortalGenerator(Generator):
             folder = os.path.join(self.output_path, settings["CMS_SAVE_DIR"])
             cms.copy_bundle(settings["DECAP_DIST"], folder)
             cms.write_config(os.path.join(folder, "config.yml"), settings)
-            cms.write_rules(os.path.join(folder, cms.RULES_FILE))
+            # The editor's own check: the rules, and the entries and files
+            # it checks an entry against.
+            editor_rules.write_rules(
+                os.path.join(folder, editor_rules.RULES_FILE),
+                [entry.document for entry in self.build.corpus],
+                editor_rules.content_files(settings["PATH"]))
         write(settings["CMS_SAVE_AS"], self.get_template("admin"), self.context,
               page_name="admin",
               url=settings["CMS_URL"])

@@ -14,10 +14,11 @@
  *    such as `gambar` would be saved as `gambar: {keterangan: ""}`, which
  *    validation rightly reads as a photo without `src` and `alt`.
  *
- * 3. Then the entry is checked with the rules Decap's form cannot express
- *    (aturan-editor.js, admin/aturan.json): a photo without its alt text, a
- *    fact check without its claim, ... is not saved, and the editor sees the
- *    same message `invoke check` would print.
+ * 3. Then the entry is checked as `invoke check` checks one entry
+ *    (aturan-editor.js, with admin/aturan.json): a photo without its alt
+ *    text, an impossible date, a coordinate outside the regency, raw HTML the
+ *    sanitiser refuses, a slug another entry has, ... is not saved, and the
+ *    editor sees the same message `invoke check` would print.
  */
 (function () {
   'use strict';
@@ -102,8 +103,8 @@
       var data = event.entry.get('data')
         .map(function (value, key) { return key === 'body' ? value : prune(value); })
         .filter(function (value, key) { return key === 'body' || value !== undefined; });
-      var collection = event.entry.get('collection');
-      var problems = window.PortalAturan.check((await loadRules())[collection], data.toJS());
+      var problems = window.PortalAturan.check(await loadRules(), event.entry.get('collection'),
+        data.toJS(), event.entry.get('newRecord') ? '' : event.entry.get('path'));
       if (problems.length) {
         var error = new Error(problems.join(' · '));
         error.name = 'Belum dapat disimpan';
