@@ -23,6 +23,8 @@ STATEMENTS = [
      {"index.html", "kim/index.html", "statistik/index.html"}),
     ("kecamatan", r"di \d[\d.]* dari (\d+) kecamatan",
      {"index.html", "kim/index.html", "statistik/index.html"}),
+    ("kecamatan", r"terdiri atas (\d+) kecamatan", {"kecamatan/index.html"}),
+    ("kecamatan_with_kim", r"KIM terdaftar di (\d+) di antaranya", {"kecamatan/index.html"}),
     ("potensi", r"(\d[\d.]*) potensi dari desa", {"potensi/index.html"}),
     ("potensi", r"Potensi per kategori \(jumlah: (\d[\d.]*) potensi\)",
      {"statistik/index.html"}),
