@@ -172,6 +172,8 @@ def test_every_result_shows_its_type_and_kecamatan(page, served_site):
     assert set(kinds) <= KINDS and {"KIM", "Potensi", "Berita"} <= set(kinds)
     taman = page.locator(".search__result", has=page.locator("a[href='/potensi/taman-kelinci/']"))
     assert taman.locator(".search__kind").inner_text() == "Potensi Kecamatan Arut Selatan"
+    search(page, served_site, "rekaan", jenis="Cek Fakta")
+    assert set(page.locator(".search__type").all_inner_texts()) == {"Cek Fakta"}
     # A static page belongs to no kecamatan: only its type.
     search(page, served_site, "hoaks", jenis="Halaman")
     assert set(page.locator(".search__kind").all_inner_texts()) == {"Halaman"}
