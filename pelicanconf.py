@@ -171,6 +171,15 @@ CMS_LOCAL_BACKEND = True
 # Address of decap-server's API; unset means Decap's default,
 # http://localhost:8081/api/v1 (for another port: PORT=8082 npx decap-server).
 CMS_LOCAL_BACKEND_URL = os.environ.get("PORTAL_CMS_LOCAL_BACKEND_URL") or None
+# After "Simpan" the editor follows the build of the saved commit through the
+# GitHub API (check runs of the jobs of .github/workflows/site.yml) and says
+# whether the page was published or why not. PORTAL_CMS_STATUS_API points it
+# at another API root (the tests' stand-in); it is off without CMS_REPO.
+CMS_STATUS_API = os.environ.get("PORTAL_CMS_STATUS_API", "https://api.github.com")
+CMS_STATUS_CHECK_JOBS = ("test", "content")  # the jobs that check a commit
+CMS_STATUS_DEPLOY_JOB = "deploy"  # the job that publishes it
+CMS_STATUS_POLL_SECONDS = float(os.environ.get("PORTAL_CMS_STATUS_POLL_SECONDS", "10"))
+CMS_STATUS_GIVE_UP_MINUTES = 30
 # Search (plugins/portal/search.py): pages are indexed in parts of at most
 # this many pages; Pagefind needs about 70 KB of memory per page it indexes.
 SEARCH_PART_SIZE = 5000

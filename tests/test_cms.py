@@ -6,6 +6,8 @@ browser test writes a news article through the real editor (decap-server as
 the local backend) and builds the site with it.
 """
 
+import contextlib
+import http.server
 import json
 import os
 import re
@@ -15,7 +17,9 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -306,7 +310,8 @@ def test_admin_page_loads_the_bundle_from_the_site(admin_site):
     assert policy == PagePolicy.from_settings(settings()).editor_csp()
     scripts = [node.attributes["src"] for node in page.css("script[src]")]
     assert scripts == ["/admin/decap-cms.js", "/theme/js/decap-id.js",
-                       "/theme/js/aturan-editor.js", "/theme/js/decap-portal.js"]
+                       "/theme/js/aturan-editor.js", "/theme/js/decap-portal.js",
+                       "/theme/js/status-terbit.js"]
     for src in scripts:
         assert (admin_site / src.lstrip("/")).is_file(), src
     # The rules the editor checks before saving, next to its configuration.
@@ -377,11 +382,16 @@ def wait_for_port(port, process, timeout=20):
 @pytest.fixture
 def editor_project(tmp_path):
     """A private copy of the project with decap-server writing into it."""
+    yield from _editor_project(tmp_path, {})
+
+
+def _editor_project(tmp_path, settings_env):
     if not DECAP_SERVER.is_file() or shutil.which("node") is None:
         pytest.fail("decap-server or Node.js missing: run 'npm ci'")
     project = copy_project(tmp_path / "proyek")
     port = free_port()
-    env = {**os.environ, "PORTAL_CMS_LOCAL_BACKEND_URL": f"http://localhost:{port}/api/v1"}
+    env = {**os.environ, "PORTAL_CMS_LOCAL_BACKEND_URL": f"http://localhost:{port}/api/v1",
+           **settings_env}
     built = invoke(project, env, "build")
     assert built.returncode == 0, built.stdout + built.stderr
     server = subprocess.Popen(
@@ -594,3 +604,145 @@ def test_the_editor_refuses_a_slug_another_article_has(editor_project, editor_si
     finally:
         context.close()
     assert not list((editor_project / "content" / "berita").glob("2025-11-28-*.md"))
+
+
+# -- after "Simpan": building, published or failed -----------------------------------
+
+REPO = "kim-kobar/portal"
+
+
+class GitHubStandIn:
+    """The three GitHub endpoints the editor asks after a save, answering
+    for one commit of the saved file: its check runs are first in progress,
+    then either failed (with an annotation, as `invoke check` writes them in
+    CI) or passed and deployed."""
+
+    def __init__(self, project, outcome):
+        self.project, self.outcome = project, outcome
+        self.requests = []
+        self.looks = 0
+        self.message = ("kolom 'gambar.src': berkas gambar 'images/uploads/hilang.jpg' tidak "
+                        "ditemukan. Perbaiki: simpan fotonya di folder content/images/")
+        self.saved = None
+
+    def answer(self, path, query):
+        self.requests.append((path, query))
+        base = f"/repos/{REPO}"
+        if path == f"{base}/commits":
+            self.saved = query.get("path", [""])[0]
+            if not (self.project / self.saved).is_file():
+                return []  # not saved yet: no commit has this file
+            now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+            return [{"sha": "c0ffee", "commit": {"committer": {"date": now}}}]
+        if path == f"{base}/commits/c0ffee/check-runs":
+            self.looks += 1
+            if self.looks <= 3:
+                runs = [{"id": 1, "name": "test", "status": "in_progress", "conclusion": None},
+                        {"id": 2, "name": "content", "status": "queued", "conclusion": None}]
+            elif self.outcome == "gagal":
+                runs = [{"id": 1, "name": "test", "status": "completed", "conclusion": "success"},
+                        {"id": 2, "name": "content", "status": "completed",
+                         "conclusion": "failure"}]
+            else:
+                runs = [{"id": i, "name": name, "status": "completed", "conclusion": "success"}
+                        for i, name in enumerate(("test", "content", "deploy"), start=1)]
+            return {"total_count": len(runs), "check_runs": runs}
+        if path == f"{base}/check-runs/2/annotations":
+            return [{"path": self.saved, "start_line": 12, "annotation_level": "failure",
+                     "title": "Kolom 'gambar.src'", "message": self.message}]
+        return None
+
+
+@contextlib.contextmanager
+def github_stand_in(project, outcome):
+    stand_in = GitHubStandIn(project, outcome)
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            url = urllib.parse.urlsplit(self.path)
+            body = stand_in.answer(url.path, urllib.parse.parse_qs(url.query))
+            data = json.dumps(body).encode()
+            self.send_response(404 if body is None else 200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Access-Control-Allow-Origin", "*")
+            self.end_headers()
+            self.wfile.write(data)
+
+        def do_OPTIONS(self):
+            self.send_response(204)
+            self.send_header("Access-Control-Allow-Origin", "*")
+            self.send_header("Access-Control-Allow-Headers", "Authorization, Accept")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield stand_in, f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("outcome", ["gagal", "terbit"])
+def test_after_saving_the_editor_shows_whether_the_page_was_published(tmp_path, chromium,
+                                                                       outcome):
+    project_dir = tmp_path / "proyek"
+    with github_stand_in(project_dir, outcome) as (stand_in, api):
+        env = {"PORTAL_CMS_REPO": REPO, "PORTAL_CMS_STATUS_API": api,
+               "PORTAL_CMS_STATUS_POLL_SECONDS": "0.5"}
+        projects = _editor_project(tmp_path, env)
+        project = next(projects)
+        try:
+            with serving(project / "output") as site:
+                context = chromium.new_context(viewport={"width": 360, "height": 800},
+                                               locale="id-ID", timezone_id="Asia/Jakarta")
+                page = context.new_page()
+                page.set_default_timeout(20_000)
+                try:
+                    page.goto(site + "/admin/")
+                    page.get_by_role("button", name="Masuk").click()
+                    page.get_by_text("Berita baru").click()
+                    page.get_by_label("Judul", exact=True).fill("Rapat KIM bulan ini")
+                    page.get_by_label("Tanggal terbit", exact=True).fill("2025-11-28T09:30")
+                    page.get_by_label("Kategori", exact=True).click()
+                    page.get_by_text("Kegiatan", exact=True).click()
+                    page.get_by_role("button", name="Simpan").first.click()
+                    page.get_by_text("Simpan sekarang").click()
+                    status = page.get_by_role("status", name="Status penerbitan")
+                    status.get_by_text("Situs sedang dibangun").wait_for()
+                    if outcome == "gagal":
+                        status.get_by_text("Gagal terbit: situs tidak berubah.").wait_for()
+                        item = status.locator("li")
+                        assert item.inner_text() == (
+                            "content/berita/2025-11-28-rapat-kim-bulan-ini.md baris 12: "
+                            + stand_in.message)
+                    else:
+                        status.get_by_text("Terbit: perubahan sudah tampil di situs.").wait_for()
+                        link = status.get_by_role("link", name="Lihat halaman")
+                        assert link.get_attribute("href") == \
+                            "http://localhost:8000/berita/rapat-kim-bulan-ini/"
+                    box = status.bounding_box()
+                    assert box["x"] >= 0 and box["x"] + box["width"] <= 360, box
+                    if os.environ.get("CMS_SCREENSHOT_DIR"):
+                        page.screenshot(path=str(Path(os.environ["CMS_SCREENSHOT_DIR"]) /
+                                                 f"ponsel-editor-web-{outcome}.png"))
+                finally:
+                    context.close()
+        finally:
+            projects.close()
+    assert stand_in.saved == "content/berita/2025-11-28-rapat-kim-bulan-ini.md"
+    asked = {path for path, _ in stand_in.requests}
+    assert f"/repos/{REPO}/commits/c0ffee/check-runs" in asked
+    assert (f"/repos/{REPO}/check-runs/2/annotations" in asked) == (outcome == "gagal")
+
+
+def test_status_settings_name_the_jobs_of_the_workflow():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text())
+    status = cms.status_settings({**DEV, "CMS_REPO": REPO})
+    assert set(status["pemeriksaan"]) | {status["penerbitan"]} <= set(workflow["jobs"])
+    assert workflow["jobs"][status["penerbitan"]]["needs"] == status["pemeriksaan"]
+    assert cms.status_settings({**DEV, "CMS_REPO": ""}) == {}

@@ -257,6 +257,36 @@ def config(settings):
     return result
 
 
+STATUS_FILE = "terbit.json"
+
+
+def status_settings(settings):
+    """What the editor needs to follow a save to the published page
+    (theme/static/js/status-terbit.js): the API and repository, the jobs that
+    check and publish, how often to ask, and the address of each
+    collection's pages. Without a repository there is nothing to follow."""
+    if not settings.get("CMS_REPO"):
+        return {}
+    return {
+        "api": settings["CMS_STATUS_API"].rstrip("/"),
+        "repo": settings["CMS_REPO"],
+        "branch": settings.get("CMS_BRANCH") or "main",
+        "pemeriksaan": list(settings["CMS_STATUS_CHECK_JOBS"]),
+        "penerbitan": settings["CMS_STATUS_DEPLOY_JOB"],
+        "jeda_detik": settings["CMS_STATUS_POLL_SECONDS"],
+        "batas_menit": settings["CMS_STATUS_GIVE_UP_MINUTES"],
+        "situs": settings["PUBLIC_URL"].rstrip("/") + "/",
+        "alamat": {"berita": settings["ARTICLE_URL"], "kim": settings["KIM_URL"],
+                   "potensi": settings["POTENSI_URL"], "halaman": settings["PAGE_URL"]},
+        "folder": {key: f"content/{key}" for key in CONTENT_TYPES},
+    }
+
+
+def write_status_settings(path, settings):
+    Path(path).write_text(json.dumps(status_settings(settings), ensure_ascii=False,
+                                     sort_keys=True) + "\n", encoding="utf-8")
+
+
 class _Dumper(yaml.SafeDumper):
     def ignore_aliases(self, data):
         return True  # write repeated lists in full, not as &id001/*id001

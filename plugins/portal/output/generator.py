@@ -171,6 +171,7 @@ class PortalGenerator(Generator):
             folder = os.path.join(self.output_path, settings["CMS_SAVE_DIR"])
             cms.copy_bundle(settings["DECAP_DIST"], folder)
             cms.write_config(os.path.join(folder, "config.yml"), settings)
+            cms.write_status_settings(os.path.join(folder, cms.STATUS_FILE), settings)
             # The editor's own check: the rules, and the entries and files
             # it checks an entry against.
             editor_rules.write_rules(

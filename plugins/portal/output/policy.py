@@ -30,13 +30,15 @@ def origin(url):
 class PagePolicy:
     map_tiles: str = ""  # MAP_TILES, a URL template
     editor_local_backend: str = ""  # decap-server's API in development, or ''
+    editor_status_api: str = GITHUB_API  # where the editor follows a save's build
 
     @classmethod
     def from_settings(cls, settings):
         local = ""
         if settings.get("CMS_LOCAL_BACKEND"):
             local = settings.get("CMS_LOCAL_BACKEND_URL") or DEFAULT_LOCAL_BACKEND
-        return cls(settings.get("MAP_TILES", ""), local)
+        return cls(settings.get("MAP_TILES", ""), local,
+                   settings.get("CMS_STATUS_API") or GITHUB_API)
 
     @property
     def tile_origin(self):
@@ -67,8 +69,9 @@ class PagePolicy:
         send it to the backend.
         """
         connect = ["'self'", "blob:", GITHUB_API]
-        if self.editor_local_backend:
-            connect.append(origin(self.editor_local_backend))
+        for extra in (self.editor_status_api, self.editor_local_backend):
+            if extra and origin(extra) not in connect:
+                connect.append(origin(extra))
         return "; ".join([
             "default-src 'self'",
             "script-src 'self' 'unsafe-eval'",
