@@ -311,7 +311,7 @@ def test_admin_page_loads_the_bundle_from_the_site(admin_site):
     scripts = [node.attributes["src"] for node in page.css("script[src]")]
     assert scripts == ["/admin/decap-cms.js", "/theme/js/decap-id.js",
                        "/theme/js/aturan-editor.js", "/theme/js/decap-portal.js",
-                       "/theme/js/status-terbit.js"]
+                       "/theme/js/status-terbit.js", "/theme/js/foto-ponsel.js"]
     for src in scripts:
         assert (admin_site / src.lstrip("/")).is_file(), src
     # The rules the editor checks before saving, next to its configuration.
@@ -433,11 +433,18 @@ def test_a_news_article_written_in_the_editor_builds(editor_project, editor_site
     photo = tmp_path / "pelatihan-menulis.jpg"
     from PIL import Image, ImageDraw
 
-    picture = Image.new("RGB", (960, 640), "#9fd3e6")  # sky, river bank, sun
+    # On the desktop a small photo, uploaded as it is; on the phone one as a
+    # phone camera takes it (4000x3000, about 4 MB), made smaller before upload.
+    size = (960, 640) if width == 1280 else (4000, 3000)
+    picture = Image.new("RGB", size, "#9fd3e6")  # sky, river bank, sun
     draw = ImageDraw.Draw(picture)
-    draw.rectangle((0, 400, 960, 640), fill="#2f7d5b")
-    draw.ellipse((700, 80, 820, 200), fill="#f2c14e")
-    picture.save(photo, quality=80)
+    draw.rectangle((0, size[1] * 5 // 8, size[0], size[1]), fill="#2f7d5b")
+    draw.ellipse((size[0] * 3 // 4, size[1] // 8, size[0] * 7 // 8, size[1] * 5 // 16),
+                 fill="#f2c14e")
+    if width == 360:  # a camera's grain: what makes phone photos large
+        picture = Image.blend(picture, Image.effect_noise(size, 24).convert("RGB"), 0.25)
+    picture.save(photo, quality=93 if width == 360 else 80)
+    assert width == 1280 or photo.stat().st_size > 3_500_000
     problems = []
 
     widths = []
@@ -521,7 +528,15 @@ def test_a_news_article_written_in_the_editor_builds(editor_project, editor_site
                         "kim": ["palae"]}
     assert "![Peserta pelatihan menulis di balai desa]" \
            "({static}/images/uploads/pelatihan-menulis.jpg)" in body_text
-    assert (editor_project / "content" / "images" / "uploads" / "pelatihan-menulis.jpg").is_file()
+    stored = editor_project / "content" / "images" / "uploads" / "pelatihan-menulis.jpg"
+    if width == 1280:
+        assert stored.read_bytes() == photo.read_bytes()  # small: as it was, never enlarged
+    else:
+        with Image.open(stored) as saved:
+            assert (saved.format, saved.size) == ("JPEG", (2000, 1500))
+        assert stored.stat().st_size <= 500_000
+        print(f"phone photo: {photo.stat().st_size / 1e6:.1f} MB -> "
+              f"{stored.stat().st_size / 1e3:.0f} KB stored")
 
     env = dict(os.environ)
     checked = invoke(editor_project, env, "check")

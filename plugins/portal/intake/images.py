@@ -44,6 +44,11 @@ RASTER = (".jpg", ".jpeg", ".png", ".webp", ".gif")
 # any page shows (at most 1080 px wide, as WebP derivatives) and makes the
 # repository and every build heavier: such originals are refused.
 MAX_IMAGE_BYTES = 1_000_000
+# What the web editor makes of a larger photo before it is uploaded
+# (theme/static/js/foto-ponsel.js): the longest side at most this many pixels,
+# a JPEG of at most this many bytes. Well under the limit above.
+EDITOR_PHOTO_MAX_SIDE = 2000
+EDITOR_PHOTO_MAX_BYTES = 500_000
 # What would let an SVG run code or load from elsewhere when opened.
 _SVG_ACTIVE = re.compile(r"<\s*(script|foreignObject|iframe|embed|object)\b|\son[a-z]+\s*=|"
                          r"(href|src)\s*=\s*[\"']?\s*(javascript|data|https?):", re.I)
@@ -69,8 +74,9 @@ def file_problem(path):
     if size > MAX_IMAGE_BYTES:
         return (f"foto terlalu besar ({angka(round(size / 1_000_000, 1))} MB, paling besar "
                 f"{MAX_IMAGE_BYTES // 1_000_000} MB). Perbaiki: perkecil fotonya menjadi lebar "
-                "paling banyak 2000 piksel dengan fitur ubah ukuran di aplikasi foto, simpan "
-                "sebagai JPEG, lalu unggah ulang")
+                f"paling banyak {EDITOR_PHOTO_MAX_SIDE} piksel dengan fitur ubah ukuran di "
+                "aplikasi foto, simpan sebagai JPEG, lalu unggah ulang; editor web melakukannya "
+                "sendiri saat foto diunggah")
     try:
         with Image.open(path) as image:
             width, height = image.size

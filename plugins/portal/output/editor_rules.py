@@ -23,7 +23,7 @@ the build: a photo is uploaded in the same commit as the entry).
 import json
 from pathlib import Path
 
-from ..intake import validation
+from ..intake import images, validation
 from ..intake.sanitize import DANGEROUS_HTML
 from ..model import kinds, messages, region
 from ..model.schema import CONTENT_TYPES, RESERVED_PAGE_SLUGS, SITUS
@@ -139,6 +139,9 @@ def editor_rules(documents=(), files=()):
         "slug_petunjuk": kinds.SLUG_HINT,
         "batas": {"slug": validation.MAX_SLUG, "isi": validation.MAX_BODY_BYTES},
         "slug_cadangan": sorted(RESERVED_PAGE_SLUGS),
+        # Photos larger than this are made smaller before upload (foto-ponsel.js).
+        "foto": {"sisi_maks": images.EDITOR_PHOTO_MAX_SIDE,
+                 "bita_maks": images.EDITOR_PHOTO_MAX_BYTES},
         "jenis": {ctype.key: _content_type(ctype)
                   for ctype in (*CONTENT_TYPES.values(), SITUS)},
         "entri": {key: sorted(rows, key=lambda row: row[1]) for key, rows in entries.items()},
