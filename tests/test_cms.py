@@ -456,7 +456,7 @@ def test_a_news_article_written_in_the_editor_builds(editor_project, editor_site
 
     # The editor's session, in the browser shared by the tests.
     started = time.monotonic()
-    context = chromium.new_context(viewport={"width": width, "height": 860}, locale="id-ID",
+    context = chromium.new_context(viewport={"width": width, "height": 800}, locale="id-ID",
                                    timezone_id="Asia/Jakarta")
     page = context.new_page()
     page.set_default_timeout(20_000)
