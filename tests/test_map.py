@@ -4,6 +4,7 @@ internet), and a plain list where script or tiles are missing."""
 
 import base64
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -41,27 +42,153 @@ def test_geojson_has_every_kim_and_potensi_with_a_location(full_site):
     assert kelinci["properties"]["lokasi_kim"] is True
 
 
-def test_map_page_draws_every_place_and_marks_approximate_ones(page, served_site, full_site):
+def points(features):
+    """The distinct points of `features` (to about a metre, as peta-gambar.js
+    groups them), each with its features."""
+    grouped = {}
+    for feature in features:
+        lon, lat = feature["geometry"]["coordinates"]
+        grouped.setdefault((round(lat, 5), round(lon, 5)), []).append(feature)
+    return list(grouped.values())
+
+
+def popup_links(page, marker):
+    """The place links of `marker`'s popup, opened as a click on it opens it
+    (dispatched: on a phone-sized map some markers lie under others)."""
+    marker.dispatch_event("click")
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    links = [a.get_attribute("href") for a in popup.locator("a").all()]
+    page.locator(".leaflet-popup-close-button").click()
+    popup.wait_for(state="detached")
+    return links
+
+
+def test_map_page_shows_every_place_once_places_sharing_a_point_grouped(
+        page, served_site, full_site):
     page.goto(served_site + "/peta/")
     features = geojson(full_site)["features"]
-    markers = page.locator("path.leaflet-interactive")
-    markers.nth(len(features) - 1).wait_for(timeout=15000)
-    assert markers.count() == len(features)
-    dashed = [m.get_attribute("stroke-dasharray") for m in markers.all()]
-    approximate = sum(1 for f in features if f["properties"]["perkiraan"])
-    assert sum(1 for d in dashed if d) == approximate > 0
+    shared = [group for group in points(features) if len(group) > 1]
+    single = [group[0] for group in points(features) if len(group) == 1]
+    assert shared and single  # the fixtures have both, e.g. six places at Palae's point
+    circles = page.locator(".map path.leaflet-interactive")
+    badges = page.locator(".map .map-group")
+    badges.nth(len(shared) - 1).wait_for(timeout=15000)
+    # One marker per point: nothing drawn on top of another.
+    assert circles.count() == len(single)
+    assert badges.count() == len(shared)
+    assert sorted(int(b.inner_text().split()[0]) for b in badges.all()) == sorted(
+        len(group) for group in shared)
+    dashed = [c.get_attribute("stroke-dasharray") for c in circles.all()]
+    assert sum(1 for d in dashed if d) == sum(1 for f in single if f["properties"]["perkiraan"])
     assert "OpenStreetMap" in page.locator(".leaflet-control-attribution").inner_text()
-    markers.first.click(force=True)
-    link = page.locator(".leaflet-popup-content a")
-    link.wait_for()
-    assert link.get_attribute("href") in {f["properties"]["url"] for f in features}
+    # Every place of the GeoJSON is one click away.
+    reached = []
+    for marker in [*circles.all(), *badges.all()]:
+        reached += popup_links(page, marker)
+    assert sorted(reached) == sorted(f["properties"]["url"] for f in features)
     assert page.errors == []
 
 
-def test_kim_page_shows_its_own_place_on_a_map(page, served_site):
-    page.goto(served_site + "/kim/palae/")
+def test_a_shared_point_opens_a_list_of_its_places_with_a_real_click(
+        chromium, served_site, full_site):
+    context = chromium.new_context(viewport={"width": 1280, "height": 800})
+    context.route("https://tile.openstreetmap.org/**", lambda route: route.fulfill(
+        status=200, content_type="image/png", body=TILE))
+    tab = context.new_page()
+    tab.goto(served_site + "/peta/")
+    largest = max(points(geojson(full_site)["features"]), key=len)
+    badge = tab.locator(".map .map-group", has_text=str(len(largest))).first
+    badge.click()
+    popup = tab.locator(".leaflet-popup-content")
+    assert f"{len(largest)} tempat di titik ini" in popup.inner_text()
+    assert [a.get_attribute("href") for a in popup.locator("a").all()] == [
+        f["properties"]["url"] for f in largest]
+    # The badge is a button for the keyboard too, named by its places.
+    assert badge.get_attribute("role") == "button"
+    assert largest[0]["properties"]["nama"] in badge.inner_text()
+    context.close()
+
+
+def recorded(tab):
+    """Every URL `tab` requests from now on."""
+    urls = []
+    tab.on("request", lambda request: urls.append(request.url))
+    return urls
+
+
+def map_requests(urls):
+    return [url for url in urls if "leaflet" in url or "peta-gambar" in url
+            or url.startswith("https://tile.openstreetmap.org/")]
+
+
+def settle(tab):
+    tab.wait_for_load_state("networkidle")
+    tab.wait_for_timeout(1000)
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_potensi_page_loads_no_map_until_it_is_scrolled_into_view(
+        chromium, served_site, width):
+    context = chromium.new_context(viewport={"width": width, "height": 800})
+    context.route("https://tile.openstreetmap.org/**", lambda route: route.fulfill(
+        status=200, content_type="image/png", body=TILE))
+    tab = context.new_page()
+    urls = recorded(tab)
+    tab.goto(served_site + "/potensi/taman-kelinci/")
+    settle(tab)
+    box = tab.locator("[data-module='peta']")
+    assert box.evaluate("e => e.getBoundingClientRect().top > innerHeight")  # below the fold
+    assert map_requests(urls) == []
+    assert "-2.8177, 111.5544" in box.inner_text()
+    assert tab.get_by_role("button", name="Tampilkan peta").is_visible()
+    tab.mouse.wheel(0, 200)  # a first scroll that does not reach the map loads nothing
+    settle(tab)
+    assert map_requests(urls) == []
+    box.scroll_into_view_if_needed()
+    tab.locator(".map path.leaflet-interactive").wait_for(timeout=15000)
+    assert any(url.endswith("/leaflet.js") for url in urls)
+    assert any(url.endswith("/leaflet.css") for url in urls)
+    tab.locator(".leaflet-tile-loaded").first.wait_for(state="attached")
+    assert any(url.startswith("https://tile.openstreetmap.org/") for url in urls)
+    assert not tab.locator(".map__placeholder").is_visible()
+    context.close()
+
+
+def test_a_map_in_view_when_the_page_opens_waits_for_the_button(chromium, served_site):
+    # A screen tall enough to show the map at once: opening the page is no
+    # request for the map; the button is.
+    context = chromium.new_context(viewport={"width": 1280, "height": 4000})
+    context.route("https://tile.openstreetmap.org/**", lambda route: route.fulfill(
+        status=200, content_type="image/png", body=TILE))
+    tab = context.new_page()
+    urls = recorded(tab)
+    tab.goto(served_site + "/kim/palae/")
+    settle(tab)
+    assert tab.locator("[data-module='peta']").evaluate(
+        "e => e.getBoundingClientRect().bottom < innerHeight")
+    assert map_requests(urls) == []
+    tab.get_by_role("button", name="Tampilkan peta").click()
+    markers = tab.locator(".map path.leaflet-interactive")
+    markers.first.wait_for(timeout=15000)
+    assert markers.count() == 1
+    # Focus moves from the button, now gone, to the map (arrow keys pan it).
+    assert tab.evaluate("document.activeElement.classList.contains('map__canvas')")
+    context.close()
+
+
+def test_when_leaflet_fails_to_load_the_placeholder_stays_and_offers_a_retry(page, served_site):
+    page.route("**/leaflet.js", lambda route: route.abort())
+    page.goto(served_site + "/potensi/taman-kelinci/")
+    page.get_by_role("button", name="Tampilkan peta").click()
+    status = page.locator("[data-map-status]")
+    status.filter(has_text="tidak dapat dimuat").wait_for()
+    assert page.locator(".map__placeholder").is_visible()
+    page.unroute("**/leaflet.js")
+    page.errors.clear()  # the failed request itself is logged
+    page.get_by_role("button", name="Coba lagi").click()
     page.locator(".map path.leaflet-interactive").wait_for(timeout=15000)
-    assert page.locator(".map path.leaflet-interactive").count() == 1
+    assert status.inner_text() == ""
     assert page.errors == []
 
 
@@ -85,13 +212,35 @@ def test_without_javascript_the_map_page_is_a_list(chromium, served_site, full_s
     context.close()
 
 
-def test_leaflet_is_served_by_the_site_and_loaded_only_where_a_map_is(full_site):
+def test_without_javascript_a_potensi_page_keeps_the_placeholder_and_links(
+        chromium, served_site):
+    context = chromium.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(served_site + "/potensi/taman-kelinci/")
+    box = tab.locator("[data-module='peta']")
+    assert box.is_visible() and "-2.8177, 111.5544" in box.inner_text()
+    assert box.evaluate("e => e.getBoundingClientRect().height") < 150  # no empty map frame
+    assert not tab.locator("[data-map-show]").is_visible()  # a button that would do nothing
+    assert tab.locator(".location__map").get_attribute("href").startswith(
+        "https://www.openstreetmap.org/?mlat=-2.8177")
+    assert tab.locator(".reach__directions").get_attribute("href").startswith(
+        "https://www.openstreetmap.org/directions?to=-2.8177")
+    context.close()
+
+
+def test_leaflet_is_served_by_the_site_and_never_written_in_a_page(full_site):
     assert (Path(full_site) / "theme/vendor/leaflet/leaflet.js").is_file()
+    maps = 0
     for path in Path(full_site).rglob("*.html"):
         name = path.relative_to(full_site).as_posix()
         html = path.read_text()
         has_map = 'data-module="peta"' in html
-        assert ("leaflet.js" in html) == has_map, name
+        maps += has_map
+        # Only peta.js, the small loader; it fetches Leaflet when a map is wanted.
+        assert ("/theme/js/peta.js" in html) == has_map, name
+        assert not re.search(r'<(script|link)[^>]+leaflet', html), name
         assert "unpkg" not in html and "cdn" not in html.lower(), name
-        if name == "peta/index.html" or name.startswith(("kim/", "potensi/")) and has_map:
-            assert "https://tile.openstreetmap.org" in html  # the page's CSP allows tiles
+        if has_map:
+            assert "https://tile.openstreetmap.org" in html, name  # the CSP allows tiles
+            assert 'data-leaflet-js="/theme/vendor/leaflet/leaflet.js"' in html, name
+    assert maps > 2

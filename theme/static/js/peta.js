@@ -1,79 +1,102 @@
-// Maps for /peta/ and for KIM and potensi pages. Each [data-module="peta"]
-// box is laid out from the first render (no layout shift when the map
-// appears); without script a <noscript> stylesheet removes it, and if
-// Leaflet cannot start the box is hidden again. Either way the page keeps
-// its list of places and OpenStreetMap links.
-const ATTRIBUTION =
-  '&copy; <a href="https://www.openstreetmap.org/copyright">kontributor OpenStreetMap</a>';
-const COLOURS = { KIM: "#0b5d4b", Potensi: "#9a4a00" };
+// Loads the maps of /peta/, KIM and potensi pages on demand. Leaflet is
+// about 42 KB compressed plus its tiles; on KIM and potensi pages the map
+// sits below the fold, so it loads only when the reader scrolls it into
+// view or presses "Tampilkan peta" (with Save-Data on, only on the press).
+// Until then the page requests nothing for it: no Leaflet, no tile, no
+// request to the tile server. /peta/ (data-load="now") loads at once.
+// The placeholder (coordinates) stays if anything fails, with a message.
+const boxes = document.querySelectorAll("[data-module='peta']");
+let leaflet = null; // one load of Leaflet for every map of the page
 
-function loadStylesheet(href) {
-  // Added from script so the map's CSS never delays the first render.
-  if (document.querySelector(`link[href="${href}"]`)) return;
-  const link = document.createElement("link");
-  link.rel = "stylesheet";
-  link.href = href;
-  document.head.append(link);
-}
-
-function popup(props) {
-  const box = document.createElement("div");
-  const link = document.createElement("a");
-  link.href = props.url;
-  link.textContent = props.nama;
-  const note = document.createElement("p");
-  note.textContent = props.jenis + (props.perkiraan ? " · lokasi perkiraan" : "") +
-    (props.lokasi_kim ? " · memakai lokasi KIM" : "");
-  box.append(link, note);
-  return box;
-}
-
-function marker(L, lat, lon, props) {
-  const approximate = Boolean(props.perkiraan);
-  const point = L.circleMarker([lat, lon], {
-    radius: approximate ? 10 : 8,
-    color: COLOURS[props.jenis] || COLOURS.KIM,
-    weight: 3,
-    dashArray: approximate ? "4 4" : null,
-    fillOpacity: approximate ? 0.15 : 0.7,
+function loaded(element) {
+  return new Promise((resolve, reject) => {
+    element.addEventListener("load", resolve, { once: true });
+    element.addEventListener("error", reject, { once: true });
   });
-  if (props.url) point.bindPopup(popup(props));
-  return point;
 }
 
-async function start(element) {
-  const L = window.L;
-  if (!L) throw new Error("Leaflet tidak termuat");
-  loadStylesheet(element.dataset.leafletCss);
-  const map = L.map(element, { scrollWheelZoom: false });
-  map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
-  // detectRetina asks phones with dense screens for the next zoom level, so
-  // the 256 px tiles are not shown blurred at twice their size.
-  L.tileLayer(element.dataset.tiles, {
-    maxZoom: 18, detectRetina: true, attribution: ATTRIBUTION,
-  }).addTo(map);
-  if (element.dataset.geojson) {
-    const response = await fetch(element.dataset.geojson);
-    const data = await response.json();
-    const layer = L.featureGroup(data.features.map((f) =>
-      marker(L, f.geometry.coordinates[1], f.geometry.coordinates[0], f.properties)));
-    layer.addTo(map);
-    if (data.features.length) map.fitBounds(layer.getBounds().pad(0.2), { maxZoom: 12 });
-    else map.setView([-2.6766, 111.6317], 9);
-  } else {
-    const lat = Number(element.dataset.lat);
-    const lon = Number(element.dataset.lon);
-    marker(L, lat, lon, {
-      jenis: element.dataset.jenis,
-      nama: element.dataset.nama,
-      perkiraan: element.dataset.perkiraan === "ya",
-    }).addTo(map);
-    map.setView([lat, lon], 12);
+// Script and stylesheet are added from here, not written in the page, so
+// that nothing of Leaflet is fetched before it is wanted; both come from
+// the site itself, which the page's CSP allows.
+function loadLeaflet(box) {
+  if (!leaflet) {
+    const style = document.createElement("link");
+    style.rel = "stylesheet";
+    style.href = box.dataset.leafletCss;
+    const script = document.createElement("script");
+    script.src = box.dataset.leafletJs;
+    const ready = Promise.all([loaded(style), loaded(script)]);
+    document.head.append(style, script);
+    leaflet = ready.then(() => {
+      if (!window.L) throw new Error("Leaflet tidak termuat");
+      return window.L;
+    });
+    leaflet.catch(() => {
+      leaflet = null; // a later press tries again
+      style.remove();
+      script.remove();
+    });
+  }
+  return leaflet;
+}
+
+async function show(box, focus) {
+  if (box.dataset.state) return;
+  box.dataset.state = "memuat";
+  const button = box.querySelector("[data-map-show]");
+  const status = box.querySelector("[data-map-status]");
+  button.hidden = true;
+  status.textContent = "Memuat peta…";
+  const canvas = document.createElement("div");
+  canvas.className = "map__canvas";
+  try {
+    const [L, drawing] = await Promise.all([loadLeaflet(box), import("./peta-gambar.js")]);
+    box.append(canvas);
+    await drawing.draw(L, box, canvas);
+    box.dataset.state = "siap";
+    box.querySelector(".map__placeholder").hidden = true;
+    status.textContent = "";
+    if (focus) canvas.focus();
+  } catch {
+    canvas.remove();
+    delete box.dataset.state;
+    status.textContent = "Peta tidak dapat dimuat. Periksa sambungan internet, lalu coba lagi.";
+    button.textContent = "Coba lagi";
+    button.hidden = false;
   }
 }
 
-document.querySelectorAll("[data-module='peta']").forEach((element) => {
-  start(element).catch(() => {
-    element.hidden = true;
-  });
+// "Scrolls into view": the reader scrolled and the box is (nearly) on the
+// screen. A box already visible when the page opens waits for a scroll or
+// the button, so opening a page never contacts the tile server by itself.
+function whenScrolledTo(box) {
+  if (!("IntersectionObserver" in window)) return;
+  let visible = false;
+  let scrolled = false;
+  const maybe = () => {
+    if (visible && scrolled) {
+      observer.disconnect();
+      show(box, false);
+    }
+  };
+  const observer = new IntersectionObserver((entries) => {
+    visible = entries.some((entry) => entry.isIntersecting);
+    maybe();
+  }, { rootMargin: "100px 0px" });
+  observer.observe(box);
+  addEventListener("scroll", () => {
+    scrolled = true;
+    maybe();
+  }, { passive: true, once: true });
+}
+
+boxes.forEach((box) => {
+  if (box.dataset.load === "now") {
+    show(box, false);
+    return;
+  }
+  const button = box.querySelector("[data-map-show]");
+  button.hidden = false;
+  button.addEventListener("click", () => show(box, true));
+  if (!navigator.connection || !navigator.connection.saveData) whenScrolledTo(box);
 });
