@@ -100,11 +100,13 @@ POTENSI_PER_PAGE = 24
 KIM_PER_PAGE = 24
 ARCHIVE_PER_PAGE = 20
 PETA_PER_PAGE = 50
+AGENDA_PER_PAGE = 20  # past activities on each page of /agenda/
 PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "kim_berita": None,
                        "potensi_index": POTENSI_PER_PAGE, "potensi_kategori": POTENSI_PER_PAGE,
                        "period_archives": ARCHIVE_PER_PAGE,
                        "kecamatan_kim": KIM_PER_PAGE, "kecamatan_potensi": POTENSI_PER_PAGE,
-                       "kecamatan_berita": None, "peta": PETA_PER_PAGE}
+                       "kecamatan_berita": None, "peta": PETA_PER_PAGE,
+                       "agenda": AGENDA_PER_PAGE}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/halaman/{number}/", "{base_name}/halaman/{number}/index.html"),
@@ -136,6 +138,21 @@ POTENSI_URL = "potensi/{slug}/"
 POTENSI_SAVE_AS = "potensi/{slug}/index.html"
 POTENSI_INDEX_URL = "potensi/"
 POTENSI_INDEX_SAVE_AS = "potensi/index.html"
+# Agenda: activities of the KIM (content/acara/), the coming ones first; each
+# with a calendar file, and calendars to subscribe to (plugins/portal/output/
+# calendar.py). What is "coming" is decided on the day of the build; the
+# workflow rebuilds every day. PORTAL_TODAY (YYYY-MM-DD) fixes that day.
+ACARA_PATHS = ["acara"]
+ACARA_URL = "agenda/{slug}/"
+ACARA_SAVE_AS = "agenda/{slug}/index.html"
+ACARA_ICS_URL = "agenda/{slug}/acara.ics"
+AGENDA_URL = "agenda/"
+AGENDA_SAVE_AS = "agenda/index.html"
+AGENDA_ICS_URL = "agenda/agenda.ics"
+KIM_AGENDA_ICS_URL = "kim/{slug}/agenda.ics"
+KECAMATAN_AGENDA_ICS_URL = "kecamatan/{slug}/agenda.ics"
+AGENDA_SOON = 3  # "Agenda terdekat": how many coming activities a page shows
+AGENDA_TODAY = os.environ.get("PORTAL_TODAY", "")
 POTENSI_KATEGORI_URL = "potensi/kategori/{slug}/"
 POTENSI_KATEGORI_SAVE_AS = "potensi/kategori/{slug}/index.html"
 CEK_FAKTA_URL = "cek-fakta/"

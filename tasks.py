@@ -316,6 +316,31 @@ def new_berita(c, judul, kim="", kategori="Berita", tanggal=None, slug=None):
     _write_new(CONFIG["content_path"] / "berita" / f"{day}-{slug}.md", text)
 
 
+@task(help={
+    "judul": "nama acara, misalnya \"Pelatihan Menulis Berita Desa\"",
+    "mulai": "YYYY-MM-DD JJ:MM dalam WIB, atau YYYY-MM-DD untuk acara sepanjang hari",
+    "tempat": "nama tempat, misalnya \"Balai Desa Sungai Kapitan\"",
+    "kecamatan": "kecamatan tempat acara, misalnya Kumai",
+    "desa": "desa atau kelurahan tempat acara (tidak wajib)",
+    "selesai": "YYYY-MM-DD JJ:MM atau YYYY-MM-DD (tidak wajib)",
+    "kim": "slug KIM penyelenggara, pisahkan dengan koma bila lebih dari satu",
+    "slug": "alamat halaman (bawaan: dari judul)",
+})
+def new_acara(c, judul, mulai, tempat, kecamatan, desa=None, selesai=None, kim="", slug=None):
+    """Create a ready-to-edit activity for the agenda in content/acara/."""
+    kecamatan = _choice(kecamatan, [k.name for k in vocabulary.KECAMATAN], "kecamatan")
+    slugs = [s.strip() for s in kim.split(",") if s.strip()]
+    for kim_slug in slugs:
+        _kim_profile(kim_slug)
+    slug = slug or plain_slug(judul)
+    text = scaffold(schema.ACARA, {
+        "title": judul, "slug": slug, "mulai": mulai, "selesai": selesai,
+        "keadaan": "terjadwal",
+        "tempat": {"nama": tempat, "desa_kelurahan": desa, "kecamatan": kecamatan},
+        "kim": slugs})
+    _write_new(CONFIG["content_path"] / "acara" / f"{slug}.md", text)
+
+
 @task(help={"report": "folder laporan (bawaan: lighthouse-report/)",
             "page": "alamat halaman yang diaudit, bukan satu halaman per jenis (boleh berulang)"},
       iterable=["page"])

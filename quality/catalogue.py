@@ -109,6 +109,10 @@ PAGE_TYPES = (
              optional=True, audit=True),
     PageType("potensi-whatsapp", find=_page_containing("potensi/*/index.html",
                                                        "button--whatsapp"), optional=True),
+    # The agenda and an activity (domain/agenda.py); a site may have none.
+    PageType("agenda", "/agenda/", audit=True),
+    PageType("acara", find=_linked_from("/agenda/", ".teaser__title a"), optional=True,
+             audit=True),
     PageType("kategori", "/kategori/"),
     PageType("kategori-berita", pattern="kategori/*/index.html", audit=True),
     PageType("tag", "/tag/"),

@@ -66,10 +66,15 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 
 
+# The day the test builds take as today: what the agenda lists as coming
+# depends on it (domain/agenda.py), and the fixtures' activities are around it.
+TODAY = "2026-06-15"
+
+
 def build(content, output, settings="pelicanconf.py", env=None, overrides=None):
     """Build `content` into `output` with the project's settings, as
-    `invoke build` does (`overrides`: settings to replace); return the
-    finished process."""
+    `invoke build` does (`overrides`: settings to replace), on the day
+    TODAY; return the finished process."""
     import json
 
     # One -e with every pair: Pelican keeps only the last of several -e.
@@ -78,7 +83,8 @@ def build(content, output, settings="pelicanconf.py", env=None, overrides=None):
     return subprocess.run(
         [sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / settings),
          "-o", str(output), "--fatal", "warnings", *extra],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, **(env or {})},
+        cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, "PORTAL_TODAY": TODAY, **(env or {})},
     )
 
 

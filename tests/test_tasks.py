@@ -151,9 +151,20 @@ def test_new_kim_potensi_and_berita_write_valid_files(project):
     berita = project / "content" / "berita" / "2026-11-28-rapat-kim-agenda-2026.md"
     assert berita.exists()
 
+    result = invoke(project, "new-acara", "--judul", "Pelatihan Menulis Berita", "--mulai",
+                    "2026-12-05 08:00", "--selesai", "2026-12-05 12:00", "--tempat",
+                    "Balai Desa", "--desa", "Sungai Kapitan", "--kecamatan", "kumai", "--kim",
+                    "palae")
+    assert result.returncode == 0, result.stdout + result.stderr
+    acara = (project / "content" / "acara" / "pelatihan-menulis-berita.md").read_text()
+    assert "tempat:\n  nama: \"Balai Desa\"\n  desa_kelurahan: \"Sungai Kapitan\"\n" \
+           "  kecamatan: Kumai\n" in acara
+    assert "keadaan: terjadwal\n" in acara and "status: draft\n" in acara
+
     assert invoke(project, "check").returncode == 0
     built = invoke(project, "build")
     assert built.returncode == 0, built.stdout + built.stderr
+    assert not (project / "output" / "agenda" / "pelatihan-menulis-berita").exists()
     # Scaffolds start as drafts: previewable, but not yet published.
     assert (project / "output" / "draf" / "berita" / "rapat-kim-agenda-2026").is_dir()
     assert not (project / "output" / "berita" / "rapat-kim-agenda-2026").exists()
@@ -170,6 +181,9 @@ def test_new_kim_potensi_and_berita_write_valid_files(project):
      "kolom 'date': tanggal 30 tidak ada"),
     (["new-kim", "--nama", "KIM Palae", "--kecamatan", "Kumai", "--desa", "Sungai Kapitan"],
      'content/kim/palae.md sudah ada'),
+    (["new-acara", "--judul", "Rapat", "--mulai", "2026-12-05 10:00", "--selesai",
+      "2026-12-04", "--tempat", "Balai", "--kecamatan", "Kumai"],
+     "kolom 'selesai': selesai (2026-12-04) lebih awal daripada mulai (2026-12-05 10:00)"),
 ])
 def test_scaffolds_reject_bad_options_without_writing(project, args, message):
     before = tree_digest(project / "content")

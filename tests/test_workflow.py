@@ -36,7 +36,10 @@ def test_workflow_tests_every_change_and_deploys_only_main():
     assert "if" not in content  # the real content is checked on pull requests too
     checks = [step.get("run", "") for step in content["steps"]]
     assert checks[-2:] == [".venv/bin/invoke check", ".venv/bin/invoke publish"]
-    assert deploy["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+    assert deploy["if"] == ("(github.event_name == 'push' || github.event_name == 'schedule') "
+                            "&& github.ref == 'refs/heads/main'")
+    # Rebuilt every day: what the agenda lists as coming depends on the day.
+    assert workflow[True]["schedule"] == [{"cron": "30 17 * * *"}]
     assert deploy["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     assert test["concurrency"]["cancel-in-progress"] is True

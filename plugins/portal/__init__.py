@@ -9,7 +9,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from .build import PortalBuild
-from .domain import grouping
+from .domain import agenda, grouping
 from .domain.plan import plan_pages
 from .domain.relations import link
 from .domain.structured_data import StructuredData
@@ -57,6 +57,7 @@ def _initialized(pelican):
     settings["JINJA_FILTERS"] = {
         **formatting.FILTERS,
         **kinds.FILTERS,
+        **agenda.FILTERS,
         "ukuran_gambar": images.size_filter(settings["PATH"]),
         "srcset_gambar": images.srcset_filter(derivatives),
         **settings.get("JINJA_FILTERS", {}),
@@ -76,6 +77,9 @@ def _all_generators_finalized(generators):
     portal = link(portal_generator.kims, portal_generator.potensi, articles.articles)
     assign_urls(portal, portal_generator.settings)
     portal.plan = plan_pages(portal, portal_generator.settings)
+    portal.agenda = agenda.build(
+        portal_generator.acara, portal.kims, {group.name: group for group in portal.kecamatan},
+        portal_generator.settings, agenda.today(portal_generator.settings.get("AGENDA_TODAY")))
     portal_generator.context["portal"] = portal
     _fix_urls(generators)
     # Each KIM, potensi and article gets its `pratinjau`; other pages the
@@ -98,7 +102,7 @@ def _fix_urls(generators):
     override_save_as: Pelican takes that as leave to overwrite output.)"""
     for generator in generators:
         for name in ("articles", "drafts", "hidden_articles", "pages", "hidden_pages",
-                     "draft_pages", "kims", "potensi"):
+                     "draft_pages", "kims", "potensi", "acara"):
             for item in getattr(generator, name, ()):
                 item.override_url = item.url
 

@@ -64,6 +64,7 @@ class Portal:
     cek_fakta: list
     counts: object = None  # statistics.Counts: the figures every page states
     plan: object = None  # the list pages of their own (plan.PagePlan), once URLs are set
+    agenda: object = None  # agenda.Agenda: coming and past activities, as of the build's day
 
 
 def _by_title(item):

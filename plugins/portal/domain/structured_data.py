@@ -7,6 +7,7 @@ itemReviewed (the Claim, where and when it appeared).
 """
 
 from ..model.formatting import plain_text
+from . import agenda
 
 
 class StructuredData:
@@ -143,6 +144,43 @@ class StructuredData:
             place["makesOffer"] = {"@type": "Offer", "price": harga["nilai"],
                                    "priceCurrency": "IDR"}
         return place
+
+    def event(self, acara):
+        """An activity of the agenda (domain/agenda.py) as a schema.org Event."""
+        status = {"terjadwal": "EventScheduled", "dibatalkan": "EventCancelled",
+                  "diundur": "EventRescheduled"}[acara.keadaan]
+        tempat = acara.tempat
+        address = {"@type": "PostalAddress", "addressRegion": "Kalimantan Tengah",
+                   "addressCountry": "ID"}
+        if tempat.get("desa_kelurahan"):
+            address["addressLocality"] = tempat["desa_kelurahan"]
+        place = {"@type": "Place", "name": tempat["nama"], "address": address}
+        if acara.lokasi:
+            place["geo"] = {"@type": "GeoCoordinates", "latitude": acara.lokasi["lat"],
+                            "longitude": acara.lokasi["lon"]}
+        end = agenda.end_of(acara)
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": plain_text(acara.title),
+            "url": self.url(acara.url),
+            "startDate": (acara.start.date() if acara.all_day else acara.start).isoformat(),
+            "eventStatus": f"https://schema.org/{status}",
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "location": place,
+        }
+        if end is not None:
+            data["endDate"] = (acara.last_day if acara.all_day else end).isoformat()
+        if getattr(acara, "ringkasan", None):
+            data["description"] = acara.ringkasan
+        if acara.kim_profiles:
+            data["organizer"] = [{"@type": "Organization", "name": plain_text(kim.title),
+                                  "url": self.url(kim.url)} for kim in acara.kim_profiles]
+        semula = getattr(acara, "jadwal_semula", None)
+        if acara.keadaan == "diundur" and semula:
+            when, timed = agenda.moment(semula)
+            data["previousStartDate"] = (when if timed else when.date()).isoformat()
+        return data
 
     def _address(self, item):
         """The desa of a KIM or a potensi."""

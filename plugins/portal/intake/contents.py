@@ -19,3 +19,12 @@ class Potensi(Content):
     allowed_statuses = ("published", "draft")
     default_status = "published"
     default_template = "potensi"
+
+
+class Acara(Content):
+    """An activity on the agenda (content/acara/)."""
+
+    mandatory_properties = ("title", "slug")
+    allowed_statuses = ("published", "draft")
+    default_status = "published"
+    default_template = "acara"

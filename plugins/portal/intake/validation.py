@@ -257,6 +257,7 @@ class _Checker:
                         spec, category if spec.name in required_extra else None))
                 continue
             self.check_value(doc, spec, value, spec.name)
+        self.check_order(doc)
         if doc.ctype.key == "berita" and not (
             isinstance(category, str) and category in doc.ctype.conditional
         ):
@@ -280,6 +281,21 @@ class _Checker:
         self.check_body_images(doc)
         self.check_body_links(doc)
         self.check_body_html(doc)
+
+    def check_order(self, doc):
+        """A later date (an activity's end) not before the earlier (its start).
+        A later date without a time of day means that whole day."""
+        for earlier, later in doc.ctype.in_order:
+            specs = doc.ctype.field(earlier), doc.ctype.field(later)
+            values = doc.metadata.get(earlier), doc.metadata.get(later)
+            if any(_is_empty(value) or spec.kind.check(spec, value)
+                   for spec, value in zip(specs, values, strict=True)):
+                continue  # missing or wrong: said already
+            start, end = (kinds.parse_datetime(value) for value in values)
+            if end.date() < start.date() if not kinds.has_time(values[1]) else end < start:
+                self.add(doc, later, say("urutan-tanggal", later_label=specs[1].label,
+                                         later=values[1], earlier_label=specs[0].label,
+                                         earlier=values[0]))
 
     def check_value(self, doc, spec, value, name):
         shape = spec.kind.shape

@@ -82,6 +82,9 @@ TEMPLATES = {
     "bukan-daftar-kelompok": "{label} harus berupa daftar. Perbaiki: " + LIST_FIX,
     "bukan-kelompok": "{label} harus berisi kolom bertingkat ({subnames}). Perbaiki: tulis "
                       "'{name}:' lalu kolom-kolomnya di baris berikut, menjorok dua spasi",
+    "urutan-tanggal": "{later_label} ({later}) lebih awal daripada {earlier_label} ({earlier}). "
+                      "Perbaiki: periksa tanggal dan jamnya; untuk acara yang diundur, tulis "
+                      "tanggal barunya di kedua kolom",
     "hanya-cek-fakta": "kolom ini hanya untuk kategori Cek Fakta. Perbaiki: ubah 'category' "
                        "menjadi Cek Fakta atau hapus kolom ini",
     "judul-tanpa-alamat": "judul tidak menghasilkan alamat halaman. Perbaiki: isi kolom 'slug' "

@@ -43,6 +43,7 @@ from .vocabulary import (
     JENIS_WILAYAH,
     KATEGORI_BERITA,
     KATEGORI_POTENSI,
+    KEADAAN_ACARA,
     KECAMATAN,
     VERDICTS,
 )
@@ -75,6 +76,9 @@ class ContentType:
     fields: tuple
     # Fields required only when a condition on another field holds.
     conditional: dict = field(default_factory=dict)
+    # (earlier, later): two date fields of which the later, when given, may
+    # not be before the earlier (an activity's end and start).
+    in_order: tuple = ()
 
     def field(self, name):
         return next((f for f in self.fields if f.name == name), None)
@@ -247,7 +251,47 @@ HALAMAN = ContentType(
     ),
 )
 
-CONTENT_TYPES = {t.key: t for t in (KIM, POTENSI, BERITA, HALAMAN)}
+ACARA = ContentType(
+    key="acara",
+    label="acara",
+    fields=(
+        Field("title", TEXT, "nama acara", required=True,
+              example="Pelatihan Menulis Berita Desa"),
+        Field("slug", SLUG, "slug (alamat halaman)", required=True,
+              example="pelatihan-menulis-berita-desa", hint=SLUG_HINT),
+        Field("mulai", DATETIME, "mulai", required=True, example="2026-12-05 08:00",
+              hint="YYYY-MM-DD JJ:MM dalam WIB; tanggal saja (YYYY-MM-DD) untuk acara "
+                   "sepanjang hari"),
+        Field("selesai", DATETIME, "selesai", example="2026-12-05 12:00",
+              hint="kosongkan bila tidak diketahui; tanggal saja untuk acara beberapa hari"),
+        Field("keadaan", CHOICE, "keadaan acara", required=True, choices=KEADAAN_ACARA,
+              example="terjadwal",
+              hint="diundur: tulis tanggal baru di 'mulai' dan tanggal lama di "
+                   "'jadwal_semula'"),
+        Field("jadwal_semula", DATETIME, "jadwal semula",
+              hint="hanya untuk acara yang diundur: tanggal sebelum diundur"),
+        Field("tempat", OBJECT, "tempat", required=True, fields=(
+            Field("nama", TEXT, "nama tempat", required=True, example="Balai Desa"),
+            Field("desa_kelurahan", TEXT, "desa/kelurahan", example="Sungai Kapitan",
+                  hint="tanpa kata 'Desa' atau 'Kelurahan' di depannya",
+                  not_starting_with=("Desa", "Kelurahan")),
+            Field("kecamatan", CHOICE, "kecamatan", required=True,
+                  choices=tuple(k.name for k in KECAMATAN), example="Kumai"),
+            Field("lat", LATITUDE, "garis lintang", example=-2.7398),
+            Field("lon", LONGITUDE, "garis bujur", example=111.7197),
+        )),
+        Field("kim", KIM_REFS, "KIM penyelenggara", example=["palae"]),
+        Field("kontak", OBJECT, "kontak", fields=KONTAK,
+              hint="kosongkan untuk memakai kontak KIM penyelenggara"),
+        Field("ringkasan", TEXT, "ringkasan", max_length=300,
+              hint="satu atau dua kalimat untuk daftar agenda dan pratinjau tautan"),
+        Field("sumber", OBJECTS, "sumber", fields=SUMBER),
+        Field("status", STATUS, "status", choices=("published", "draft")),
+    ),
+    in_order=(("mulai", "selesai"),),
+)
+
+CONTENT_TYPES = {t.key: t for t in (KIM, POTENSI, BERITA, HALAMAN, ACARA)}
 
 # Who runs the portal and how readers reach them: one YAML file the real
 # operator fills in (content/situs.yml), never asserted by sample content.
@@ -282,5 +326,6 @@ SITUS_FILE = "situs.yml"  # in the content folder
 # Page slugs that would collide with the portal's own sections.
 RESERVED_PAGE_SLUGS = frozenset(
     {"kim", "kecamatan", "potensi", "berita", "cek-fakta", "kategori", "tag", "arsip",
-     "feeds", "theme", "images", "cari", "peta", "statistik", "admin", "draf"}
+     "feeds", "theme", "images", "cari", "peta", "statistik", "admin", "draf", "agenda",
+     "acara", "pratinjau"}
 )

@@ -75,3 +75,7 @@ VERDICTS = (
 VERDICT_BY_LABEL = {v.label: v for v in VERDICTS}
 
 JENIS_WILAYAH = ("desa", "kelurahan")
+
+# What became of a planned activity (acara): held as planned, called off, or
+# moved to another day (its `mulai` is then the new day).
+KEADAAN_ACARA = ("terjadwal", "dibatalkan", "diundur")

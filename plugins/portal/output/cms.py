@@ -54,6 +54,12 @@ COLLECTIONS = {
         "Harga berupa teks (misalnya 'mulai Rp10.000') ditulis langsung di berkas Markdown.",
         "{{fields.slug}}",
     ),
+    "acara": (
+        "Agenda", "Acara",
+        "Kegiatan yang akan datang: pelatihan, rapat, festival, lomba. Berkas: "
+        "content/acara/<slug>.md. Bila acara diundur, tulis tanggal barunya di 'Mulai'.",
+        "{{fields.slug}}",
+    ),
     "halaman": (
         "Halaman", "Halaman",
         "Halaman tetap seperti Tentang KIM dan Kirim Informasi. Berkas: "
@@ -185,6 +191,11 @@ def collection_config(ctype):
         collection["sortable_fields"] = [{"field": "title", "label": "Nama KIM",
                                           "default_sort": "asc"}]
         collection["view_groups"] = [{"label": "Kecamatan", "field": "kecamatan"}]
+    elif ctype.key == "acara":
+        collection["summary"] = "{{fields.mulai | date('YYYY-MM-DD')}} · {{title}}"
+        collection["sortable_fields"] = [{"field": "mulai", "label": "Mulai",
+                                          "default_sort": "desc"},
+                                         {"field": "title", "label": "Nama acara"}]
     elif ctype.key == "potensi":
         collection["sortable_fields"] = [{"field": "title", "label": "Nama potensi",
                                           "default_sort": "asc"}]
@@ -251,7 +262,7 @@ def config(settings):
         "public_folder": PUBLIC_FOLDER,
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": [*(collection_config(CONTENT_TYPES[key])
-                          for key in ("berita", "kim", "potensi", "halaman")),
+                          for key in ("berita", "acara", "kim", "potensi", "halaman")),
                         situs_collection()],
     })
     return result
@@ -277,7 +288,8 @@ def status_settings(settings):
         "batas_menit": settings["CMS_STATUS_GIVE_UP_MINUTES"],
         "situs": settings["PUBLIC_URL"].rstrip("/") + "/",
         "alamat": {"berita": settings["ARTICLE_URL"], "kim": settings["KIM_URL"],
-                   "potensi": settings["POTENSI_URL"], "halaman": settings["PAGE_URL"]},
+                   "potensi": settings["POTENSI_URL"], "halaman": settings["PAGE_URL"],
+                   "acara": settings["ACARA_URL"]},
         "folder": {key: f"content/{key}" for key in CONTENT_TYPES},
     }
 

@@ -103,7 +103,8 @@ def field_rules(spec):
 
 def _content_type(ctype):
     return {"label": ctype.label, "fields": [field_rules(spec) for spec in ctype.fields],
-            "conditional": {key: list(names) for key, names in ctype.conditional.items()}}
+            "conditional": {key: list(names) for key, names in ctype.conditional.items()},
+            "in_order": [list(pair) for pair in ctype.in_order]}
 
 
 PATTERNS = {

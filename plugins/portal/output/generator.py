@@ -12,10 +12,10 @@ from functools import partial
 
 from pelican.generators import Generator
 
-from . import assets, cms, editor_rules
+from . import assets, calendar, cms, editor_rules
 
 from ..domain import geo, statistics
-from ..intake.contents import Kim, Potensi
+from ..intake.contents import Acara, Kim, Potensi
 from ..model.formatting import plain_text
 from ..model.vocabulary import KATEGORI_POTENSI, KECAMATAN, VERDICTS
 
@@ -31,6 +31,7 @@ class PortalGenerator(Generator):
     def __init__(self, *args, **kwargs):
         self.kims = []
         self.potensi = []
+        self.acara = []
         self.stylesheet = None
         super().__init__(*args, **kwargs)
 
@@ -39,6 +40,7 @@ class PortalGenerator(Generator):
     def generate_context(self):
         self.kims = self._read(self.settings["KIM_PATHS"], Kim)
         self.potensi = self._read(self.settings["POTENSI_PATHS"], Potensi)
+        self.acara = self._read(self.settings["ACARA_PATHS"], Acara)
         name, text = assets.bundle(os.path.join(self.theme, "css"))
         self.stylesheet = (name, text)
         self.context["STYLESHEET_URL"] = f"{self.settings['THEME_STATIC_DIR']}/css/{name}"
@@ -132,6 +134,7 @@ class PortalGenerator(Generator):
               paginated={"places": listed}, template_name="peta", place_count=len(listed),
               place_groups=place_groups, page_name="peta", url=settings["PETA_URL"])
 
+        self._write_agenda(writer, write)
         self._write_year_archives(write)
 
         write(settings["CARI_SAVE_AS"], self.get_template("cari"), self.context,
@@ -147,6 +150,19 @@ class PortalGenerator(Generator):
               page_name="404", url=settings["NOT_FOUND_SAVE_AS"])
 
         self._write_editor(writer, write)
+
+    def _write_agenda(self, writer, write):
+        """The agenda, each activity's page, and the calendar files."""
+        portal, settings = self.context["portal"], self.settings
+        for acara in portal.agenda.events:
+            write(acara.save_as, self.get_template(acara.template), self.context, acara=acara,
+                  page_name=acara.url, url=acara.url)
+        write(settings["AGENDA_SAVE_AS"], self.get_template("agenda"), self.context,
+              agenda=portal.agenda, paginated={"acara_lalu": portal.agenda.past},
+              template_name="agenda", page_name="agenda", url=settings["AGENDA_URL"])
+        if writer.primary:
+            calendar.write_all(self.output_path, portal.agenda, portal.kims, portal.kecamatan,
+                               settings)
 
     def _write_year_archives(self, write):
         """One page per year listing its months and how many articles each

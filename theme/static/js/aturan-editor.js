@@ -523,6 +523,7 @@
       }
       self.value(spec, value, spec.name);
     });
+    this.order(data);
     var key = this.collection;
     if (key === 'berita' && !(typeof category === 'string' && category in this.ctype.conditional)) {
       ['klaim', 'label', 'beredar'].forEach(function (name) {
@@ -555,6 +556,36 @@
     this.bodyLinks(body);
     this.bodyHtml(body);
     this.againstOthers(data, slug, body);
+  };
+
+  // A later date (an activity's end) not before the earlier (its start); a
+  // later date without a time of day means that whole day.
+  Checker.prototype.order = function (data) {
+    var self = this, aturan = this.aturan;
+    (this.ctype.in_order || []).forEach(function (pair) {
+      var specs = pair.map(function (name) {
+        return self.ctype.fields.filter(function (spec) { return spec.name === name; })[0];
+      });
+      var values = pair.map(function (name) { return data[name]; });
+      for (var i = 0; i < 2; i++) {
+        if (isEmpty(values[i]) || KINDS[specs[i].kind](aturan, specs[i], values[i])) return;
+      }
+      var start = matches(aturan, 'tanggal_waktu', pyStr(values[0]));
+      var end = matches(aturan, 'tanggal_waktu', pyStr(values[1]));
+      function key(match, withTime) {
+        var parts = [match[1], match[2], match[3]];
+        if (withTime) parts.push(match[4] || '00', match[5] || '00');
+        return parts.join('-');
+      }
+      var text = pyStr(values[1]);
+      var endHasTime = pyStrip(text).indexOf(' ') >= 0 || text.indexOf('T') >= 0;
+      if (key(end, endHasTime) < key(start, endHasTime)) {
+        self.add(pair[1], say(aturan, 'urutan-tanggal', {
+          later_label: specs[1].label, later: values[1],
+          earlier_label: specs[0].label, earlier: values[0],
+        }));
+      }
+    });
   };
 
   // The tags as validation reads them (its `values`, then Document.tags).
