@@ -43,8 +43,7 @@ def test_geojson_has_every_kim_and_potensi_with_a_location(full_site):
 
 
 def points(features):
-    """The distinct points of `features` (to about a metre, as peta-gambar.js
-    groups them), each with its features."""
+    """The features of `features` grouped by their point (to about a metre)."""
     grouped = {}
     for feature in features:
         lon, lat = feature["geometry"]["coordinates"]
@@ -64,30 +63,70 @@ def popup_links(page, marker):
     return links
 
 
-def test_map_page_shows_every_place_once_places_sharing_a_point_grouped(
-        page, served_site, full_site):
+def badge_count(badge):
+    return int(badge.inner_text().split()[0])
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_map_page_shows_every_place_once_and_no_marker_covers_another(
+        chromium, served_site, full_site, width):
+    context = chromium.new_context(viewport={"width": width, "height": 800})
+    context.route("https://tile.openstreetmap.org/**", lambda route: route.fulfill(
+        status=200, content_type="image/png", body=TILE))
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
     page.goto(served_site + "/peta/")
     features = geojson(full_site)["features"]
-    shared = [group for group in points(features) if len(group) > 1]
-    single = [group[0] for group in points(features) if len(group) == 1]
-    assert shared and single  # the fixtures have both, e.g. six places at Palae's point
+    assert any(len(group) > 1 for group in points(features))  # e.g. six places at Palae's
     circles = page.locator(".map path.leaflet-interactive")
     badges = page.locator(".map .map-group")
-    badges.nth(len(shared) - 1).wait_for(timeout=15000)
-    # One marker per point: nothing drawn on top of another.
-    assert circles.count() == len(single)
-    assert badges.count() == len(shared)
-    assert sorted(int(b.inner_text().split()[0]) for b in badges.all()) == sorted(
-        len(group) for group in shared)
-    dashed = [c.get_attribute("stroke-dasharray") for c in circles.all()]
-    assert sum(1 for d in dashed if d) == sum(1 for f in single if f["properties"]["perkiraan"])
+    badges.first.wait_for(timeout=15000)
+    # Each place is counted once: a circle of its own or in one badge's number.
+    assert circles.count() + sum(badge_count(b) for b in badges.all()) == len(features)
+    boxes = [m.bounding_box() for m in [*circles.all(), *badges.all()]]
+    for i, one in enumerate(boxes):
+        for other in boxes[i + 1:]:
+            assert not overlap(one, other), (one, other)
+    approximate = [f["properties"]["url"] for f in features if f["properties"]["perkiraan"]]
+    assert approximate
     assert "OpenStreetMap" in page.locator(".leaflet-control-attribution").inner_text()
-    # Every place of the GeoJSON is one click away.
-    reached = []
+    # Every place of the GeoJSON is one click on a marker and one link away.
+    reached = {}
     for marker in [*circles.all(), *badges.all()]:
-        reached += popup_links(page, marker)
-    assert sorted(reached) == sorted(f["properties"]["url"] for f in features)
+        links = popup_links(page, marker)
+        if marker.get_attribute("class").count("map-group"):
+            assert len(links) == badge_count(marker)
+        for link in links:
+            reached[link] = reached.get(link, 0) + 1
+    assert reached == {f["properties"]["url"]: 1 for f in features}
+    # Places at the very same point are in the same marker.
+    palae = next(group for group in points(features)
+                 if "/kim/palae/" in [f["properties"]["url"] for f in group])
+    badge = badges.filter(has_text="KIM Palae")
+    assert badge_count(badge) >= len(palae) == 6
     assert page.errors == []
+    context.close()
+
+
+def overlap(one, other):
+    return not (one["x"] + one["width"] <= other["x"] or other["x"] + other["width"] <= one["x"]
+                or one["y"] + one["height"] <= other["y"]
+                or other["y"] + other["height"] <= one["y"])
+
+
+def test_zooming_in_separates_places_that_are_only_near(page, served_site, full_site):
+    page.goto(served_site + "/peta/")
+    features = geojson(full_site)["features"]
+    badges = page.locator(".map .map-group")
+    badges.first.wait_for(timeout=15000)
+    before = badges.count() + page.locator(".map path.leaflet-interactive").count()
+    for _ in range(3):
+        page.locator(".leaflet-control-zoom-in").click()
+        page.wait_for_timeout(400)
+    circles = page.locator(".map path.leaflet-interactive")
+    assert badges.count() + circles.count() > before
+    assert circles.count() + sum(badge_count(b) for b in badges.all()) == len(features)
 
 
 def test_a_shared_point_opens_a_list_of_its_places_with_a_real_click(
@@ -97,16 +136,21 @@ def test_a_shared_point_opens_a_list_of_its_places_with_a_real_click(
         status=200, content_type="image/png", body=TILE))
     tab = context.new_page()
     tab.goto(served_site + "/peta/")
-    largest = max(points(geojson(full_site)["features"]), key=len)
-    badge = tab.locator(".map .map-group", has_text=str(len(largest))).first
+    badge = tab.locator(".map .map-group").filter(has_text="KIM Palae")
     badge.click()
     popup = tab.locator(".leaflet-popup-content")
-    assert f"{len(largest)} tempat di titik ini" in popup.inner_text()
-    assert [a.get_attribute("href") for a in popup.locator("a").all()] == [
-        f["properties"]["url"] for f in largest]
+    assert "tempat di " in popup.inner_text()
+    links = [a.get_attribute("href") for a in popup.locator("a").all()]
+    palae = next(group for group in points(geojson(full_site)["features"])
+                 if "/kim/palae/" in [f["properties"]["url"] for f in group])
+    assert {f["properties"]["url"] for f in palae} <= set(links)
     # The badge is a button for the keyboard too, named by its places.
     assert badge.get_attribute("role") == "button"
-    assert largest[0]["properties"]["nama"] in badge.inner_text()
+    tab.locator(".leaflet-popup-close-button").click()
+    popup.wait_for(state="detached")
+    badge.focus()
+    tab.keyboard.press("Enter")
+    popup.wait_for()
     context.close()
 
 

@@ -1,18 +1,21 @@
 // Draws a map once peta.js has loaded Leaflet: every place of /peta/'s
 // GeoJSON, or the one place of a KIM or potensi page.
 //
-// Places that share a point are one marker: a KIM and the potensi of its
-// desa often have the same coordinates (the centre of the desa), and
-// markers drawn on top of each other hide all but the last (11 places
-// showed as about 5 dots). A shared point is a round badge with the number
-// of places, whose popup lists them all; a badge is a Leaflet marker, so it
-// is also reachable with the keyboard. Grouping by the point rather than by
-// distance (as a cluster plugin would) keeps every marker where its places
-// are at every zoom and needs no extra library.
+// Places that share a point, or lie too close to tell apart at the zoom
+// shown, are one marker: a KIM and the potensi of its desa often have the
+// same coordinates (the centre of the desa), and markers drawn on top of
+// each other hide all but the last (11 places showed as about 5 dots). Such
+// a group is a round badge with the number of places, whose popup lists
+// them all, so every place is one click and one link away at any zoom. A
+// badge is a Leaflet marker: a button for the keyboard too. Groups are
+// made again after each zoom, so zooming in separates nearby places; places
+// at the very same point stay together. No cluster library is needed.
 const ATTRIBUTION =
   '&copy; <a href="https://www.openstreetmap.org/copyright">kontributor OpenStreetMap</a>';
 const COLOURS = { KIM: "#0b5d4b", Potensi: "#9a4a00" };
 const CENTRE = [-2.6766, 111.6317]; // Pangkalan Bun, when there is nothing to show
+const BADGE = 34; // px, the badge's diameter (45-map.css)
+const APART = BADGE + 10; // px between markers: none covers another, each a full target
 
 function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -38,11 +41,12 @@ function popup(props) {
   return box;
 }
 
-function listPopup(places) {
+function listPopup(places, onePoint) {
   const box = el("div", "map-popup");
-  box.append(el("p", "map-popup__title", `${places.length} tempat di titik ini:`));
+  box.append(el("p", "map-popup__title",
+    `${places.length} tempat ${onePoint ? "di titik ini" : "di sekitar sini"}:`));
   const list = el("ul", "map-popup__list");
-  places.forEach((props) => {
+  places.forEach(({ props }) => {
     const item = el("li");
     item.append(placeLink(props), el("span", "map-popup__note", note(props)));
     list.append(item);
@@ -51,22 +55,27 @@ function listPopup(places) {
   return box;
 }
 
-// One entry per distinct point (to about a metre), its places in the
-// GeoJSON's order.
-export function byPoint(features) {
-  const points = new Map();
-  features.forEach((feature) => {
-    const [lon, lat] = feature.geometry.coordinates;
-    const key = `${lat.toFixed(5)},${lon.toFixed(5)}`;
-    if (!points.has(key)) points.set(key, { lat, lon, places: [] });
-    points.get(key).places.push(feature.properties);
+// Places grouped so that no two markers are nearer than APART pixels
+// across or down at the map's zoom (so not even the corners of their boxes
+// touch: a marker is a full target, WCAG 2.5.8): each place joins the first
+// group whose marker is that close, else starts one. Places in the GeoJSON's order (KIM before
+// potensi), so a group's marker stands on its first place.
+function groups(map, places) {
+  const zoom = map.getZoom();
+  const found = [];
+  places.forEach((place) => {
+    const at = map.project(place.latlng, zoom);
+    const near = found.find((group) =>
+      Math.abs(group.at.x - at.x) < APART && Math.abs(group.at.y - at.y) < APART);
+    if (near) near.places.push(place);
+    else found.push({ at, latlng: place.latlng, places: [place] });
   });
-  return [...points.values()];
+  return found;
 }
 
-function circle(L, lat, lon, props) {
+function circle(L, latlng, props) {
   const approximate = Boolean(props.perkiraan);
-  const point = L.circleMarker([lat, lon], {
+  const point = L.circleMarker(latlng, {
     radius: approximate ? 10 : 8,
     color: COLOURS[props.jenis] || COLOURS.KIM,
     weight: 3,
@@ -77,27 +86,46 @@ function circle(L, lat, lon, props) {
   return point;
 }
 
-function badge(L, { lat, lon, places }, width) {
-  const approximate = places.every((props) => props.perkiraan);
+function badge(L, { latlng, places }, popupWidth) {
+  const approximate = places.every(({ props }) => props.perkiraan);
+  const onePoint = places.every((place) => place.latlng.equals(latlng));
   const label = el("span");
-  label.append(el("span", "", String(places.length)),
-    el("span", "visually-hidden", ` tempat: ${places.map((p) => p.nama).join(", ")}`));
+  label.append(el("span", "", String(places.length)), el("span", "visually-hidden",
+    ` tempat: ${places.map(({ props }) => props.nama).join(", ")}`));
   const icon = L.divIcon({
     className: "map-group" + (approximate ? " map-group--approx" : ""),
     html: label,
-    iconSize: [34, 34],
+    iconSize: [BADGE, BADGE],
   });
-  return L.marker([lat, lon], { icon, riseOnHover: true })
+  return L.marker(latlng, { icon, riseOnHover: true })
     // Padding on the left keeps the list clear of the zoom buttons.
-    .bindPopup(listPopup(places), {
-      maxHeight: 260, minWidth: 160, maxWidth: width, autoPanPaddingTopLeft: [50, 10],
+    .bindPopup(listPopup(places, onePoint), {
+      maxHeight: 260, minWidth: 160, maxWidth: popupWidth, autoPanPaddingTopLeft: [50, 10],
     });
 }
 
-function marker(L, point, popupWidth) {
-  return point.places.length === 1
-    ? circle(L, point.lat, point.lon, point.places[0])
-    : badge(L, point, popupWidth);
+function drawPlaces(L, map, features, canvas) {
+  const places = features.map((feature) => ({
+    latlng: L.latLng(feature.geometry.coordinates[1], feature.geometry.coordinates[0]),
+    props: feature.properties,
+  }));
+  const layer = L.layerGroup().addTo(map);
+  // A popup narrower than the map on a phone, so none of it is cut off.
+  const popupWidth = Math.max(160, Math.min(300, canvas.clientWidth - 120));
+  const regroup = () => {
+    layer.clearLayers();
+    groups(map, places).forEach((group) => layer.addLayer(group.places.length === 1
+      ? circle(L, group.latlng, group.places[0].props)
+      : badge(L, group, popupWidth)));
+  };
+  if (places.length) {
+    map.fitBounds(L.latLngBounds(places.map((place) => place.latlng)).pad(0.2),
+      { maxZoom: 12 });
+  } else {
+    map.setView(CENTRE, 9);
+  }
+  regroup();
+  map.on("zoomend", regroup);
 }
 
 export async function draw(L, box, canvas) {
@@ -115,21 +143,15 @@ export async function draw(L, box, canvas) {
     maxZoom: 18, detectRetina: true, attribution: ATTRIBUTION,
   }).addTo(map);
   if (features) {
-    // A popup narrower than the map on a phone, so none of it is cut off.
-    const width = Math.max(160, Math.min(300, canvas.clientWidth - 120));
-    const layer = L.featureGroup(byPoint(features).map((point) => marker(L, point, width)));
-    layer.addTo(map);
-    if (features.length) map.fitBounds(layer.getBounds().pad(0.2), { maxZoom: 12 });
-    else map.setView(CENTRE, 9);
+    drawPlaces(L, map, features, canvas);
   } else {
-    const lat = Number(box.dataset.lat);
-    const lon = Number(box.dataset.lon);
-    circle(L, lat, lon, {
+    const latlng = L.latLng(Number(box.dataset.lat), Number(box.dataset.lon));
+    circle(L, latlng, {
       jenis: box.dataset.jenis,
       nama: box.dataset.nama,
       perkiraan: box.dataset.perkiraan === "ya",
     }).addTo(map);
-    map.setView([lat, lon], 12);
+    map.setView(latlng, 12);
   }
   return map;
 }

@@ -69,25 +69,36 @@ async function show(box, focus) {
 // "Scrolls into view": the reader scrolled and the box is (nearly) on the
 // screen. A box already visible when the page opens waits for a scroll or
 // the button, so opening a page never contacts the tile server by itself.
+// A scroll that only follows the keyboard focus does not count: the map
+// would put its controls in place of the button just ahead of a reader
+// moving with Tab, who reaches "Tampilkan peta" on the way anyway.
+const RECENT = 1000; // ms
+let lastScroll = -Infinity;
+let lastFocus = -Infinity;
+const waiting = new Set();
+addEventListener("focusin", () => { lastFocus = performance.now(); });
+addEventListener("scroll", () => {
+  const now = performance.now();
+  if (now - lastFocus > RECENT) lastScroll = now;
+  waiting.forEach((check) => check());
+}, { passive: true });
+
 function whenScrolledTo(box) {
   if (!("IntersectionObserver" in window)) return;
   let visible = false;
-  let scrolled = false;
-  const maybe = () => {
-    if (visible && scrolled) {
+  const check = () => {
+    if (visible && performance.now() - lastScroll < RECENT) {
       observer.disconnect();
+      waiting.delete(check);
       show(box, false);
     }
   };
   const observer = new IntersectionObserver((entries) => {
     visible = entries.some((entry) => entry.isIntersecting);
-    maybe();
+    check();
   }, { rootMargin: "100px 0px" });
   observer.observe(box);
-  addEventListener("scroll", () => {
-    scrolled = true;
-    maybe();
-  }, { passive: true, once: true });
+  waiting.add(check);
 }
 
 boxes.forEach((box) => {
