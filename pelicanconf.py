@@ -118,6 +118,10 @@ KIM_SAVE_AS = "kim/{slug}/index.html"
 KIM_BERITA_URL = "kim/{slug}/berita/"
 KIM_BERITA_SAVE_AS = "kim/{slug}/berita/index.html"
 KIM_LATEST_BERITA = 5
+# A printable A4 poster of each KIM and potensi, for the notice board
+# (plugins/portal/output/posters.py).
+KIM_POSTER_URL = "kim/{slug}/poster/"
+KIM_POSTER_SAVE_AS = "kim/{slug}/poster/index.html"
 KIM_INDEX_URL = "kim/"
 KIM_INDEX_SAVE_AS = "kim/index.html"
 KECAMATAN_URL = "kecamatan/{slug}/"
@@ -136,6 +140,8 @@ KECAMATAN_INDEX_URL = "kecamatan/"
 KECAMATAN_INDEX_SAVE_AS = "kecamatan/index.html"
 POTENSI_URL = "potensi/{slug}/"
 POTENSI_SAVE_AS = "potensi/{slug}/index.html"
+POTENSI_POSTER_URL = "potensi/{slug}/poster/"
+POTENSI_POSTER_SAVE_AS = "potensi/{slug}/poster/index.html"
 POTENSI_INDEX_URL = "potensi/"
 POTENSI_INDEX_SAVE_AS = "potensi/index.html"
 # Agenda: activities of the KIM (content/acara/), the coming ones first; each

@@ -109,6 +109,9 @@ PAGE_TYPES = (
              optional=True, audit=True),
     PageType("potensi-whatsapp", find=_page_containing("potensi/*/index.html",
                                                        "button--whatsapp"), optional=True),
+    # The printable A4 posters (output/posters.py), of a KIM and of a potensi.
+    PageType("kim-poster", pattern="kim/*/poster/index.html"),
+    PageType("potensi-poster", pattern="potensi/*/poster/index.html"),
     # The agenda and an activity (domain/agenda.py); a site may have none.
     PageType("agenda", "/agenda/", audit=True),
     PageType("acara", find=_linked_from("/agenda/", ".teaser__title a"), optional=True,

@@ -150,7 +150,9 @@ def test_sitemap_lists_exactly_the_pages_that_exist(full_site):
     pages_on_disk = sorted(
         p.relative_to(full_site).as_posix().removesuffix("index.html")
         for p in Path(full_site).rglob("index.html")
-        if not str(p).count("/draf/") and not str(p).count("/admin/"))
+        if not str(p).count("/draf/") and not str(p).count("/admin/")
+        # Posters: printable copies of listed pages (noindex).
+        and '<meta name="robots" content="noindex">' not in p.read_text())
     assert sorted(loc.removeprefix(BASE + "/") for loc in locs) == pages_on_disk
     assert BASE + "/kim/palae/" in locs
 

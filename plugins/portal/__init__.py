@@ -17,7 +17,7 @@ from .intake import corpus, images, rendering, situs
 from .intake.reader import PortalMarkdownReader
 from .intake.validation import format_report, unexpected
 from .model import formatting, kinds
-from .output import parallel, previews, search, sitemap
+from .output import parallel, posters, previews, search, sitemap
 from .output.generator import PortalGenerator, assign_urls
 from .output.policy import PagePolicy
 
@@ -82,6 +82,9 @@ def _all_generators_finalized(generators):
         portal_generator.settings, agenda.today(portal_generator.settings.get("AGENDA_TODAY")))
     portal_generator.context["portal"] = portal
     _fix_urls(generators)
+    # Each KIM and potensi gets its `poster`, a page kept out of the sitemap.
+    portal_generator.build.unlisted = {
+        poster.save_as for poster in posters.attach(portal, portal_generator.settings)}
     # Each KIM, potensi and article gets its `pratinjau`; other pages the
     # site's, at the address the theme's static preview always had.
     settings = portal_generator.settings
@@ -113,7 +116,8 @@ def _get_writer(_pelican):
 
 def _finalized(pelican):
     parallel.wait_for_workers()
-    sitemap.write(pelican.output_path, pelican.settings["PUBLIC_URL"])
+    sitemap.write(pelican.output_path, pelican.settings["PUBLIC_URL"],
+                  pelican.portal_build.unlisted)
     if pelican.settings.get("SEARCH_INDEX", True):
         search.build_index(pelican.output_path, pelican.portal_build.search_pages,
                            pelican.settings["SEARCH_PART_SIZE"])

@@ -19,3 +19,6 @@ class PortalBuild:
     previews: object  # output.previews.Previews
     # Output paths of the pages the search indexes, once all content is read.
     search_pages: list = field(default_factory=list)
+    # Output paths of pages that are linked but kept out of sitemap.xml (the
+    # posters: a printable copy of a page that is listed).
+    unlisted: set = field(default_factory=set)

@@ -12,12 +12,11 @@ from functools import partial
 
 from pelican.generators import Generator
 
-from . import assets, calendar, cms, editor_rules
-
 from ..domain import geo, statistics
 from ..intake.contents import Acara, Kim, Potensi
 from ..model.formatting import plain_text
 from ..model.vocabulary import KATEGORI_POTENSI, KECAMATAN, VERDICTS
+from . import assets, calendar, cms, editor_rules
 
 
 class PortalGenerator(Generator):
@@ -76,6 +75,7 @@ class PortalGenerator(Generator):
         for kim in portal.kims:
             write(kim.save_as, self.get_template(kim.template), self.context,
                   kim=kim, page_name=kim.url, url=kim.url)
+            self._write_poster(write, kim.poster)
             feed_path = settings["KIM_FEED_ATOM"].format(slug=kim.slug)
             writer.write_feed(
                 kim.berita_list, self.context, feed_path,
@@ -101,6 +101,7 @@ class PortalGenerator(Generator):
         for item in portal.potensi:
             write(item.save_as, self.get_template(item.template), self.context,
                   potensi=item, page_name=item.url, url=item.url)
+            self._write_poster(write, item.poster)
         # The catalogue and its category pages paginate like the news list, so
         # no page grows with the number of potensi.
         for group in portal.kategori:
@@ -150,6 +151,11 @@ class PortalGenerator(Generator):
               page_name="404", url=settings["NOT_FOUND_SAVE_AS"])
 
         self._write_editor(writer, write)
+
+    def _write_poster(self, write, poster):
+        """The printable A4 poster of a KIM or potensi (output/posters.py)."""
+        write(poster.save_as, self.get_template("poster"), self.context, poster=poster,
+              **{poster.kind: poster.subject}, page_name=poster.url, url=poster.url)
 
     def _write_agenda(self, writer, write):
         """The agenda, each activity's page, and the calendar files."""

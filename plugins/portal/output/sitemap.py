@@ -10,12 +10,15 @@ EXCLUDED = ("404.html",)
 EXCLUDED_PREFIXES = ("draf/", "admin/")
 
 
-def page_paths(output_dir):
+def page_paths(output_dir, unlisted=()):
+    """The pages' paths in the output ("kim/palae/"), but for `unlisted`
+    output files ("kim/palae/poster/index.html")."""
     root = Path(output_dir)
     paths = []
     for path in root.rglob("index.html"):
         relative = path.relative_to(root).as_posix()
-        if relative.startswith(EXCLUDED_PREFIXES) or relative in EXCLUDED:
+        if relative.startswith(EXCLUDED_PREFIXES) or relative in EXCLUDED or \
+                relative in unlisted:
             continue
         paths.append(relative[: -len("index.html")])
     return sorted(paths)
@@ -29,10 +32,10 @@ def _urlset(urls):
     return "\n".join(lines) + "\n"
 
 
-def write(output_dir, base_url):
+def write(output_dir, base_url, unlisted=()):
     root = Path(output_dir)
     base = base_url.rstrip("/")
-    urls = [f"{base}/{path}" for path in page_paths(root)]
+    urls = [f"{base}/{path}" for path in page_paths(root, unlisted)]
     chunks = [urls[i:i + MAX_URLS] for i in range(0, len(urls), MAX_URLS)] or [[]]
     if len(chunks) == 1:
         (root / "sitemap.xml").write_text(_urlset(chunks[0]), encoding="utf-8")
