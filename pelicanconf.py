@@ -101,12 +101,13 @@ KIM_PER_PAGE = 24
 ARCHIVE_PER_PAGE = 20
 PETA_PER_PAGE = 50
 AGENDA_PER_PAGE = 20  # past activities on each page of /agenda/
+VIDEO_PER_PAGE = 12
 PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "kim_berita": None,
                        "potensi_index": POTENSI_PER_PAGE, "potensi_kategori": POTENSI_PER_PAGE,
                        "period_archives": ARCHIVE_PER_PAGE,
                        "kecamatan_kim": KIM_PER_PAGE, "kecamatan_potensi": POTENSI_PER_PAGE,
                        "kecamatan_berita": None, "peta": PETA_PER_PAGE,
-                       "agenda": AGENDA_PER_PAGE}
+                       "agenda": AGENDA_PER_PAGE, "video_index": VIDEO_PER_PAGE}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/halaman/{number}/", "{base_name}/halaman/{number}/index.html"),
@@ -159,6 +160,16 @@ KIM_AGENDA_ICS_URL = "kim/{slug}/agenda.ics"
 KECAMATAN_AGENDA_ICS_URL = "kecamatan/{slug}/agenda.ics"
 AGENDA_SOON = 3  # "Agenda terdekat": how many coming activities a page shows
 AGENDA_TODAY = os.environ.get("PORTAL_TODAY", "")
+# Videos of the KIM (content/video/): the video stays on YouTube; a page
+# shows a cover and loads YouTube's player (from its no-cookie domain) only
+# when the reader presses "Putar" (theme/static/js/video.js).
+VIDEO_PATHS = ["video"]
+VIDEO_URL = "video/{slug}/"
+VIDEO_SAVE_AS = "video/{slug}/index.html"
+VIDEO_INDEX_URL = "video/"
+VIDEO_INDEX_SAVE_AS = "video/index.html"
+YOUTUBE_EMBED_URL = "https://www.youtube-nocookie.com/embed/{id}"
+YOUTUBE_WATCH_URL = "https://www.youtube.com/watch?v={id}"
 POTENSI_KATEGORI_URL = "potensi/kategori/{slug}/"
 POTENSI_KATEGORI_SAVE_AS = "potensi/kategori/{slug}/index.html"
 CEK_FAKTA_URL = "cek-fakta/"

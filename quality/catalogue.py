@@ -116,6 +116,10 @@ PAGE_TYPES = (
     PageType("agenda", "/agenda/", audit=True),
     PageType("acara", find=_linked_from("/agenda/", ".teaser__title a"), optional=True,
              audit=True),
+    # Videos (domain/videos.py); a site may have none.
+    PageType("video", "/video/"),
+    PageType("video-profil", find=_linked_from("/video/", ".teaser__title a"), optional=True,
+             audit=True),
     PageType("kategori", "/kategori/"),
     PageType("kategori-berita", pattern="kategori/*/index.html", audit=True),
     PageType("tag", "/tag/"),

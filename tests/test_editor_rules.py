@@ -202,6 +202,8 @@ SHAPED = st.one_of(
     st.from_regex(r"\A\(0[0-9]{3}\) [0-9]{4,7}\Z", fullmatch=True),
     st.from_regex(r"\A[a-z0-9.]{1,8}@[a-z]{1,6}\.[a-z]{1,3}\Z", fullmatch=True),
     st.from_regex(r"\Ahttps?://[a-z./-]{0,12}\Z", fullmatch=True),
+    st.from_regex(r"\A(https://(www\.)?(youtube\.com/watch\?v=|youtu\.be/))?[a-zA-Z0-9_-]{10,12}"
+                  r"([&?#][a-z=0-9]{0,6})?\Z", fullmatch=True),
     st.from_regex(r"\A[a-z0-9-]{1,12}\Z", fullmatch=True),
     st.from_regex(r"\A(images/)?[a-z -]{1,8}\.(jpg|PNG|webp|txt)\Z", fullmatch=True),
     st.from_regex(r"\A(Desa|desa|Kelurahan|DESA) ?[A-Za-z]{0,6}\Z", fullmatch=True),

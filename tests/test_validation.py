@@ -75,7 +75,7 @@ def test_valid_minimal_has_no_problems(tmp_path):
     assert lines == []
     kinds = sorted(doc.ctype.key for doc in documents)
     assert kinds == ["acara", "acara", "acara", "berita", "berita", "halaman", "kim", "kim",
-                     "potensi"]
+                     "potensi", "video"]
     assert {doc.slug for doc in documents if doc.ctype.key == "kim"} == {
         "contoh-satu", "contoh-dua"}
 

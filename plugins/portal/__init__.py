@@ -9,7 +9,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from .build import PortalBuild
-from .domain import agenda, grouping
+from .domain import agenda, grouping, videos
 from .domain.plan import plan_pages
 from .domain.relations import link
 from .domain.structured_data import StructuredData
@@ -81,6 +81,8 @@ def _all_generators_finalized(generators):
         portal_generator.acara, portal.kims, {group.name: group for group in portal.kecamatan},
         portal_generator.settings, agenda.today(portal_generator.settings.get("AGENDA_TODAY")))
     portal_generator.context["portal"] = portal
+    portal.videos, portal.videos_by_kim = videos.link(portal_generator.videos, portal.kims,
+                                                      portal_generator.settings)
     _fix_urls(generators)
     # Each KIM and potensi gets its `poster`, a page kept out of the sitemap.
     portal_generator.build.unlisted = {
@@ -105,7 +107,7 @@ def _fix_urls(generators):
     override_save_as: Pelican takes that as leave to overwrite output.)"""
     for generator in generators:
         for name in ("articles", "drafts", "hidden_articles", "pages", "hidden_pages",
-                     "draft_pages", "kims", "potensi", "acara"):
+                     "draft_pages", "kims", "potensi", "acara", "videos"):
             for item in getattr(generator, name, ()):
                 item.override_url = item.url
 

@@ -65,6 +65,9 @@ class Portal:
     counts: object = None  # statistics.Counts: the figures every page states
     plan: object = None  # the list pages of their own (plan.PagePlan), once URLs are set
     agenda: object = None  # agenda.Agenda: coming and past activities, as of the build's day
+    rapor: object = None  # rapor.Rapor: what each KIM published, as of the agenda's day
+    videos: list = field(default_factory=list)  # videos.link: newest first
+    videos_by_kim: dict = field(default_factory=dict)  # KIM slug -> its videos
 
 
 def _by_title(item):

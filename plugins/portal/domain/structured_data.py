@@ -182,6 +182,25 @@ class StructuredData:
             data["previousStartDate"] = (when if timed else when.date()).isoformat()
         return data
 
+    def video(self, video):
+        """A KIM's video (domain/videos.py) as a schema.org VideoObject."""
+        gambar = getattr(video, "gambar", None) or {}
+        data = {
+            "@context": "https://schema.org",
+            "@type": "VideoObject",
+            "name": plain_text(video.title),
+            "description": getattr(video, "ringkasan", None) or plain_text(video.title),
+            "uploadDate": video.date.date().isoformat(),
+            "thumbnailUrl": self.image(gambar.get("src")),
+            "embedUrl": video.embed_url,
+            "url": self.url(video.url),
+            "inLanguage": "id",
+        }
+        if video.kim_profiles:
+            data["creator"] = [{"@type": "Organization", "name": plain_text(kim.title),
+                                "url": self.url(kim.url)} for kim in video.kim_profiles]
+        return data
+
     def _address(self, item):
         """The desa of a KIM or a potensi."""
         return {"@type": "PostalAddress", "addressLocality": item.desa_kelurahan,

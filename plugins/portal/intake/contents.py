@@ -28,3 +28,13 @@ class Acara(Content):
     allowed_statuses = ("published", "draft")
     default_status = "published"
     default_template = "acara"
+
+
+class Video(Content):
+    """A KIM's video on YouTube (content/video/), played on the portal only
+    after the reader asks for it."""
+
+    mandatory_properties = ("title", "slug")
+    allowed_statuses = ("published", "draft")
+    default_status = "published"
+    default_template = "video"

@@ -468,6 +468,23 @@ URL = Kind("url", check=_single(_matching(URL_RE, "url-bukan")),
            pattern=(URL_RE.pattern, "tulis alamat lengkap diawali https://"),
            example_in_form=True)
 
+# A YouTube video: its 11-character id, or an address YouTube gives for it
+# (watch?v=, youtu.be/, shorts/, embed/, live/), with or without more
+# parameters. The id is what the page plays.
+YOUTUBE_RE = re.compile(
+    r"^(?:https?://(?:www\.|m\.)?(?:youtube\.com/(?:watch\?(?:[^#\s]*&)?v=|shorts/|embed/|"
+    r"live/)|youtu\.be/))?([A-Za-z0-9_-]{11})(?:[?&#][^\s]*)?$", re.ASCII)
+
+
+def youtube_id(value):
+    """The video id of a checked YOUTUBE value."""
+    return YOUTUBE_RE.match(str(value).strip()).group(1)
+
+
+YOUTUBE = Kind("youtube", check=_single(_matching(YOUTUBE_RE, "youtube-bukan")),
+               pattern=(YOUTUBE_RE.pattern, "salin alamat video dari YouTube"),
+               example_in_form=True, parse=youtube_id)
+
 EMAIL = Kind("email", check=_single(_matching(EMAIL_RE, "email-bukan")),
              pattern=(EMAIL_RE.pattern, "tulis seperti nama@contoh.id"), example_in_form=True)
 
@@ -534,8 +551,8 @@ OBJECTS = Kind("daftar-objek", shape=GROUPS, widget=lambda spec: {"widget": "lis
                normalise=lambda value: [value] if isinstance(value, dict) else value)
 
 ALL = (TEXT, SLUG, DATE, DATETIME, MONTH_OR_DATE, INTEGER, BOOLEAN, CHOICE, STATUS, CHOICES,
-       TEXTS, KIM_REF, KIM_REFS, IMAGE, URL, EMAIL, WHATSAPP, TELEPHONE, LATITUDE, LONGITUDE,
-       PRICE, OBJECT, OBJECTS)
+       TEXTS, KIM_REF, KIM_REFS, IMAGE, URL, YOUTUBE, EMAIL, WHATSAPP, TELEPHONE, LATITUDE,
+       LONGITUDE, PRICE, OBJECT, OBJECTS)
 
 # The kinds' presentations, as Jinja filters.
 FILTERS = {kind.filter: kind.format for kind in ALL if kind.filter}

@@ -65,6 +65,9 @@ TEMPLATES = {
     "gambar-spasi": "nama berkas gambar '{value}' memuat spasi. Perbaiki: ganti nama berkasnya "
                     "dengan tanda hubung sebagai pengganti spasi, misalnya "
                     "images/foto-kegiatan.jpg, lalu tulis nama itu di sini",
+    "youtube-bukan": "'{value}' bukan alamat video YouTube. Perbaiki: salin alamat video dari "
+                     "YouTube, misalnya https://www.youtube.com/watch?v=XXXXXXXXXXX, atau tulis "
+                     "kode videonya saja (11 huruf, angka, - atau _)",
     "url-bukan": "'{value}' bukan alamat web. Perbaiki: tulis lengkap diawali https://",
     "email-bukan": "'{value}' bukan alamat email. Perbaiki: tulis seperti nama@contoh.id",
     "whatsapp-bukan": "'{value}' bukan nomor ponsel WhatsApp. Perbaiki: tulis nomor ponsel "

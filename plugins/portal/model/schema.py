@@ -37,9 +37,11 @@ from .kinds import (
     TEXTS,
     URL,
     WHATSAPP,
+    YOUTUBE,
     Kind,
 )
 from .vocabulary import (
+    JENIS_VIDEO,
     JENIS_WILAYAH,
     KATEGORI_BERITA,
     KATEGORI_POTENSI,
@@ -291,7 +293,29 @@ ACARA = ContentType(
     in_order=(("mulai", "selesai"),),
 )
 
-CONTENT_TYPES = {t.key: t for t in (KIM, POTENSI, BERITA, HALAMAN, ACARA)}
+VIDEO = ContentType(
+    key="video",
+    label="video",
+    fields=(
+        Field("title", TEXT, "judul video", required=True, example="Profil KIM Palae"),
+        Field("slug", SLUG, "slug (alamat halaman)", required=True, example="profil-kim-palae",
+              hint=SLUG_HINT),
+        Field("youtube", YOUTUBE, "alamat video YouTube", required=True,
+              example="https://www.youtube.com/watch?v=XXXXXXXXXXX",
+              hint="salin alamat video dari YouTube; video harus dapat ditonton umum"),
+        Field("date", DATE, "tanggal terbit", required=True, example="2026-11-20"),
+        Field("jenis", CHOICE, "jenis video", choices=JENIS_VIDEO, example="profil KIM"),
+        Field("kim", KIM_REFS, "KIM pembuat", example=["palae"]),
+        Field("gambar", OBJECT, "gambar sampul", fields=PHOTO,
+              hint="kosongkan untuk sampul berisi judul video; sampul tidak diambil dari "
+                   "YouTube, supaya halaman tidak menghubungi YouTube sebelum video diputar"),
+        Field("ringkasan", TEXT, "ringkasan", max_length=300),
+        Field("sumber", OBJECTS, "sumber", fields=SUMBER),
+        Field("status", STATUS, "status", choices=("published", "draft")),
+    ),
+)
+
+CONTENT_TYPES = {t.key: t for t in (KIM, POTENSI, BERITA, HALAMAN, ACARA, VIDEO)}
 
 # Who runs the portal and how readers reach them: one YAML file the real
 # operator fills in (content/situs.yml), never asserted by sample content.
@@ -327,5 +351,5 @@ SITUS_FILE = "situs.yml"  # in the content folder
 RESERVED_PAGE_SLUGS = frozenset(
     {"kim", "kecamatan", "potensi", "berita", "cek-fakta", "kategori", "tag", "arsip",
      "feeds", "theme", "images", "cari", "peta", "statistik", "admin", "draf", "agenda",
-     "acara", "pratinjau"}
+     "acara", "pratinjau", "video"}
 )

@@ -79,3 +79,7 @@ JENIS_WILAYAH = ("desa", "kelurahan")
 # What became of a planned activity (acara): held as planned, called off, or
 # moved to another day (its `mulai` is then the new day).
 KEADAAN_ACARA = ("terjadwal", "dibatalkan", "diundur")
+
+# What a KIM's video is: its profile (the short film KIM make for the KIM
+# Award and KIMFest), coverage of an activity, or something else.
+JENIS_VIDEO = ("profil KIM", "liputan", "lainnya")

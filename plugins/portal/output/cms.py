@@ -60,6 +60,12 @@ COLLECTIONS = {
         "content/acara/<slug>.md. Bila acara diundur, tulis tanggal barunya di 'Mulai'.",
         "{{fields.slug}}",
     ),
+    "video": (
+        "Video", "Video",
+        "Video KIM di YouTube: profil KIM, liputan kegiatan. Berkas: content/video/<slug>.md. "
+        "Videonya tetap di YouTube; portal menampilkannya setelah pembaca menekan Putar.",
+        "{{fields.slug}}",
+    ),
     "halaman": (
         "Halaman", "Halaman",
         "Halaman tetap seperti Tentang KIM dan Kirim Informasi. Berkas: "
@@ -196,6 +202,11 @@ def collection_config(ctype):
         collection["sortable_fields"] = [{"field": "mulai", "label": "Mulai",
                                           "default_sort": "desc"},
                                          {"field": "title", "label": "Nama acara"}]
+    elif ctype.key == "video":
+        collection["summary"] = "{{fields.date | date('YYYY-MM-DD')}} · {{title}}"
+        collection["sortable_fields"] = [{"field": "date", "label": "Tanggal terbit",
+                                          "default_sort": "desc"},
+                                         {"field": "title", "label": "Judul"}]
     elif ctype.key == "potensi":
         collection["sortable_fields"] = [{"field": "title", "label": "Nama potensi",
                                           "default_sort": "asc"}]
@@ -262,7 +273,8 @@ def config(settings):
         "public_folder": PUBLIC_FOLDER,
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": [*(collection_config(CONTENT_TYPES[key])
-                          for key in ("berita", "acara", "kim", "potensi", "halaman")),
+                          for key in ("berita", "acara", "video", "kim", "potensi",
+                                      "halaman")),
                         situs_collection()],
     })
     return result
@@ -289,7 +301,7 @@ def status_settings(settings):
         "situs": settings["PUBLIC_URL"].rstrip("/") + "/",
         "alamat": {"berita": settings["ARTICLE_URL"], "kim": settings["KIM_URL"],
                    "potensi": settings["POTENSI_URL"], "halaman": settings["PAGE_URL"],
-                   "acara": settings["ACARA_URL"]},
+                   "acara": settings["ACARA_URL"], "video": settings["VIDEO_URL"]},
         "folder": {key: f"content/{key}" for key in CONTENT_TYPES},
     }
 

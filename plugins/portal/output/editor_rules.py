@@ -111,7 +111,7 @@ PATTERNS = {
     "slug": kinds.SLUG_RE, "email": kinds.EMAIL_RE, "url": kinds.URL_RE,
     "tanggal": kinds.DATE_RE, "tanggal_waktu": kinds.DATETIME_RE, "bulan": kinds.MONTH_RE,
     "gambar": kinds.IMAGE_RE, "spasi": kinds.SPACE_RE, "pemisah_telepon": kinds.PHONE_SEPARATORS,
-    "ponsel": kinds.PHONE_RE, "telepon": kinds.TELEPHONE_RE,
+    "ponsel": kinds.PHONE_RE, "telepon": kinds.TELEPHONE_RE, "youtube": kinds.YOUTUBE_RE,
     "gambar_isi": validation.BODY_IMAGE_RE, "tautan_isi": validation.BODY_LINK_RE,
     "tautan_dalam": validation.INTRASITE_LINK_RE, "awalan_dalam": validation.INTRASITE_PREFIX,
     "img_mentah": validation.RAW_IMG_RE, "skema": validation.SCHEME_RE,

@@ -13,7 +13,7 @@ from functools import partial
 from pelican.generators import Generator
 
 from ..domain import geo, statistics
-from ..intake.contents import Acara, Kim, Potensi
+from ..intake.contents import Acara, Kim, Potensi, Video
 from ..model.formatting import plain_text
 from ..model.vocabulary import KATEGORI_POTENSI, KECAMATAN, VERDICTS
 from . import assets, calendar, cms, editor_rules
@@ -31,6 +31,7 @@ class PortalGenerator(Generator):
         self.kims = []
         self.potensi = []
         self.acara = []
+        self.videos = []
         self.stylesheet = None
         super().__init__(*args, **kwargs)
 
@@ -40,6 +41,7 @@ class PortalGenerator(Generator):
         self.kims = self._read(self.settings["KIM_PATHS"], Kim)
         self.potensi = self._read(self.settings["POTENSI_PATHS"], Potensi)
         self.acara = self._read(self.settings["ACARA_PATHS"], Acara)
+        self.videos = self._read(self.settings["VIDEO_PATHS"], Video)
         name, text = assets.bundle(os.path.join(self.theme, "css"))
         self.stylesheet = (name, text)
         self.context["STYLESHEET_URL"] = f"{self.settings['THEME_STATIC_DIR']}/css/{name}"
@@ -136,6 +138,7 @@ class PortalGenerator(Generator):
               place_groups=place_groups, page_name="peta", url=settings["PETA_URL"])
 
         self._write_agenda(writer, write)
+        self._write_videos(write)
         self._write_year_archives(write)
 
         write(settings["CARI_SAVE_AS"], self.get_template("cari"), self.context,
@@ -178,6 +181,16 @@ class PortalGenerator(Generator):
         for month in self.context.get("period_archives", {}).get("month", []):
             years.setdefault(month["period_num"][0], []).append(month)
         for year, months in years.items():
+    def _write_videos(self, write):
+        """Each video's page and the list of all, newest first."""
+        portal, settings = self.context["portal"], self.settings
+        for video in portal.videos:
+            write(video.save_as, self.get_template(video.template), self.context, video=video,
+                  page_name=video.url, url=video.url)
+        write(settings["VIDEO_INDEX_SAVE_AS"], self.get_template("video_index"), self.context,
+              paginated={"video_items": portal.videos}, template_name="video_index",
+              page_name="video", url=settings["VIDEO_INDEX_URL"])
+
             first_day = months[0]["dates"][0].date
             url = settings["YEAR_ARCHIVE_URL"].format(date=first_day)
             write(settings["ARCHIVE_YEAR_SAVE_AS"].format(date=first_day),

@@ -31,6 +31,7 @@ class PagePolicy:
     map_tiles: str = ""  # MAP_TILES, a URL template
     editor_local_backend: str = ""  # decap-server's API in development, or ''
     editor_status_api: str = GITHUB_API  # where the editor follows a save's build
+    video_embed: str = ""  # YOUTUBE_EMBED_URL: the player a video page may frame
 
     @classmethod
     def from_settings(cls, settings):
@@ -38,7 +39,8 @@ class PagePolicy:
         if settings.get("CMS_LOCAL_BACKEND"):
             local = settings.get("CMS_LOCAL_BACKEND_URL") or DEFAULT_LOCAL_BACKEND
         return cls(settings.get("MAP_TILES", ""), local,
-                   settings.get("CMS_STATUS_API") or GITHUB_API)
+                   settings.get("CMS_STATUS_API") or GITHUB_API,
+                   settings.get("YOUTUBE_EMBED_URL", ""))
 
     @property
     def tile_origin(self):
@@ -49,13 +51,16 @@ class PagePolicy:
         """The hosts other than the site's that a reader page may load from."""
         return tuple(filter(None, (self.tile_origin,)))
 
-    def reader_csp(self, map=False, search=False):
+    def reader_csp(self, map=False, search=False, video=False):
         """The policy of a reader page; `map`: it shows a map, `search`: it
-        runs the search."""
+        runs the search, `video`: it may frame the video player (after the
+        reader presses "Putar"; nothing is loaded from there before)."""
         images = "'self' data:" + (f" {self.tile_origin}" if map and self.tile_origin else "")
         scripts = "'self'" + (" 'wasm-unsafe-eval'" if search else "")
+        frames = (f"frame-src {origin(self.video_embed)}; "
+                  if video and origin(self.video_embed) else "")
         return (f"default-src 'self'; img-src {images}; style-src 'self'; script-src {scripts}; "
-                "object-src 'none'; base-uri 'self'; form-action 'self'")
+                f"{frames}object-src 'none'; base-uri 'self'; form-action 'self'")
 
     def editor_csp(self):
         """The policy of /admin/ only: what the Decap bundle needs, nothing more.

@@ -427,6 +427,7 @@
     'daftar-rujukan-kim': listCheck(kimItem, false),
     'gambar': imageCheck,
     'url': single(matching('url', 'url-bukan')),
+    'youtube': single(matching('youtube', 'youtube-bukan')),
     'email': single(matching('email', 'email-bukan')),
     'whatsapp': single(function (aturan, spec, value) {
       return whatsappNumber(aturan, value) ? null : say(aturan, 'whatsapp-bukan', { value: value });
