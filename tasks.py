@@ -341,6 +341,27 @@ def new_acara(c, judul, mulai, tempat, kecamatan, desa=None, selesai=None, kim="
     _write_new(CONFIG["content_path"] / "acara" / f"{slug}.md", text)
 
 
+@task(help={
+    "judul": "judul video, misalnya \"Profil KIM Palae\"",
+    "youtube": "alamat video di YouTube, misalnya https://www.youtube.com/watch?v=...",
+    "kim": "slug KIM pembuat, pisahkan dengan koma bila lebih dari satu",
+    "jenis": "profil KIM, liputan atau lainnya (bawaan: liputan)",
+    "tanggal": "tanggal terbit YYYY-MM-DD (bawaan: hari ini)",
+    "slug": "alamat halaman (bawaan: dari judul)",
+})
+def new_video(c, judul, youtube, kim="", jenis="liputan", tanggal=None, slug=None):
+    """Create a ready-to-edit video page in content/video/."""
+    jenis = _choice(jenis, vocabulary.JENIS_VIDEO, "jenis")
+    slugs = [s.strip() for s in kim.split(",") if s.strip()]
+    for kim_slug in slugs:
+        _kim_profile(kim_slug)
+    day = tanggal or datetime.now(ZoneInfo("Asia/Jakarta")).strftime("%Y-%m-%d")
+    slug = slug or plain_slug(judul)
+    text = scaffold(schema.VIDEO, {"title": judul, "slug": slug, "youtube": youtube,
+                                   "date": day, "jenis": jenis, "kim": slugs})
+    _write_new(CONFIG["content_path"] / "video" / f"{slug}.md", text)
+
+
 @task(help={"report": "folder laporan (bawaan: lighthouse-report/)",
             "page": "alamat halaman yang diaudit, bukan satu halaman per jenis (boleh berulang)"},
       iterable=["page"])

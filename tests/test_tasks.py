@@ -161,6 +161,13 @@ def test_new_kim_potensi_and_berita_write_valid_files(project):
            "  kecamatan: Kumai\n" in acara
     assert "keadaan: terjadwal\n" in acara and "status: draft\n" in acara
 
+    result = invoke(project, "new-video", "--judul", "Profil KIM Palae", "--youtube",
+                    "https://youtu.be/aaaaaaaaaaa", "--kim", "palae", "--jenis", "profil kim",
+                    "--tanggal", "2026-11-20")
+    assert result.returncode == 0, result.stdout + result.stderr
+    video = (project / "content" / "video" / "profil-kim-palae.md").read_text()
+    assert "jenis: profil KIM\n" in video and "youtube: \"https://youtu.be/aaaaaaaaaaa\"" in video
+
     assert invoke(project, "check").returncode == 0
     built = invoke(project, "build")
     assert built.returncode == 0, built.stdout + built.stderr
@@ -181,6 +188,8 @@ def test_new_kim_potensi_and_berita_write_valid_files(project):
      "kolom 'date': tanggal 30 tidak ada"),
     (["new-kim", "--nama", "KIM Palae", "--kecamatan", "Kumai", "--desa", "Sungai Kapitan"],
      'content/kim/palae.md sudah ada'),
+    (["new-video", "--judul", "V", "--youtube", "https://vimeo.com/1"],
+     "kolom 'youtube': 'https://vimeo.com/1' bukan alamat video YouTube"),
     (["new-acara", "--judul", "Rapat", "--mulai", "2026-12-05 10:00", "--selesai",
       "2026-12-04", "--tempat", "Balai", "--kecamatan", "Kumai"],
      "kolom 'selesai': selesai (2026-12-04) lebih awal daripada mulai (2026-12-05 10:00)"),

@@ -1,5 +1,5 @@
 """New content files, ready to edit (`invoke new-kim`, `new-potensi`,
-`new-berita`, `new-acara`): front matter written from the content type's schema, in its
+`new-berita`, `new-acara`, `new-video`): front matter written from the content type's schema, in its
 field order, and the body's first headings, each with a note saying what
 belongs there. The notes are HTML comments, which the sanitiser removes, and
 a heading left with nothing under it is not published (rendering.py), so an
@@ -9,7 +9,7 @@ draft; the tasks validate it before keeping it."""
 import json
 
 from . import kinds
-from .schema import ACARA, BERITA, KIM, POTENSI
+from .schema import ACARA, BERITA, KIM, POTENSI, VIDEO
 
 # Kinds whose values are written bare (a slug, a fixed choice); other text
 # is quoted, since JSON strings are YAML scalars that quote what needs it.
@@ -28,6 +28,7 @@ BODIES = {
         ("Cara ke sana", "Tulis cara mencapai tempat ini, bila Anda mengetahuinya pasti."),
     ),
     BERITA.key: (),
+    VIDEO.key: (),
     ACARA.key: (
         ("Tentang acara", "Jelaskan apa yang dilakukan, untuk siapa, dan apa yang perlu dibawa "
                           "atau disiapkan peserta."),
