@@ -5,7 +5,7 @@ comparison. Chromium, network throttled through the DevTools protocol
 (``Network.emulateNetworkConditions``), 360 x 800 px, empty cache per run.
 
     .venv/bin/python bench/map_transfer.py [--latency 400] [--kbps 400] [--runs 3]
-        [--tile-kb 10] [PATH ...]
+        [--tile-kb 10] [--list] [PATH ...]
 
 PATHs default to /potensi/taman-kelinci/ and an article of the frozen
 sample (tests/fixtures/sample), which is built into a temporary folder with
@@ -117,6 +117,7 @@ class Recorder:
             "leaflet": any("leaflet" in url for url, _ in own),
             "tiles": sum(1 for url, _ in done if url.startswith(tiles)),
             "tile_bytes": sum(size for url, size in done if url.startswith(tiles)),
+            "files": sorted(own),
         }
 
 
@@ -168,6 +169,7 @@ def main():
     parser.add_argument("--kbps", type=int, default=400, help="kbit/s each way")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--tile-kb", type=float, default=10)
+    parser.add_argument("--list", action="store_true", help="print each file of the first run")
     args = parser.parse_args()
     tiles, tiles_url = tile_server(stand_in_tile(int(args.tile_kb * 1024)))
     with tempfile.TemporaryDirectory(prefix="peta-") as temporary:
@@ -193,6 +195,9 @@ def report(path, runs, args):
           f"{first['tiles']} tiles ({first['tile_bytes']:,} bytes); "
           f"load event {statistics.median(o['load_ms'] for o in opened) / 1000:.1f} s, "
           f"last byte {statistics.median(o['last_byte_ms'] for o in opened) / 1000:.1f} s")
+    if args.list:
+        for url, size in first["files"]:
+            print(f"    {size:>8,} {url.split('/', 3)[-1]}")
     scrolled = [s for _, s in runs if s]
     if scrolled:
         after = scrolled[0]
@@ -200,6 +205,9 @@ def report(path, runs, args):
               f"site, {after['tiles']} tiles ({after['tile_bytes']:,} bytes); map drawn: "
               f"{'yes' if after['drawn'] else 'no'}, its last byte "
               f"{statistics.median(s['map_ms'] for s in scrolled) / 1000:.1f} s after the scroll")
+        if args.list:
+            for url, size in sorted(set(after["files"]) - set(first["files"])):
+                print(f"    {size:>8,} {url.split('/', 3)[-1]}")
 
 
 if __name__ == "__main__":
