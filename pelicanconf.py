@@ -32,7 +32,7 @@ ARTICLE_PATHS = ["berita"]
 PAGE_PATHS = ["halaman"]
 KIM_PATHS = ["kim"]
 POTENSI_PATHS = ["potensi"]
-STATIC_PATHS = ["images"]
+STATIC_PATHS = ["images", "berkas"]  # berkas: the files of content/dokumen/
 
 MARKDOWN = {
     "extensions": ["markdown.extensions.extra", "markdown.extensions.sane_lists"],
@@ -170,6 +170,17 @@ VIDEO_INDEX_URL = "video/"
 VIDEO_INDEX_SAVE_AS = "video/index.html"
 YOUTUBE_EMBED_URL = "https://www.youtube-nocookie.com/embed/{id}"
 YOUTUBE_WATCH_URL = "https://www.youtube.com/watch?v={id}"
+# Documents (content/dokumen/; their files in content/berkas/, published as
+# they are): a page each, the list, and the list of each type and each KIM.
+DOKUMEN_PATHS = ["dokumen"]
+DOKUMEN_URL = "dokumen/{slug}/"
+DOKUMEN_SAVE_AS = "dokumen/{slug}/index.html"
+DOKUMEN_INDEX_URL = "dokumen/"
+DOKUMEN_INDEX_SAVE_AS = "dokumen/index.html"
+DOKUMEN_JENIS_URL = "dokumen/jenis/{slug}/"
+DOKUMEN_JENIS_SAVE_AS = "dokumen/jenis/{slug}/index.html"
+DOKUMEN_KIM_URL = "dokumen/kim/{slug}/"
+DOKUMEN_KIM_SAVE_AS = "dokumen/kim/{slug}/index.html"
 POTENSI_KATEGORI_URL = "potensi/kategori/{slug}/"
 POTENSI_KATEGORI_SAVE_AS = "potensi/kategori/{slug}/index.html"
 CEK_FAKTA_URL = "cek-fakta/"

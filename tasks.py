@@ -362,6 +362,26 @@ def new_video(c, judul, youtube, kim="", jenis="liputan", tanggal=None, slug=Non
     _write_new(CONFIG["content_path"] / "video" / f"{slug}.md", text)
 
 
+@task(help={
+    "judul": "judul dokumen, misalnya \"SK Pembentukan KIM Palae\"",
+    "berkas": "jalur berkasnya di dalam content/, misalnya berkas/sk-kim-palae.pdf",
+    "jenis": "SK, laporan, pengumuman, formulir atau lainnya",
+    "tanggal": "tanggal dokumen YYYY-MM-DD",
+    "kim": "slug KIM penerbit; kosongkan untuk dokumen pengelola portal",
+    "slug": "alamat halaman (bawaan: dari judul)",
+})
+def new_dokumen(c, judul, berkas, jenis, tanggal, kim="", slug=None):
+    """Create a ready-to-edit document page in content/dokumen/."""
+    jenis = _choice(jenis, vocabulary.JENIS_DOKUMEN, "jenis")
+    slugs = [s.strip() for s in kim.split(",") if s.strip()]
+    for kim_slug in slugs:
+        _kim_profile(kim_slug)
+    slug = slug or plain_slug(judul)
+    text = scaffold(schema.DOKUMEN, {"title": judul, "slug": slug, "berkas": berkas,
+                                     "date": tanggal, "jenis": jenis, "kim": slugs})
+    _write_new(CONFIG["content_path"] / "dokumen" / f"{slug}.md", text)
+
+
 @task(help={"report": "folder laporan (bawaan: lighthouse-report/)",
             "page": "alamat halaman yang diaudit, bukan satu halaman per jenis (boleh berulang)"},
       iterable=["page"])

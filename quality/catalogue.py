@@ -120,6 +120,10 @@ PAGE_TYPES = (
     PageType("video", "/video/"),
     PageType("video-profil", find=_linked_from("/video/", ".teaser__title a"), optional=True,
              audit=True),
+    # Documents (domain/documents.py); a site may have none.
+    PageType("dokumen", "/dokumen/"),
+    PageType("dokumen-profil", find=_linked_from("/dokumen/", ".dokumen-item__title a"),
+             optional=True),
     PageType("kategori", "/kategori/"),
     PageType("kategori-berita", pattern="kategori/*/index.html", audit=True),
     PageType("tag", "/tag/"),

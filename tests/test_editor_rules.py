@@ -154,7 +154,7 @@ def _file_check(message):
     """Whether a file exists is checked by the build, not by the editor: a
     photo is uploaded in the same commit as the entry."""
     return any(re.fullmatch(_template_regex(key), message)
-               for key in ("gambar-tidak-ada", "isi-gambar-tidak-ada"))
+               for key in ("gambar-tidak-ada", "isi-gambar-tidak-ada", "dokumen-tidak-ada"))
 
 
 def _template_regex(key):

@@ -9,7 +9,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from .build import PortalBuild
-from .domain import agenda, grouping, videos
+from .domain import agenda, documents, grouping, videos
 from .domain.plan import plan_pages
 from .domain.relations import link
 from .domain.structured_data import StructuredData
@@ -18,6 +18,7 @@ from .intake.reader import PortalMarkdownReader
 from .intake.validation import format_report, unexpected
 from .model import formatting, kinds
 from .output import parallel, posters, previews, search, sitemap
+from .model.vocabulary import JENIS_DOKUMEN
 from .output.generator import PortalGenerator, assign_urls
 from .output.policy import PagePolicy
 
@@ -83,6 +84,9 @@ def _all_generators_finalized(generators):
     portal_generator.context["portal"] = portal
     portal.videos, portal.videos_by_kim = videos.link(portal_generator.videos, portal.kims,
                                                       portal_generator.settings)
+    portal.documents = documents.link(portal_generator.dokumen, portal.kims, JENIS_DOKUMEN,
+                                      portal_generator.settings["PATH"])
+    portal_generator.context["portal"] = portal
     _fix_urls(generators)
     # Each KIM and potensi gets its `poster`, a page kept out of the sitemap.
     portal_generator.build.unlisted = {
@@ -107,7 +111,7 @@ def _fix_urls(generators):
     override_save_as: Pelican takes that as leave to overwrite output.)"""
     for generator in generators:
         for name in ("articles", "drafts", "hidden_articles", "pages", "hidden_pages",
-                     "draft_pages", "kims", "potensi", "acara", "videos"):
+                     "draft_pages", "kims", "potensi", "acara", "videos", "dokumen"):
             for item in getattr(generator, name, ()):
                 item.override_url = item.url
 

@@ -68,6 +68,7 @@ class Portal:
     rapor: object = None  # rapor.Rapor: what each KIM published, as of the agenda's day
     videos: list = field(default_factory=list)  # videos.link: newest first
     videos_by_kim: dict = field(default_factory=dict)  # KIM slug -> its videos
+    documents: object = None  # documents.Documents: by type and by KIM
 
 
 def _by_title(item):

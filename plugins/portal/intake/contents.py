@@ -38,3 +38,13 @@ class Video(Content):
     allowed_statuses = ("published", "draft")
     default_status = "published"
     default_template = "video"
+
+
+class Dokumen(Content):
+    """A document a KIM or the operator publishes (content/dokumen/); its file
+    is in content/berkas/."""
+
+    mandatory_properties = ("title", "slug")
+    allowed_statuses = ("published", "draft")
+    default_status = "published"
+    default_template = "dokumen"

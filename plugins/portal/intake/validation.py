@@ -442,9 +442,10 @@ class _Checker:
                                else say("kim-tidak-ada-tulis"))
                         self.add(doc, spec.name, say("kim-tidak-ada", ref=ref, fix=fix))
         for doc in documents:
-            for name, src in _image_values(doc.ctype.fields, doc.metadata, ""):
+            for name, kind, src in _file_values(doc.ctype.fields, doc.metadata, ""):
                 if isinstance(src, str) and src and not self.image_exists(src.lstrip("/")):
-                    self.add(doc, name, say("gambar-tidak-ada", value=kinds.shown(src)))
+                    missing = "gambar-tidak-ada" if kind is kinds.IMAGE else "dokumen-tidak-ada"
+                    self.add(doc, name, say(missing, value=kinds.shown(src)))
         self.check_drafts_referenced(documents, by_type)
 
     def check_drafts_referenced(self, documents, by_type):
@@ -498,21 +499,22 @@ def _resolved(path):
         return None
 
 
-def _image_values(fields, data, prefix):
+def _file_values(fields, data, prefix):
+    """(field path, kind, value) of every image and document field."""
     if not isinstance(data, dict):
         return
     for spec in fields:
         value = data.get(spec.name)
         name = f"{prefix}{spec.name}"
-        if spec.kind is kinds.IMAGE:
-            yield name, value
+        if spec.kind in (kinds.IMAGE, kinds.DOCUMENT):
+            yield name, spec.kind, value
         elif spec.kind.shape == kinds.GROUP:
-            yield from _image_values(spec.fields, value, f"{name}.")
+            yield from _file_values(spec.fields, value, f"{name}.")
         elif spec.kind.shape == kinds.GROUPS:
             items = [value] if isinstance(value, dict) else value
             if isinstance(items, list):
                 for index, item in enumerate(items, start=1):
-                    yield from _image_values(spec.fields, item, f"{name}[{index}].")
+                    yield from _file_values(spec.fields, item, f"{name}[{index}].")
 
 
 def normalised(fields, data):

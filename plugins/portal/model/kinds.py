@@ -464,6 +464,29 @@ IMAGE = Kind("gambar", check=_image_check,
              form_hint="Pilih foto yang sudah ada atau unggah foto baru (.jpg, .png, .webp, "
                        ".gif atau .svg).")
 
+# Documents a KIM or the operator publishes: formats every phone opens.
+DOCUMENT_SUFFIXES = ("pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx")
+DOCUMENT_RE = re.compile(r"\.(" + "|".join(DOCUMENT_SUFFIXES) + r")$", re.IGNORECASE | re.ASCII)
+
+
+def _document_check(spec, value):
+    if not isinstance(value, str):
+        return say("dokumen-bukan-jalur", label=spec.label)
+    if not DOCUMENT_RE.search(value):
+        return say("dokumen-jenis-berkas", value=shown(value),
+                   allowed=", ".join(f".{suffix}" for suffix in DOCUMENT_SUFFIXES))
+    if SPACE_RE.search(value):
+        return say("dokumen-spasi", value=shown(value))
+    return invisible_character(value)
+
+
+DOCUMENT = Kind("berkas", check=_document_check,
+                widget=lambda spec: {"widget": "file", "choose_url": False,
+                                     "media_folder": "/content/berkas",
+                                     "public_folder": "berkas"},
+                form_hint="Pilih berkas yang sudah ada atau unggah berkas baru (.pdf, .docx, "
+                          ".xlsx, ...).")
+
 URL = Kind("url", check=_single(_matching(URL_RE, "url-bukan")),
            pattern=(URL_RE.pattern, "tulis alamat lengkap diawali https://"),
            example_in_form=True)
@@ -551,8 +574,8 @@ OBJECTS = Kind("daftar-objek", shape=GROUPS, widget=lambda spec: {"widget": "lis
                normalise=lambda value: [value] if isinstance(value, dict) else value)
 
 ALL = (TEXT, SLUG, DATE, DATETIME, MONTH_OR_DATE, INTEGER, BOOLEAN, CHOICE, STATUS, CHOICES,
-       TEXTS, KIM_REF, KIM_REFS, IMAGE, URL, YOUTUBE, EMAIL, WHATSAPP, TELEPHONE, LATITUDE,
-       LONGITUDE, PRICE, OBJECT, OBJECTS)
+       TEXTS, KIM_REF, KIM_REFS, IMAGE, DOCUMENT, URL, YOUTUBE, EMAIL, WHATSAPP, TELEPHONE,
+       LATITUDE, LONGITUDE, PRICE, OBJECT, OBJECTS)
 
 # The kinds' presentations, as Jinja filters.
 FILTERS = {kind.filter: kind.format for kind in ALL if kind.filter}

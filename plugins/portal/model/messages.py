@@ -68,6 +68,13 @@ TEMPLATES = {
     "youtube-bukan": "'{value}' bukan alamat video YouTube. Perbaiki: salin alamat video dari "
                      "YouTube, misalnya https://www.youtube.com/watch?v=XXXXXXXXXXX, atau tulis "
                      "kode videonya saja (11 huruf, angka, - atau _)",
+    "dokumen-bukan-jalur": "{label} harus berupa jalur berkas. Perbaiki: tulis misalnya "
+                           "berkas/nama-berkas.pdf",
+    "dokumen-jenis-berkas": "'{value}' bukan berkas dokumen yang diterima. Perbaiki: pakai "
+                            "berkas {allowed}, simpan di folder content/berkas/",
+    "dokumen-spasi": "nama berkas '{value}' memuat spasi. Perbaiki: ganti nama berkasnya "
+                     "dengan tanda hubung sebagai pengganti spasi, misalnya "
+                     "berkas/sk-pembentukan-kim.pdf, lalu tulis nama itu di sini",
     "url-bukan": "'{value}' bukan alamat web. Perbaiki: tulis lengkap diawali https://",
     "email-bukan": "'{value}' bukan alamat email. Perbaiki: tulis seperti nama@contoh.id",
     "whatsapp-bukan": "'{value}' bukan nomor ponsel WhatsApp. Perbaiki: tulis nomor ponsel "
@@ -124,6 +131,9 @@ TEMPLATES = {
     "isi-tautan-draf": "tautan ke {path}, yang masih draf. Perbaiki: terbitkan tulisan itu dulu "
                        "(status: published) atau hapus tautannya",
     # -- against the other entries and files -----------------------------------
+    "dokumen-tidak-ada": "berkas '{value}' tidak ditemukan. Perbaiki: simpan berkasnya di "
+                         "folder content/berkas/ dan tulis jalurnya, misalnya "
+                         "berkas/nama-berkas.pdf",
     "gambar-tidak-ada": "berkas gambar '{value}' tidak ditemukan. Perbaiki: simpan fotonya di "
                         "folder content/images/ dan tulis jalurnya, misalnya "
                         "images/nama-berkas.jpg",

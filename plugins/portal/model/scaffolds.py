@@ -1,15 +1,16 @@
 """New content files, ready to edit (`invoke new-kim`, `new-potensi`,
-`new-berita`, `new-acara`, `new-video`): front matter written from the content type's schema, in its
-field order, and the body's first headings, each with a note saying what
-belongs there. The notes are HTML comments, which the sanitiser removes, and
-a heading left with nothing under it is not published (rendering.py), so an
-unfinished file never shows empty sections. Every new file starts as a
-draft; the tasks validate it before keeping it."""
+`new-berita`, `new-acara`, `new-video`, `new-dokumen`): front matter
+written from the content type's schema, in its field order, and the body's
+first headings, each with a note saying what belongs there. The notes are
+HTML comments, which the sanitiser removes, and a heading left with nothing
+under it is not published (rendering.py), so an unfinished file never shows
+empty sections. Every new file starts as a draft; the tasks validate it
+before keeping it."""
 
 import json
 
 from . import kinds
-from .schema import ACARA, BERITA, KIM, POTENSI, VIDEO
+from .schema import ACARA, BERITA, DOKUMEN, KIM, POTENSI, VIDEO
 
 # Kinds whose values are written bare (a slug, a fixed choice); other text
 # is quoted, since JSON strings are YAML scalars that quote what needs it.
@@ -29,6 +30,7 @@ BODIES = {
     ),
     BERITA.key: (),
     VIDEO.key: (),
+    DOKUMEN.key: (),
     ACARA.key: (
         ("Tentang acara", "Jelaskan apa yang dilakukan, untuk siapa, dan apa yang perlu dibawa "
                           "atau disiapkan peserta."),

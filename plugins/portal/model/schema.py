@@ -18,6 +18,7 @@ from .kinds import (
     CHOICES,
     DATE,
     DATETIME,
+    DOCUMENT,
     EMAIL,
     IMAGE,
     INTEGER,
@@ -41,6 +42,7 @@ from .kinds import (
     Kind,
 )
 from .vocabulary import (
+    JENIS_DOKUMEN,
     JENIS_VIDEO,
     JENIS_WILAYAH,
     KATEGORI_BERITA,
@@ -315,7 +317,29 @@ VIDEO = ContentType(
     ),
 )
 
-CONTENT_TYPES = {t.key: t for t in (KIM, POTENSI, BERITA, HALAMAN, ACARA, VIDEO)}
+DOKUMEN = ContentType(
+    key="dokumen",
+    label="dokumen",
+    fields=(
+        Field("title", TEXT, "judul dokumen", required=True,
+              example="SK Pembentukan KIM Palae"),
+        Field("slug", SLUG, "slug (alamat halaman)", required=True,
+              example="sk-pembentukan-kim-palae", hint=SLUG_HINT),
+        Field("berkas", DOCUMENT, "berkas", required=True, example="berkas/sk-kim-palae.pdf",
+              hint="jalur berkas di dalam folder content/, misalnya berkas/..."),
+        Field("date", DATE, "tanggal dokumen", required=True, example="2018-09-20",
+              hint="tanggal yang tertulis di dokumen, YYYY-MM-DD"),
+        Field("jenis", CHOICE, "jenis dokumen", required=True, choices=JENIS_DOKUMEN,
+              example="SK"),
+        Field("kim", KIM_REFS, "KIM penerbit", example=["palae"],
+              hint="kosongkan untuk dokumen pengelola portal"),
+        Field("ringkasan", TEXT, "ringkasan", max_length=300),
+        Field("sumber", OBJECTS, "sumber", fields=SUMBER),
+        Field("status", STATUS, "status", choices=("published", "draft")),
+    ),
+)
+
+CONTENT_TYPES = {t.key: t for t in (KIM, POTENSI, BERITA, HALAMAN, ACARA, VIDEO, DOKUMEN)}
 
 # Who runs the portal and how readers reach them: one YAML file the real
 # operator fills in (content/situs.yml), never asserted by sample content.
@@ -351,5 +375,5 @@ SITUS_FILE = "situs.yml"  # in the content folder
 RESERVED_PAGE_SLUGS = frozenset(
     {"kim", "kecamatan", "potensi", "berita", "cek-fakta", "kategori", "tag", "arsip",
      "feeds", "theme", "images", "cari", "peta", "statistik", "admin", "draf", "agenda",
-     "acara", "pratinjau", "video"}
+     "acara", "pratinjau", "video", "dokumen", "berkas", "rapor"}
 )

@@ -83,3 +83,6 @@ KEADAAN_ACARA = ("terjadwal", "dibatalkan", "diundur")
 # What a KIM's video is: its profile (the short film KIM make for the KIM
 # Award and KIMFest), coverage of an activity, or something else.
 JENIS_VIDEO = ("profil KIM", "liputan", "lainnya")
+
+# What a published document is (content/dokumen/).
+JENIS_DOKUMEN = ("SK", "laporan", "pengumuman", "formulir", "lainnya")

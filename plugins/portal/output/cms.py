@@ -66,6 +66,12 @@ COLLECTIONS = {
         "Videonya tetap di YouTube; portal menampilkannya setelah pembaca menekan Putar.",
         "{{fields.slug}}",
     ),
+    "dokumen": (
+        "Dokumen", "Dokumen",
+        "SK, laporan, pengumuman dan berkas lain yang diterbitkan KIM atau pengelola portal. "
+        "Berkas: content/dokumen/<slug>.md; berkasnya sendiri disimpan di content/berkas/.",
+        "{{fields.slug}}",
+    ),
     "halaman": (
         "Halaman", "Halaman",
         "Halaman tetap seperti Tentang KIM dan Kirim Informasi. Berkas: "
@@ -202,6 +208,12 @@ def collection_config(ctype):
         collection["sortable_fields"] = [{"field": "mulai", "label": "Mulai",
                                           "default_sort": "desc"},
                                          {"field": "title", "label": "Nama acara"}]
+    elif ctype.key == "dokumen":
+        collection["summary"] = "{{fields.date | date('YYYY-MM-DD')}} · {{title}}"
+        collection["sortable_fields"] = [{"field": "date", "label": "Tanggal dokumen",
+                                          "default_sort": "desc"},
+                                         {"field": "title", "label": "Judul"}]
+        collection["view_groups"] = [{"label": "Jenis", "field": "jenis"}]
     elif ctype.key == "video":
         collection["summary"] = "{{fields.date | date('YYYY-MM-DD')}} · {{title}}"
         collection["sortable_fields"] = [{"field": "date", "label": "Tanggal terbit",
@@ -273,8 +285,8 @@ def config(settings):
         "public_folder": PUBLIC_FOLDER,
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": [*(collection_config(CONTENT_TYPES[key])
-                          for key in ("berita", "acara", "video", "kim", "potensi",
-                                      "halaman")),
+                          for key in ("berita", "acara", "video", "dokumen", "kim",
+                                      "potensi", "halaman")),
                         situs_collection()],
     })
     return result
@@ -301,7 +313,8 @@ def status_settings(settings):
         "situs": settings["PUBLIC_URL"].rstrip("/") + "/",
         "alamat": {"berita": settings["ARTICLE_URL"], "kim": settings["KIM_URL"],
                    "potensi": settings["POTENSI_URL"], "halaman": settings["PAGE_URL"],
-                   "acara": settings["ACARA_URL"], "video": settings["VIDEO_URL"]},
+                   "acara": settings["ACARA_URL"], "video": settings["VIDEO_URL"],
+                   "dokumen": settings["DOKUMEN_URL"]},
         "folder": {key: f"content/{key}" for key in CONTENT_TYPES},
     }
 

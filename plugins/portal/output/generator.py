@@ -13,7 +13,8 @@ from functools import partial
 from pelican.generators import Generator
 
 from ..domain import geo, statistics
-from ..intake.contents import Acara, Kim, Potensi, Video
+from ..domain.documents import slugify_jenis
+from ..intake.contents import Acara, Dokumen, Kim, Potensi, Video
 from ..model.formatting import plain_text
 from ..model.vocabulary import KATEGORI_POTENSI, KECAMATAN, VERDICTS
 from . import assets, calendar, cms, editor_rules
@@ -32,6 +33,7 @@ class PortalGenerator(Generator):
         self.potensi = []
         self.acara = []
         self.videos = []
+        self.dokumen = []
         self.stylesheet = None
         super().__init__(*args, **kwargs)
 
@@ -42,6 +44,7 @@ class PortalGenerator(Generator):
         self.potensi = self._read(self.settings["POTENSI_PATHS"], Potensi)
         self.acara = self._read(self.settings["ACARA_PATHS"], Acara)
         self.videos = self._read(self.settings["VIDEO_PATHS"], Video)
+        self.dokumen = self._read(self.settings["DOKUMEN_PATHS"], Dokumen)
         name, text = assets.bundle(os.path.join(self.theme, "css"))
         self.stylesheet = (name, text)
         self.context["STYLESHEET_URL"] = f"{self.settings['THEME_STATIC_DIR']}/css/{name}"
@@ -139,6 +142,7 @@ class PortalGenerator(Generator):
 
         self._write_agenda(writer, write)
         self._write_videos(write)
+        self._write_documents(write)
         self._write_year_archives(write)
 
         write(settings["CARI_SAVE_AS"], self.get_template("cari"), self.context,
@@ -173,14 +177,27 @@ class PortalGenerator(Generator):
             calendar.write_all(self.output_path, portal.agenda, portal.kims, portal.kecamatan,
                                settings)
 
-    def _write_year_archives(self, write):
-        """One page per year listing its months and how many articles each
-        has (Pelican writes the month archives, paginated)."""
-        settings = self.settings
-        years = {}
-        for month in self.context.get("period_archives", {}).get("month", []):
-            years.setdefault(month["period_num"][0], []).append(month)
-        for year, months in years.items():
+    def _write_documents(self, write):
+        """Each document's page, the list of all, of each type and of each KIM."""
+        portal, settings = self.context["portal"], self.settings
+        documents = portal.documents
+        for dokumen in documents.items:
+            write(dokumen.save_as, self.get_template(dokumen.template), self.context,
+                  dokumen=dokumen, page_name=dokumen.url, url=dokumen.url)
+        lists = [(settings["DOKUMEN_INDEX_SAVE_AS"], settings["DOKUMEN_INDEX_URL"],
+                  documents.items, {})]
+        lists += [(settings["DOKUMEN_JENIS_SAVE_AS"].format(slug=slugify_jenis(jenis)),
+                   settings["DOKUMEN_JENIS_URL"].format(slug=slugify_jenis(jenis)), items,
+                   {"jenis": jenis}) for jenis, items in documents.by_jenis.items()]
+        lists += [(settings["DOKUMEN_KIM_SAVE_AS"].format(slug=kim.slug),
+                   settings["DOKUMEN_KIM_URL"].format(slug=kim.slug),
+                   documents.by_kim[kim.slug], {"kim": kim})
+                  for kim in portal.kims if documents.by_kim.get(kim.slug)]
+        for save_as, url, items, chosen in lists:
+            write(save_as, self.get_template("dokumen_index"), self.context,
+                  documents=documents, listed=items, page_name=url.rstrip("/"), url=url,
+                  **chosen)
+
     def _write_videos(self, write):
         """Each video's page and the list of all, newest first."""
         portal, settings = self.context["portal"], self.settings

@@ -367,6 +367,18 @@
     return invisible(aturan, value);
   }
 
+  function documentCheck(aturan, spec, value) {
+    if (typeof value !== 'string') return say(aturan, 'dokumen-bukan-jalur', { label: spec.label });
+    if (!matches(aturan, 'dokumen', value)) {
+      return say(aturan, 'dokumen-jenis-berkas', {
+        value: shown(value),
+        allowed: aturan.akhiran_dokumen.map(function (end) { return '.' + end; }).join(', '),
+      });
+    }
+    if (matches(aturan, 'spasi', value)) return say(aturan, 'dokumen-spasi', { value: shown(value) });
+    return invisible(aturan, value);
+  }
+
   function whatsappNumber(aturan, value) {
     return matches(aturan, 'ponsel', pyStr(value).replace(pattern(aturan, 'pemisah_telepon', true), ''));
   }
@@ -426,6 +438,7 @@
     'rujukan-kim': single(matching('slug', 'kim-bukan-slug')),
     'daftar-rujukan-kim': listCheck(kimItem, false),
     'gambar': imageCheck,
+    'berkas': documentCheck,
     'url': single(matching('url', 'url-bukan')),
     'youtube': single(matching('youtube', 'youtube-bukan')),
     'email': single(matching('email', 'email-bukan')),

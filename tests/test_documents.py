@@ -1,0 +1,41 @@
+"""Documents (content/dokumen/, files in content/berkas/): the list with
+filters by type and KIM as plain links, a page per document, the file
+published with its format and size stated before the download."""
+
+from selectolax.lexbor import LexborHTMLParser
+
+
+def tree(site, path):
+    return LexborHTMLParser((site / path / "index.html").read_text(encoding="utf-8"))
+
+
+def words(node):
+    return " ".join(node.text().replace("\xa0", " ").split())
+
+
+def test_documents_are_listed_filtered_and_downloadable(fixture_site):
+    size = (fixture_site / "berkas" / "sk-contoh-satu.pdf").stat().st_size
+    assert size > 0  # published as it is
+    listing = tree(fixture_site, "dokumen")
+    items = listing.css(".dokumen-item")
+    assert [words(item.css_first("h2")) for item in items] == ["SK Pembentukan KIM Contoh Satu"]
+    assert "SK · 20 September 2018 · KIM Contoh Satu" in words(items[0])
+    download = items[0].css_first("a[download]")
+    assert download.attributes["href"] == "/berkas/sk-contoh-satu.pdf"
+    assert "(PDF, 1 KB)" in words(items[0])
+    filters = {words(a): a.attributes["href"] for a in listing.css(".filters a")}
+    assert filters == {"Semua": "/dokumen/", "SK (1)": "/dokumen/jenis/sk/",
+                       "KIM Contoh Satu (1)": "/dokumen/kim/contoh-satu/"}
+    for address in ("dokumen/jenis/sk", "dokumen/kim/contoh-satu"):
+        assert [words(a) for a in tree(fixture_site, address).css(".dokumen-item h2 a")] == [
+            "SK Pembentukan KIM Contoh Satu"]
+    assert not (fixture_site / "dokumen" / "jenis" / "laporan").exists()  # no empty filter
+
+
+def test_a_document_page_names_its_type_date_publisher_and_file(fixture_site):
+    page = tree(fixture_site, "dokumen/sk-contoh-satu")
+    facts = dict(zip([words(dt) for dt in page.css(".facts dt")],
+                     [words(dd) for dd in page.css(".facts dd")], strict=True))
+    assert facts == {"Jenis": "SK", "Tanggal": "20 September 2018",
+                     "Penerbit": "KIM Contoh Satu", "Berkas": "PDF, 1 KB"}
+    assert page.css_first("a.button[download]").attributes["href"] == "/berkas/sk-contoh-satu.pdf"
