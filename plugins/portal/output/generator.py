@@ -216,6 +216,14 @@ class PortalGenerator(Generator):
                   page_name=url, url=url)
 
     def _write_editor(self, writer, write):
+    def _write_year_archives(self, write):
+        """One page per year listing its months and how many articles each
+        has (Pelican writes the month archives, paginated)."""
+        settings = self.settings
+        years = {}
+        for month in self.context.get("period_archives", {}).get("month", []):
+            years.setdefault(month["period_num"][0], []).append(month)
+        for year, months in years.items():
         """The web editor: Decap's bundle, its configuration generated from
         the content model, and the page that loads them (see cms.py)."""
         settings = self.settings
