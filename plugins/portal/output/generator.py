@@ -208,14 +208,6 @@ class PortalGenerator(Generator):
               paginated={"video_items": portal.videos}, template_name="video_index",
               page_name="video", url=settings["VIDEO_INDEX_URL"])
 
-            first_day = months[0]["dates"][0].date
-            url = settings["YEAR_ARCHIVE_URL"].format(date=first_day)
-            write(settings["ARCHIVE_YEAR_SAVE_AS"].format(date=first_day),
-                  self.get_template("archives_year"), self.context, year=year, months=months,
-                  article_count=sum(len(month["dates"]) for month in months),
-                  page_name=url, url=url)
-
-    def _write_editor(self, writer, write):
     def _write_year_archives(self, write):
         """One page per year listing its months and how many articles each
         has (Pelican writes the month archives, paginated)."""
@@ -224,6 +216,14 @@ class PortalGenerator(Generator):
         for month in self.context.get("period_archives", {}).get("month", []):
             years.setdefault(month["period_num"][0], []).append(month)
         for year, months in years.items():
+            first_day = months[0]["dates"][0].date
+            url = settings["YEAR_ARCHIVE_URL"].format(date=first_day)
+            write(settings["ARCHIVE_YEAR_SAVE_AS"].format(date=first_day),
+                  self.get_template("archives_year"), self.context, year=year, months=months,
+                  article_count=sum(len(month["dates"]) for month in months),
+                  page_name=url, url=url)
+
+    def _write_editor(self, writer, write):
         """The web editor: Decap's bundle, its configuration generated from
         the content model, and the page that loads them (see cms.py)."""
         settings = self.settings
