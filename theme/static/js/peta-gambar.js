@@ -41,10 +41,18 @@ function popup(props) {
   return box;
 }
 
-function listPopup(places, onePoint) {
+// The places of a badge; when they lie at different points, a button above
+// the list zooms in until they part (a long list is easier read on the map).
+function listPopup(places, onePoint, zoomIn) {
   const box = el("div", "map-popup");
   box.append(el("p", "map-popup__title",
     `${places.length} tempat ${onePoint ? "di titik ini" : "di sekitar sini"}:`));
+  if (!onePoint) {
+    const zoom = el("button", "map-popup__zoom", "Perbesar peta di sini");
+    zoom.type = "button";
+    zoom.addEventListener("click", zoomIn);
+    box.append(zoom);
+  }
   const list = el("ul", "map-popup__list");
   places.forEach(({ props }) => {
     const item = el("li");
@@ -86,7 +94,7 @@ function circle(L, latlng, props) {
   return point;
 }
 
-function badge(L, { latlng, places }, popupWidth) {
+function badge(L, map, { latlng, places }, popupWidth) {
   const approximate = places.every(({ props }) => props.perkiraan);
   const onePoint = places.every((place) => place.latlng.equals(latlng));
   const label = el("span");
@@ -99,7 +107,10 @@ function badge(L, { latlng, places }, popupWidth) {
   });
   return L.marker(latlng, { icon, riseOnHover: true })
     // Padding on the left keeps the list clear of the zoom buttons.
-    .bindPopup(listPopup(places, onePoint), {
+    .bindPopup(listPopup(places, onePoint, () => {
+      map.closePopup();
+      map.fitBounds(L.latLngBounds(places.map((place) => place.latlng)), { padding: [50, 50] });
+    }), {
       maxHeight: 260, minWidth: 160, maxWidth: popupWidth, autoPanPaddingTopLeft: [50, 10],
     });
 }
@@ -116,7 +127,7 @@ function drawPlaces(L, map, features, canvas) {
     layer.clearLayers();
     groups(map, places).forEach((group) => layer.addLayer(group.places.length === 1
       ? circle(L, group.latlng, group.places[0].props)
-      : badge(L, group, popupWidth)));
+      : badge(L, map, group, popupWidth)));
   };
   if (places.length) {
     map.fitBounds(L.latLngBounds(places.map((place) => place.latlng)).pad(0.2),
