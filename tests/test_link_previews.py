@@ -20,6 +20,8 @@ REQUIRED = {
     "Place": ("name",),
     "BreadcrumbList": ("itemListElement",),
     "WebSite": ("name", "url"),
+    "Event": ("name", "startDate", "location", "eventStatus", "url"),
+    "VideoObject": ("name", "description", "thumbnailUrl", "uploadDate", "embedUrl"),
 }
 
 

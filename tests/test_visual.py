@@ -24,7 +24,7 @@ from quality.pages import html_pages
 SPRITE = ROOT / "theme" / "static" / "ikon.svg"
 SPRITE_URL = "/theme/ikon.svg"
 # What the home page leads to (agenda is not built yet).
-DOORS = ("/kim/", "/potensi/", "/berita/", "/peta/")
+DOORS = ("/kim/", "/potensi/", "/berita/", "/agenda/", "/peta/")
 
 
 def page(site, address):
@@ -83,6 +83,8 @@ def logo(site, address):
 
 def item_icon(site, address):
     """The icon an item without photo should show: its category's."""
+    if address.startswith("/agenda/"):
+        return "agenda"  # an activity of the agenda
     tree = page(site, address)
     if address.startswith("/kim/"):
         return "kim"
