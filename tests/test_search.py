@@ -230,3 +230,22 @@ def test_search_loads_no_worker_and_preloads_what_it_needs(page, served_site):
     assert files.count("wasm.id.pagefind") == 1
     assert files.count("pagefind-entry.json") == 1
     assert "pagefind-worker.js" not in files
+
+
+def test_every_page_kind_the_search_finds_is_offered_as_a_filter(full_site):
+    """Each indexed page names its kind (jenis) from one list, and /cari/
+    offers exactly that list: a new content type cannot be unfilterable."""
+    import re
+
+    from portal.output.search import PAGE_KINDS
+
+    named = set()
+    for path in Path(full_site).rglob("*.html"):
+        named |= set(re.findall(r'data-pagefind-filter="jenis:([^"]+)"',
+                                path.read_text(encoding="utf-8")))
+    assert named <= set(PAGE_KINDS), named - set(PAGE_KINDS)
+    assert {"Agenda", "Video", "Dokumen", "KIM", "Berita"} <= named
+    cari = (Path(full_site) / "cari" / "index.html").read_text(encoding="utf-8")
+    offered = re.findall(r"<option>([^<]+)</option>", cari.split('id="cari-jenis"')[1]
+                         .split("</select>")[0])
+    assert offered == list(PAGE_KINDS)

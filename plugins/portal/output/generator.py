@@ -17,7 +17,7 @@ from ..domain.documents import slugify_jenis
 from ..intake.contents import Acara, Dokumen, Kim, Potensi, Video
 from ..model.formatting import plain_text
 from ..model.vocabulary import KATEGORI_POTENSI, KECAMATAN, VERDICTS
-from . import assets, calendar, cms, editor_rules
+from . import assets, calendar, cms, editor_rules, search
 
 
 class PortalGenerator(Generator):
@@ -49,6 +49,7 @@ class PortalGenerator(Generator):
         self.stylesheet = (name, text)
         self.context["STYLESHEET_URL"] = f"{self.settings['THEME_STATIC_DIR']}/css/{name}"
         self.context["KECAMATAN"] = KECAMATAN
+        self.context["JENIS_HALAMAN"] = search.PAGE_KINDS
         self.context["KATEGORI_POTENSI"] = KATEGORI_POTENSI
         self.context["VERDICTS"] = VERDICTS
 

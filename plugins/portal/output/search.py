@@ -28,6 +28,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+# The kinds of page the search finds, as each page names itself in its
+# `jenis` filter (components/search_meta.html) and /cari/ offers them.
+PAGE_KINDS = ("Berita", "Cek Fakta", "Agenda", "KIM", "Potensi", "Video", "Dokumen", "Halaman")
+
 # Generator attributes holding the content whose templates mark their body
 # with data-pagefind-body (article.html, page.html, kim.html, potensi.html).
 INDEXED_KINDS = ("articles", "pages", "kims", "potensi")
