@@ -234,7 +234,7 @@ def test_a_map_in_view_when_the_page_opens_waits_for_the_button(chromium, served
 def test_when_leaflet_fails_to_load_the_placeholder_stays_and_offers_a_retry(page, served_site):
     page.route("**/leaflet.js", lambda route: route.abort())
     page.goto(served_site + "/potensi/taman-kelinci/")
-    page.get_by_role("button", name="Tampilkan peta").click()
+    page.locator("[data-module='peta']").scroll_into_view_if_needed()
     status = page.locator("[data-map-status]")
     status.filter(has_text="tidak dapat dimuat").wait_for()
     assert page.locator(".map__placeholder").is_visible()
@@ -298,3 +298,27 @@ def test_leaflet_is_served_by_the_site_and_never_written_in_a_page(full_site):
             assert "https://tile.openstreetmap.org" in html, name  # the CSP allows tiles
             assert 'data-leaflet-js="/theme/vendor/leaflet/leaflet.js"' in html, name
     assert maps > 2
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_loaded_maps_and_an_open_list_pass_axe(chromium, served_site, scheme):
+    import axe_playwright_python.sync_playwright as axe_sync
+
+    options = {"runOnly": {"type": "tag", "values": [
+        "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}, "resultTypes": ["violations"]}
+    context = chromium.new_context(viewport={"width": 360, "height": 800}, color_scheme=scheme)
+    context.route("https://tile.openstreetmap.org/**", lambda route: route.fulfill(
+        status=200, content_type="image/png", body=TILE))
+    tab = context.new_page()
+    axe = axe_sync.Axe()
+    tab.goto(served_site + "/potensi/taman-kelinci/")
+    tab.locator("[data-module='peta']").scroll_into_view_if_needed()
+    tab.locator(".map path.leaflet-interactive").wait_for(timeout=15000)
+    found = axe.run(tab, options=options).response["violations"]
+    assert not found, [(v["id"], [n["target"] for n in v["nodes"]]) for v in found]
+    tab.goto(served_site + "/peta/")
+    tab.locator(".map .map-group").filter(has_text="KIM Palae").click()
+    tab.locator(".leaflet-popup-content").wait_for()
+    found = axe.run(tab, options=options).response["violations"]
+    assert not found, [(v["id"], [n["target"] for n in v["nodes"]]) for v in found]
+    context.close()
