@@ -102,12 +102,14 @@ ARCHIVE_PER_PAGE = 20
 PETA_PER_PAGE = 50
 AGENDA_PER_PAGE = 20  # past activities on each page of /agenda/
 VIDEO_PER_PAGE = 12
+GALERI_PER_PAGE = 12
 PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "kim_berita": None,
                        "potensi_index": POTENSI_PER_PAGE, "potensi_kategori": POTENSI_PER_PAGE,
                        "period_archives": ARCHIVE_PER_PAGE,
                        "kecamatan_kim": KIM_PER_PAGE, "kecamatan_potensi": POTENSI_PER_PAGE,
                        "kecamatan_berita": None, "peta": PETA_PER_PAGE,
-                       "agenda": AGENDA_PER_PAGE, "video_index": VIDEO_PER_PAGE}
+                       "agenda": AGENDA_PER_PAGE, "video_index": VIDEO_PER_PAGE,
+                       "galeri_index": GALERI_PER_PAGE}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/halaman/{number}/", "{base_name}/halaman/{number}/index.html"),
@@ -181,6 +183,15 @@ DOKUMEN_JENIS_URL = "dokumen/jenis/{slug}/"
 DOKUMEN_JENIS_SAVE_AS = "dokumen/jenis/{slug}/index.html"
 DOKUMEN_KIM_URL = "dokumen/kim/{slug}/"
 DOKUMEN_KIM_SAVE_AS = "dokumen/kim/{slug}/index.html"
+# Photo albums of activities (content/galeri/): the photos are plain links;
+# PhotoSwipe (npm, served by the site) shows them larger with script.
+GALERI_PATHS = ["galeri"]
+GALERI_URL = "galeri/{slug}/"
+GALERI_SAVE_AS = "galeri/{slug}/index.html"
+GALERI_INDEX_URL = "galeri/"
+GALERI_INDEX_SAVE_AS = "galeri/index.html"
+PHOTOSWIPE_DIST = os.path.join(PROJECT_ROOT, "node_modules", "photoswipe", "dist")
+PHOTOSWIPE_SAVE_DIR = THEME_STATIC_DIR + "/vendor/photoswipe"
 POTENSI_KATEGORI_URL = "potensi/kategori/{slug}/"
 POTENSI_KATEGORI_SAVE_AS = "potensi/kategori/{slug}/index.html"
 CEK_FAKTA_URL = "cek-fakta/"

@@ -124,6 +124,9 @@ PAGE_TYPES = (
     PageType("dokumen", "/dokumen/"),
     PageType("dokumen-profil", find=_linked_from("/dokumen/", ".dokumen-item__title a"),
              optional=True),
+    # Photo albums (domain/galleries.py); a site may have none.
+    PageType("galeri", "/galeri/"),
+    PageType("galeri-album", find=_linked_from("/galeri/", ".teaser__title a"), optional=True),
     PageType("kategori", "/kategori/"),
     PageType("kategori-berita", pattern="kategori/*/index.html", audit=True),
     PageType("tag", "/tag/"),

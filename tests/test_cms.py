@@ -61,14 +61,14 @@ def by_name(fields):
 
 def test_each_content_type_is_a_collection_writing_markdown_with_yaml_front_matter(config):
     assert [c["name"] for c in config["collections"]] == [
-        "berita", "acara", "video", "dokumen", "kim", "potensi", "halaman", "situs"]
-    for item in config["collections"][:7]:
+        "berita", "acara", "galeri", "video", "dokumen", "kim", "potensi", "halaman", "situs"]
+    for item in config["collections"][:8]:
         assert item["folder"] == f"content/{item['name']}"
         assert item["create"] is True
         assert item["extension"] == "md"
         assert item["format"] == "yaml-frontmatter"
     assert collection(config, "berita")["slug"] == "{{fields.date | date('YYYY-MM-DD')}}-{{slug}}"
-    for name in ("acara", "video", "dokumen", "kim", "potensi", "halaman"):
+    for name in ("acara", "galeri", "video", "dokumen", "kim", "potensi", "halaman"):
         assert collection(config, name)["slug"] == "{{fields.slug}}"
     assert config["publish_mode"] == "simple"
     assert config["media_folder"] == "content/images/uploads"

@@ -74,8 +74,8 @@ def test_valid_minimal_has_no_problems(tmp_path):
     documents, lines = run(site)
     assert lines == []
     kinds = sorted(doc.ctype.key for doc in documents)
-    assert kinds == ["acara", "acara", "acara", "berita", "berita", "dokumen", "halaman", "kim",
-                     "kim", "potensi", "video"]
+    assert kinds == ["acara", "acara", "acara", "berita", "berita", "dokumen", "galeri",
+                     "halaman", "kim", "kim", "potensi", "video"]
     assert {doc.slug for doc in documents if doc.ctype.key == "kim"} == {
         "contoh-satu", "contoh-dua"}
 

@@ -9,8 +9,9 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from .build import PortalBuild
-from .domain import agenda, documents, grouping, videos
+from .domain import agenda, documents, galleries, grouping, videos
 from .domain.plan import plan_pages
+from .domain.rapor import build as build_rapor
 from .domain.relations import link
 from .domain.structured_data import StructuredData
 from .intake import corpus, images, rendering, situs
@@ -81,9 +82,10 @@ def _all_generators_finalized(generators):
     portal.agenda = agenda.build(
         portal_generator.acara, portal.kims, {group.name: group for group in portal.kecamatan},
         portal_generator.settings, agenda.today(portal_generator.settings.get("AGENDA_TODAY")))
-    portal_generator.context["portal"] = portal
     portal.videos, portal.videos_by_kim = videos.link(portal_generator.videos, portal.kims,
                                                       portal_generator.settings)
+    portal.galleries, portal.galleries_by_kim = galleries.link(
+        portal_generator.galeri, portal.kims, articles.articles, portal.agenda.events)
     portal.documents = documents.link(portal_generator.dokumen, portal.kims, JENIS_DOKUMEN,
                                       portal_generator.settings["PATH"])
     portal_generator.context["portal"] = portal
@@ -111,7 +113,8 @@ def _fix_urls(generators):
     override_save_as: Pelican takes that as leave to overwrite output.)"""
     for generator in generators:
         for name in ("articles", "drafts", "hidden_articles", "pages", "hidden_pages",
-                     "draft_pages", "kims", "potensi", "acara", "videos", "dokumen"):
+                     "draft_pages", "kims", "potensi", "acara", "videos", "dokumen",
+                     "galeri"):
             for item in getattr(generator, name, ()):
                 item.override_url = item.url
 

@@ -69,6 +69,8 @@ class Portal:
     videos: list = field(default_factory=list)  # videos.link: newest first
     videos_by_kim: dict = field(default_factory=dict)  # KIM slug -> its videos
     documents: object = None  # documents.Documents: by type and by KIM
+    galleries: list = field(default_factory=list)  # galleries.link: newest first
+    galleries_by_kim: dict = field(default_factory=dict)  # KIM slug -> its albums
 
 
 def _by_title(item):

@@ -48,3 +48,12 @@ class Dokumen(Content):
     allowed_statuses = ("published", "draft")
     default_status = "published"
     default_template = "dokumen"
+
+
+class Galeri(Content):
+    """An album of photos from one activity of a KIM (content/galeri/)."""
+
+    mandatory_properties = ("title", "slug")
+    allowed_statuses = ("published", "draft")
+    default_status = "published"
+    default_template = "galeri"

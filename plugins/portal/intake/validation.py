@@ -442,6 +442,15 @@ class _Checker:
                                else say("kim-tidak-ada-tulis"))
                         self.add(doc, spec.name, say("kim-tidak-ada", ref=ref, fix=fix))
         for doc in documents:
+            for spec in doc.ctype.fields:
+                value = doc.metadata.get(spec.name)
+                if not spec.refers_to or _is_empty(value) or spec.kind.check(spec, value):
+                    continue
+                slugs = {other.slug for other in by_type.get(spec.refers_to, ()) if other.slug}
+                if str(value) not in slugs:
+                    self.add(doc, spec.name, say("rujukan-tidak-ada", label=spec.label,
+                                                 ref=value, collection=spec.refers_to))
+        for doc in documents:
             for name, kind, src in _file_values(doc.ctype.fields, doc.metadata, ""):
                 if isinstance(src, str) and src and not self.image_exists(src.lstrip("/")):
                     missing = "gambar-tidak-ada" if kind is kinds.IMAGE else "dokumen-tidak-ada"

@@ -141,6 +141,8 @@ TEMPLATES = {
     "kim-tidak-ada": "KIM '{ref}' tidak ada. Perbaiki: {fix}",
     "kim-tidak-ada-mirip": "mungkin maksudnya '{suggestion}'",
     "kim-tidak-ada-tulis": "tulis slug salah satu profil di content/kim/",
+    "rujukan-tidak-ada": "{label} '{ref}' tidak ada. Perbaiki: tulis slug salah satu isian di "
+                         "content/{collection}/, atau kosongkan kolom ini",
     "kim-draf": "KIM '{ref}' masih draf, sehingga rujukan ini tidak tampil di situs. Perbaiki: "
                 "terbitkan profil KIM itu (status: published) atau hapus rujukannya",
 }

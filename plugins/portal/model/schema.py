@@ -68,6 +68,9 @@ class Field:
     # Words the portal writes itself before the value ("Desa Kinjil"): a
     # value starting with one of them would show it twice.
     not_starting_with: tuple = ()
+    # A SLUG field naming an entry of another content type (its key): the
+    # entry must exist.
+    refers_to: str = ""
 
     def subfield(self, name):
         return next((f for f in self.fields if f.name == name), None)
@@ -339,7 +342,32 @@ DOKUMEN = ContentType(
     ),
 )
 
-CONTENT_TYPES = {t.key: t for t in (KIM, POTENSI, BERITA, HALAMAN, ACARA, VIDEO, DOKUMEN)}
+GALERI = ContentType(
+    key="galeri",
+    label="galeri",
+    fields=(
+        Field("title", TEXT, "judul galeri", required=True,
+              example="Pelatihan Menulis Berita Desa"),
+        Field("slug", SLUG, "slug (alamat halaman)", required=True,
+              example="pelatihan-menulis-berita-desa", hint=SLUG_HINT),
+        Field("date", DATE, "tanggal kegiatan", required=True, example="2026-11-20"),
+        Field("kim", KIM_REFS, "KIM", required=True, example=["palae"]),
+        Field("foto", OBJECTS, "foto", required=True, fields=(
+            *PHOTO,
+            Field("kredit", TEXT, "kredit foto", example="Dok. KIM Palae",
+                  hint="siapa yang memotret"),
+        )),
+        Field("berita", SLUG, "berita terkait", refers_to="berita",
+              hint="slug berita tentang kegiatan ini, bila ada"),
+        Field("acara", SLUG, "acara terkait", refers_to="acara",
+              hint="slug acara di agenda, bila ada"),
+        Field("ringkasan", TEXT, "ringkasan", max_length=300),
+        Field("status", STATUS, "status", choices=("published", "draft")),
+    ),
+)
+
+CONTENT_TYPES = {t.key: t for t in (KIM, POTENSI, BERITA, HALAMAN, ACARA, VIDEO, DOKUMEN,
+                                    GALERI)}
 
 # Who runs the portal and how readers reach them: one YAML file the real
 # operator fills in (content/situs.yml), never asserted by sample content.
@@ -375,5 +403,5 @@ SITUS_FILE = "situs.yml"  # in the content folder
 RESERVED_PAGE_SLUGS = frozenset(
     {"kim", "kecamatan", "potensi", "berita", "cek-fakta", "kategori", "tag", "arsip",
      "feeds", "theme", "images", "cari", "peta", "statistik", "admin", "draf", "agenda",
-     "acara", "pratinjau", "video", "dokumen", "berkas", "rapor"}
+     "acara", "pratinjau", "video", "dokumen", "berkas", "rapor", "galeri"}
 )

@@ -72,6 +72,12 @@ COLLECTIONS = {
         "Berkas: content/dokumen/<slug>.md; berkasnya sendiri disimpan di content/berkas/.",
         "{{fields.slug}}",
     ),
+    "galeri": (
+        "Galeri", "Galeri",
+        "Album foto satu kegiatan KIM, setiap foto dengan teks alternatif, keterangan dan "
+        "kreditnya. Berkas: content/galeri/<slug>.md.",
+        "{{fields.slug}}",
+    ),
     "halaman": (
         "Halaman", "Halaman",
         "Halaman tetap seperti Tentang KIM dan Kirim Informasi. Berkas: "
@@ -208,6 +214,11 @@ def collection_config(ctype):
         collection["sortable_fields"] = [{"field": "mulai", "label": "Mulai",
                                           "default_sort": "desc"},
                                          {"field": "title", "label": "Nama acara"}]
+    elif ctype.key == "galeri":
+        collection["summary"] = "{{fields.date | date('YYYY-MM-DD')}} · {{title}}"
+        collection["sortable_fields"] = [{"field": "date", "label": "Tanggal kegiatan",
+                                          "default_sort": "desc"},
+                                         {"field": "title", "label": "Judul"}]
     elif ctype.key == "dokumen":
         collection["summary"] = "{{fields.date | date('YYYY-MM-DD')}} · {{title}}"
         collection["sortable_fields"] = [{"field": "date", "label": "Tanggal dokumen",
@@ -285,8 +296,8 @@ def config(settings):
         "public_folder": PUBLIC_FOLDER,
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": [*(collection_config(CONTENT_TYPES[key])
-                          for key in ("berita", "acara", "video", "dokumen", "kim",
-                                      "potensi", "halaman")),
+                          for key in ("berita", "acara", "galeri", "video", "dokumen",
+                                      "kim", "potensi", "halaman")),
                         situs_collection()],
     })
     return result
@@ -314,7 +325,7 @@ def status_settings(settings):
         "alamat": {"berita": settings["ARTICLE_URL"], "kim": settings["KIM_URL"],
                    "potensi": settings["POTENSI_URL"], "halaman": settings["PAGE_URL"],
                    "acara": settings["ACARA_URL"], "video": settings["VIDEO_URL"],
-                   "dokumen": settings["DOKUMEN_URL"]},
+                   "dokumen": settings["DOKUMEN_URL"], "galeri": settings["GALERI_URL"]},
         "folder": {key: f"content/{key}" for key in CONTENT_TYPES},
     }
 

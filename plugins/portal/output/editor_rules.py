@@ -95,6 +95,7 @@ def field_rules(spec):
     for key, value in (("choices", list(spec.choices)), ("max_length", spec.max_length),
                        ("minimum", spec.minimum),
                        ("not_starting_with", list(spec.not_starting_with)),
+                       ("refers_to", spec.refers_to),
                        ("fields", [field_rules(sub) for sub in spec.fields])):
         if value or value == 0:
             entry[key] = value

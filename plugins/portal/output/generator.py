@@ -12,9 +12,9 @@ from functools import partial
 
 from pelican.generators import Generator
 
-from ..domain import geo, statistics
+from ..domain import galleries, geo, statistics
 from ..domain.documents import slugify_jenis
-from ..intake.contents import Acara, Dokumen, Kim, Potensi, Video
+from ..intake.contents import Acara, Dokumen, Galeri, Kim, Potensi, Video
 from ..model.formatting import plain_text
 from ..model.vocabulary import KATEGORI_POTENSI, KECAMATAN, VERDICTS
 from . import assets, calendar, cms, editor_rules, search
@@ -34,6 +34,7 @@ class PortalGenerator(Generator):
         self.acara = []
         self.videos = []
         self.dokumen = []
+        self.galeri = []
         self.stylesheet = None
         super().__init__(*args, **kwargs)
 
@@ -45,6 +46,7 @@ class PortalGenerator(Generator):
         self.acara = self._read(self.settings["ACARA_PATHS"], Acara)
         self.videos = self._read(self.settings["VIDEO_PATHS"], Video)
         self.dokumen = self._read(self.settings["DOKUMEN_PATHS"], Dokumen)
+        self.galeri = self._read(self.settings["GALERI_PATHS"], Galeri)
         name, text = assets.bundle(os.path.join(self.theme, "css"))
         self.stylesheet = (name, text)
         self.context["STYLESHEET_URL"] = f"{self.settings['THEME_STATIC_DIR']}/css/{name}"
@@ -144,6 +146,7 @@ class PortalGenerator(Generator):
         self._write_agenda(writer, write)
         self._write_videos(write)
         self._write_documents(write)
+        self._write_galleries(writer, write)
         self._write_year_archives(write)
 
         write(settings["CARI_SAVE_AS"], self.get_template("cari"), self.context,
@@ -198,6 +201,19 @@ class PortalGenerator(Generator):
             write(save_as, self.get_template("dokumen_index"), self.context,
                   documents=documents, listed=items, page_name=url.rstrip("/"), url=url,
                   **chosen)
+
+    def _write_galleries(self, writer, write):
+        """Each album's page, the list of all, and the lightbox's files."""
+        portal, settings = self.context["portal"], self.settings
+        for galeri in portal.galleries:
+            write(galeri.save_as, self.get_template(galeri.template), self.context,
+                  galeri=galeri, page_name=galeri.url, url=galeri.url)
+        write(settings["GALERI_INDEX_SAVE_AS"], self.get_template("galeri_index"), self.context,
+              paginated={"galeri_items": portal.galleries}, template_name="galeri_index",
+              page_name="galeri", url=settings["GALERI_INDEX_URL"])
+        if writer.primary:
+            galleries.copy_photoswipe(settings["PHOTOSWIPE_DIST"], os.path.join(
+                self.output_path, settings["PHOTOSWIPE_SAVE_DIR"]))
 
     def _write_videos(self, write):
         """Each video's page and the list of all, newest first."""

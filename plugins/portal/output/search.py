@@ -30,11 +30,12 @@ from pathlib import Path
 
 # The kinds of page the search finds, as each page names itself in its
 # `jenis` filter (components/search_meta.html) and /cari/ offers them.
-PAGE_KINDS = ("Berita", "Cek Fakta", "Agenda", "KIM", "Potensi", "Video", "Dokumen", "Halaman")
+PAGE_KINDS = ("Berita", "Cek Fakta", "Agenda", "KIM", "Potensi", "Galeri", "Video", "Dokumen",
+              "Halaman")
 
 # Generator attributes holding the content whose templates mark their body
 # with data-pagefind-body (article.html, page.html, kim.html, potensi.html).
-INDEXED_KINDS = ("articles", "pages", "kims", "potensi")
+INDEXED_KINDS = ("articles", "pages", "kims", "potensi", "acara", "videos", "dokumen", "galeri")
 
 # The end of an element that browsers show as a block (or a line break),
 # directly followed by more markup or text: a word boundary Pagefind misses.

@@ -698,6 +698,18 @@
       known[row[0].replace(invisibleAll, '')] = true;
       if (row[2] === 'draft') drafts[row[0]] = true;
     });
+    this.ctype.fields.forEach(function (spec) {
+      var value = data[spec.name];
+      if (!spec.refers_to || isEmpty(value) || KINDS[spec.kind](aturan, spec, value)) return;
+      var exists = (aturan.entri[spec.refers_to] || []).some(function (row) {
+        return row[0] && row[0] === pyStr(value);
+      });
+      if (!exists) {
+        self.add(spec.name, say(aturan, 'rujukan-tidak-ada', {
+          label: spec.label, ref: value, collection: spec.refers_to,
+        }));
+      }
+    });
     var published = data.status !== 'draft';
     this.ctype.fields.forEach(function (spec) {
       if (spec.kind !== 'rujukan-kim' && spec.kind !== 'daftar-rujukan-kim') return;
