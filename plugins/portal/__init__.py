@@ -11,7 +11,6 @@ from pelican.generators import ArticlesGenerator
 from .build import PortalBuild
 from .domain import agenda, documents, galleries, grouping, videos
 from .domain.plan import plan_pages
-from .domain.rapor import build as build_rapor
 from .domain.relations import link
 from .domain.structured_data import StructuredData
 from .intake import corpus, images, rendering, situs
