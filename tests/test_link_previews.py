@@ -22,6 +22,8 @@ REQUIRED = {
     "WebSite": ("name", "url"),
     "Event": ("name", "startDate", "location", "eventStatus", "url"),
     "VideoObject": ("name", "description", "thumbnailUrl", "uploadDate", "embedUrl"),
+    "ImageGallery": ("name", "url", "image"),
+    "DigitalDocument": ("name", "url", "datePublished", "encodingFormat"),
 }
 
 

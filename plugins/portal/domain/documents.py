@@ -4,9 +4,10 @@ address, size and format as readers see them before downloading.
 
 Attributes set on each document: ``dokumen.kim_profiles``,
 ``dokumen.file_url``, ``dokumen.file_size`` (bytes), ``dokumen.file_label``
-('PDF, 1,2 MB').
+('PDF, 1,2 MB'), ``dokumen.file_type`` (its media type).
 """
 
+import mimetypes
 import os
 from dataclasses import dataclass, field
 
@@ -43,6 +44,7 @@ def link(documents, kims, jenis_order, content_dir):
         dokumen.file_url = path
         dokumen.file_size = os.path.getsize(os.path.join(content_dir, path))
         dokumen.file_label = f"{path.rsplit('.', 1)[-1].upper()}, {size_text(dokumen.file_size)}"
+        dokumen.file_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
     result.items = sorted(documents, key=lambda item: (item.date, item.slug), reverse=True)
     for jenis in jenis_order:
         matching = [item for item in result.items if item.jenis == jenis]

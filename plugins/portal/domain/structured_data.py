@@ -201,6 +201,44 @@ class StructuredData:
                                 "url": self.url(kim.url)} for kim in video.kim_profiles]
         return data
 
+    def gallery(self, galeri):
+        """A photo album (domain/galleries.py) as a schema.org ImageGallery."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "ImageGallery",
+            "name": plain_text(galeri.title),
+            "url": self.url(galeri.url),
+            "datePublished": galeri.date.date().isoformat(),
+            "inLanguage": "id",
+            "image": [_with({"@type": "ImageObject", "contentUrl": self.url(foto["src"]),
+                             "description": foto["alt"]},
+                            caption=foto.get("keterangan"), creditText=foto.get("kredit"))
+                      for foto in galeri.foto],
+        }
+        if galeri.kim_profiles:
+            data["creator"] = [{"@type": "Organization", "name": plain_text(kim.title),
+                                "url": self.url(kim.url)} for kim in galeri.kim_profiles]
+        return data
+
+    def document(self, dokumen):
+        """A published document (domain/documents.py) as a schema.org DigitalDocument."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "DigitalDocument",
+            "name": plain_text(dokumen.title),
+            "url": self.url(dokumen.url),
+            "datePublished": dokumen.date.date().isoformat(),
+            "encodingFormat": dokumen.file_type,
+            "contentUrl": self.url(dokumen.file_url),
+            "inLanguage": "id",
+        }
+        if dokumen.kim_profiles:
+            data["publisher"] = [{"@type": "Organization", "name": plain_text(kim.title),
+                                  "url": self.url(kim.url)} for kim in dokumen.kim_profiles]
+        else:
+            data = _with(data, publisher=self.publisher())
+        return data
+
     def _address(self, item):
         """The desa of a KIM or a potensi."""
         return {"@type": "PostalAddress", "addressLocality": item.desa_kelurahan,
