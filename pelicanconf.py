@@ -243,6 +243,10 @@ CARI_URL = "cari/"
 CARI_SAVE_AS = "cari/index.html"
 STATISTIK_URL = "statistik/"
 STATISTIK_SAVE_AS = "statistik/index.html"
+# Rapor KIM: what each KIM published, as of the build's day (AGENDA_TODAY);
+# each profile shows its own (plugins/portal/domain/rapor.py).
+RAPOR_URL = "rapor/"
+RAPOR_SAVE_AS = "rapor/index.html"
 NOT_FOUND_SAVE_AS = "404.html"
 
 # Atom feeds: all news, per category and per KIM.

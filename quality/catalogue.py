@@ -142,6 +142,8 @@ PAGE_TYPES = (
              optional=True),
     PageType("cari", "/cari/", query="?q=kelinci", audit=True),
     PageType("statistik", "/statistik/", audit=True),
+    # Every KIM's record by kecamatan (domain/rapor.py); each profile has its own block.
+    PageType("rapor", "/rapor/", audit=True),
     PageType("peta", "/peta/", audit=True),
     PageType("peta-halaman-2", "/peta/halaman/2/", optional=True),
     PageType("404", "404.html"),

@@ -11,14 +11,15 @@ from pelican.generators import ArticlesGenerator
 from .build import PortalBuild
 from .domain import agenda, documents, galleries, grouping, videos
 from .domain.plan import plan_pages
+from .domain.rapor import build as build_rapor
 from .domain.relations import link
 from .domain.structured_data import StructuredData
 from .intake import corpus, images, rendering, situs
 from .intake.reader import PortalMarkdownReader
 from .intake.validation import format_report, unexpected
 from .model import formatting, kinds
-from .output import parallel, posters, previews, search, sitemap
 from .model.vocabulary import JENIS_DOKUMEN
+from .output import parallel, posters, previews, search, sitemap
 from .output.generator import PortalGenerator, assign_urls
 from .output.policy import PagePolicy
 
@@ -98,6 +99,8 @@ def _all_generators_finalized(generators):
     portal_generator.context["PRATINJAU_SITUS"] = portal_generator.build.previews.attach(
         portal, articles.articles, f"{settings['THEME_STATIC_DIR']}/og-default.png",
         settings.get("SITESUBTITLE", ""))
+    # Once the agenda is built: a KIM's activities count, as of its day.
+    portal.rapor = build_rapor(portal)
     pages = search.indexed_pages(generators)
     portal_generator.build.search_pages = pages
     portal_generator.context["SEARCH_BUNDLES"] = search.bundle_names(

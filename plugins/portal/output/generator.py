@@ -156,6 +156,8 @@ class PortalGenerator(Generator):
         write(settings["STATISTIK_SAVE_AS"], self.get_template("statistik"), self.context,
               figures=figures, page_name="statistik", url=settings["STATISTIK_URL"])
 
+        self._write_rapor(write)
+
         write(settings["CEK_FAKTA_SAVE_AS"], self.get_template("cek_fakta"), self.context,
               articles=portal.cek_fakta, page_name="cek-fakta", url=settings["CEK_FAKTA_URL"])
         write(settings["NOT_FOUND_SAVE_AS"], self.get_template("404"), self.context,
@@ -167,6 +169,12 @@ class PortalGenerator(Generator):
         """The printable A4 poster of a KIM or potensi (output/posters.py)."""
         write(poster.save_as, self.get_template("poster"), self.context, poster=poster,
               **{poster.kind: poster.subject}, page_name=poster.url, url=poster.url)
+
+    def _write_rapor(self, write):
+        """/rapor/: every KIM's record, by kecamatan (domain/rapor.py)."""
+        settings = self.settings
+        write(settings["RAPOR_SAVE_AS"], self.get_template("rapor"), self.context,
+              rapor=self.context["portal"].rapor, page_name="rapor", url=settings["RAPOR_URL"])
 
     def _write_agenda(self, writer, write):
         """The agenda, each activity's page, and the calendar files."""
