@@ -48,7 +48,9 @@ def test_photos_get_webp_srcset_width_height_and_a_cached_rebuild(tmp_path):
     assert 'loading="lazy"' in images[1] and 'loading="lazy"' not in images[0]
 
     cached = {path: path.stat().st_mtime_ns for path in cache.rglob("*.webp")}
-    assert len(cached) == 3 + 1  # three widths of the photo, one of the 8 px fixture image
+    # Three widths of the photo, one of the 8 px fixture image, and three of each of
+    # the two 800 px photos of the fixture's album (360, 720 and their own 800).
+    assert len(cached) == 3 + 1 + 2 * 3
     second = build(content, tmp_path / "out2", overrides={"CACHE_PATH": str(cache)})
     assert second.returncode == 0, second.stderr
     assert {path: path.stat().st_mtime_ns for path in cache.rglob("*.webp")} == cached
