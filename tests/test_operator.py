@@ -40,6 +40,17 @@ def test_footer_shows_the_operator_and_its_contacts_on_every_page(full_site):
         assert "https://facebook.com/pengelola-rekaan" in links
 
 
+def test_every_footer_leads_to_the_hoax_report_channels_when_there_are_any(full_site,
+                                                                          sample_site):
+    for url in ("/", "/berita/", "/kim/palae/", "/agenda/"):
+        links = [a.attributes["href"] for a in page(full_site, url).css(".site-footer nav a")]
+        assert "/cek-fakta/#lapor-hoaks" in links, url
+    channels = page(full_site, "/cek-fakta/").css_first("#lapor-hoaks")
+    assert channels is not None and "lapor-hoaks@example.com" in channels.parent.text()
+    # No channel configured: no link to an empty section.
+    assert "#lapor-hoaks" not in page(sample_site, "/").html
+
+
 def test_send_information_page_and_fact_checks_show_the_real_channels(full_site):
     for url in ("/kirim-informasi/", "/cek-fakta/"):
         channels = page(full_site, url).css_first("main #lapor-hoaks").parent
