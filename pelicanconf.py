@@ -257,6 +257,10 @@ FEED_ALL_ATOM = "feeds/semua.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/kategori/{slug}.atom.xml"
 KIM_FEED_ATOM = "feeds/kim/{slug}.atom.xml"
 KIM_FEED_ATOM_URL = "feeds/kim/{slug}.atom.xml"
+# The newest videos, albums and documents (the agenda has its calendars).
+VIDEO_FEED_ATOM = "feeds/video.atom.xml"
+GALERI_FEED_ATOM = "feeds/galeri.atom.xml"
+DOKUMEN_FEED_ATOM = "feeds/dokumen.atom.xml"
 FEED_ALL_RSS = None
 CATEGORY_FEED_RSS = None
 AUTHOR_FEED_ATOM = None

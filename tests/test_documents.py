@@ -39,3 +39,17 @@ def test_a_document_page_names_its_type_date_publisher_and_file(fixture_site):
     assert facts == {"Jenis": "SK", "Tanggal": "20 September 2018",
                      "Penerbit": "KIM Contoh Satu", "Berkas": "PDF, 1 KB"}
     assert page.css_first("a.button[download]").attributes["href"] == "/berkas/sk-contoh-satu.pdf"
+
+
+def test_videos_albums_and_documents_have_their_feeds(fixture_site):
+    import feedparser
+
+    for path, title in (("feeds/video.atom.xml", "Profil KIM Contoh Satu"),
+                        ("feeds/galeri.atom.xml", "Foto Rapat Anggota KIM Contoh Satu"),
+                        ("feeds/dokumen.atom.xml", "SK Pembentukan KIM Contoh Satu")):
+        feed = feedparser.parse((fixture_site / path).read_bytes())
+        assert not feed.bozo, path
+        assert [" ".join(entry.title.replace("\xa0", " ").split())
+                for entry in feed.entries] == [title], path
+    listing = (fixture_site / "dokumen" / "index.html").read_text(encoding="utf-8")
+    assert 'href="/feeds/dokumen.atom.xml"' in listing

@@ -58,7 +58,7 @@ def test_send_information_page_and_fact_checks_show_the_real_channels(full_site)
         assert links == ["https://wa.me/6281200000010", "mailto:lapor-hoaks@example.com",
                          "https://example.com/lapor"], url
     kirim = page(full_site, "/kirim-informasi/")
-    assert OPERATOR in text(kirim, "main #kontak-pengelola + *")
+    assert OPERATOR in kirim.css_first("main #kontak-pengelola").parent.text()
     # Other pages do not repeat the blocks in their body.
     assert page(full_site, "/tentang-kim/").css_first("main #lapor-hoaks") is None
 

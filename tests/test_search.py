@@ -179,44 +179,30 @@ def test_every_result_shows_its_type_and_kecamatan(page, served_site):
     assert set(page.locator(".search__kind").all_inner_texts()) == {"Halaman"}
 
 
-@pytest.fixture(scope="module")
-def slow_fragments_site(full_site):
-    """The full site, served with every result text but the first one asked
-    for held back for two seconds."""
-    import threading
-    import time
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+def test_the_first_result_shows_before_the_others_arrive(page, served_site):
+    """Every result text but the first one the page asks for is held back
+    (in the browser, so the order is the page's: the best result first)
+    until the first result is on screen."""
+    held = []
 
-    asked = []
+    def hold(route):
+        if done:
+            held.append(route)
+        else:
+            done.append(route.request.url)
+            route.continue_()
 
-    class Handler(SimpleHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 - the stdlib's name
-            if "/fragment/" in self.path:
-                asked.append(self.path)
-                if len(asked) > 1:
-                    time.sleep(2)
-            super().do_GET()
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 lambda *a: Handler(*a, directory=str(full_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", asked
-    server.shutdown()
-    server.server_close()
-
-
-def test_the_first_result_shows_before_the_others_arrive(page, slow_fragments_site):
-    base, asked = slow_fragments_site
-    asked.clear()
-    page.goto(f"{base}/cari/?q=kelinci")
+    done = []
+    page.route("**/fragment/**", hold)
+    page.goto(f"{served_site}/cari/?q=kelinci")
     page.locator(".search__title a").first.wait_for(timeout=15000)
     assert page.locator(".search__result").count() == 1
     assert page.locator("[data-search-status]").inner_text() == "Mencari…"
+    assert len(held) > 1
+    for route in held:
+        route.continue_()
     page.locator("[data-search-status]", has_text="hasil").wait_for(timeout=15000)
-    assert page.locator(".search__result").count() == len(asked) > 2
+    assert page.locator(".search__result").count() == len(held) + 1
 
 
 def test_search_loads_no_worker_and_preloads_what_it_needs(page, served_site):

@@ -130,6 +130,14 @@ class _Checker:
         self.display_root = Path(display_root).resolve() if display_root else None
         self.problems = []
         self.unreadable_kim_slugs = set()
+        # Content types with a file that could not be read at all: it has its
+        # own problem, and references into that type are not judged.
+        self.unreadable_types = set()
+
+    def unreadable(self, ctype, path):
+        self.unreadable_types.add(ctype.key)
+        if ctype.key == "kim":
+            self.unreadable_kim_slugs.add(path.stem)
 
     def rel(self, path):
         base = self.display_root or self.content_dir.parent
@@ -189,20 +197,17 @@ class _Checker:
             except UnicodeDecodeError:
                 self.add(relpath, "", "berkas bukan teks UTF-8. Perbaiki: simpan ulang "
                          "berkas dengan pengodean UTF-8")
-                if ctype.key == "kim":
-                    self.unreadable_kim_slugs.add(path.stem)
+                self.unreadable(ctype, path)
                 continue
             try:
                 metadata, body, body_line, lines = frontmatter.split(text)
             except frontmatter.FrontMatterError as error:
                 self.add(relpath, "", error.message, line=error.line)
-                if ctype.key == "kim":
-                    self.unreadable_kim_slugs.add(path.stem)
+                self.unreadable(ctype, path)
                 continue
             except Exception as error:  # noqa: BLE001 - reported, never a traceback
                 self.add(relpath, "", unexpected(error))
-                if ctype.key == "kim":
-                    self.unreadable_kim_slugs.add(path.stem)
+                self.unreadable(ctype, path)
                 continue
             documents.append(Document(path, relpath, ctype, metadata, body, body_line, lines,
                                       mtime_ns, text))
@@ -444,7 +449,8 @@ class _Checker:
         for doc in documents:
             for spec in doc.ctype.fields:
                 value = doc.metadata.get(spec.name)
-                if not spec.refers_to or _is_empty(value) or spec.kind.check(spec, value):
+                if not spec.refers_to or _is_empty(value) or spec.kind.check(spec, value) or \
+                        spec.refers_to in self.unreadable_types:
                     continue
                 slugs = {other.slug for other in by_type.get(spec.refers_to, ()) if other.slug}
                 if str(value) not in slugs:

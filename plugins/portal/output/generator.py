@@ -147,6 +147,12 @@ class PortalGenerator(Generator):
         self._write_videos(write)
         self._write_documents(write)
         self._write_galleries(writer, write)
+        # One feed each for the newest videos, albums and documents.
+        for items, key, title in ((portal.videos, "VIDEO_FEED_ATOM", "Video"),
+                                  (portal.galleries, "GALERI_FEED_ATOM", "Galeri"),
+                                  (portal.documents.items, "DOKUMEN_FEED_ATOM", "Dokumen")):
+            writer.write_feed(items, self.context, settings[key], settings[key],
+                              feed_title=f"{settings['SITENAME']} — {title}")
         self._write_year_archives(write)
 
         write(settings["CARI_SAVE_AS"], self.get_template("cari"), self.context,
