@@ -382,6 +382,27 @@ def new_dokumen(c, judul, berkas, jenis, tanggal, kim="", slug=None):
     _write_new(CONFIG["content_path"] / "dokumen" / f"{slug}.md", text)
 
 
+@task(help={
+    "judul": "judul galeri, misalnya \"Pelatihan Menulis Berita Desa\"",
+    "tanggal": "tanggal kegiatan YYYY-MM-DD",
+    "kim": "slug KIM, pisahkan dengan koma bila lebih dari satu",
+    "foto": "foto pertama: jalurnya di dalam content/, misalnya images/galeri/foto-1.jpg",
+    "alt": "teks alternatif foto pertama: gambarkan isinya",
+    "kredit": "siapa yang memotret (tidak wajib)",
+    "slug": "alamat halaman (bawaan: dari judul)",
+})
+def new_galeri(c, judul, tanggal, kim, foto, alt, kredit=None, slug=None):
+    """Create a ready-to-edit photo album in content/galeri/ with its first photo; add
+    the others below it (or in the web editor)."""
+    slugs = [s.strip() for s in kim.split(",") if s.strip()]
+    for kim_slug in slugs:
+        _kim_profile(kim_slug)
+    slug = slug or plain_slug(judul)
+    text = scaffold(schema.GALERI, {"title": judul, "slug": slug, "date": tanggal, "kim": slugs,
+                                    "foto": [{"src": foto, "alt": alt, "kredit": kredit}]})
+    _write_new(CONFIG["content_path"] / "galeri" / f"{slug}.md", text)
+
+
 @task(help={"report": "folder laporan (bawaan: lighthouse-report/)",
             "page": "alamat halaman yang diaudit, bukan satu halaman per jenis (boleh berulang)"},
       iterable=["page"])

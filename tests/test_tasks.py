@@ -168,6 +168,19 @@ def test_new_kim_potensi_and_berita_write_valid_files(project):
     video = (project / "content" / "video" / "profil-kim-palae.md").read_text()
     assert "jenis: profil KIM\n" in video and "youtube: \"https://youtu.be/aaaaaaaaaaa\"" in video
 
+    from PIL import Image
+
+    photo = "images/galeri/pelatihan-1.jpg"
+    (project / "content" / photo).parent.mkdir(parents=True)
+    Image.new("RGB", (640, 480), "#4f8fb0").save(project / "content" / photo)
+    result = invoke(project, "new-galeri", "--judul", "Pelatihan Menulis", "--tanggal",
+                    "2026-11-20", "--kim", "palae", "--foto", photo, "--alt",
+                    "Peserta menulis di balai desa", "--kredit", "Dok. KIM Palae")
+    assert result.returncode == 0, result.stdout + result.stderr
+    album = (project / "content" / "galeri" / "pelatihan-menulis.md").read_text()
+    assert f"foto:\n  - src: \"{photo}\"\n    alt: \"Peserta menulis di balai desa\"\n" \
+           "    kredit: \"Dok. KIM Palae\"\n" in album
+
     assert invoke(project, "check").returncode == 0
     built = invoke(project, "build")
     assert built.returncode == 0, built.stdout + built.stderr
@@ -191,6 +204,9 @@ def test_new_kim_potensi_and_berita_write_valid_files(project):
     (["new-dokumen", "--judul", "SK", "--berkas", "berkas/tidak-ada.pdf", "--jenis", "sk",
       "--tanggal", "2018-09-20"],
      "kolom 'berkas': berkas 'berkas/tidak-ada.pdf' tidak ditemukan"),
+    (["new-galeri", "--judul", "G", "--tanggal", "2026-11-20", "--kim", "palae", "--foto",
+      "images/tidak-ada.jpg", "--alt", "x"],
+     "kolom 'foto[1].src': berkas gambar 'images/tidak-ada.jpg' tidak ditemukan"),
     (["new-video", "--judul", "V", "--youtube", "https://vimeo.com/1"],
      "kolom 'youtube': 'https://vimeo.com/1' bukan alamat video YouTube"),
     (["new-acara", "--judul", "Rapat", "--mulai", "2026-12-05 10:00", "--selesai",

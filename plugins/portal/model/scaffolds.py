@@ -1,5 +1,5 @@
 """New content files, ready to edit (`invoke new-kim`, `new-potensi`,
-`new-berita`, `new-acara`, `new-video`, `new-dokumen`): front matter
+`new-berita`, `new-acara`, `new-video`, `new-dokumen`, `new-galeri`): front matter
 written from the content type's schema, in its field order, and the body's
 first headings, each with a note saying what belongs there. The notes are
 HTML comments, which the sanitiser removes, and a heading left with nothing
@@ -10,7 +10,7 @@ before keeping it."""
 import json
 
 from . import kinds
-from .schema import ACARA, BERITA, DOKUMEN, KIM, POTENSI, VIDEO
+from .schema import ACARA, BERITA, DOKUMEN, GALERI, KIM, POTENSI, VIDEO
 
 # Kinds whose values are written bare (a slug, a fixed choice); other text
 # is quoted, since JSON strings are YAML scalars that quote what needs it.
@@ -31,6 +31,7 @@ BODIES = {
     BERITA.key: (),
     VIDEO.key: (),
     DOKUMEN.key: (),
+    GALERI.key: (),
     ACARA.key: (
         ("Tentang acara", "Jelaskan apa yang dilakukan, untuk siapa, dan apa yang perlu dibawa "
                           "atau disiapkan peserta."),
@@ -52,7 +53,13 @@ def scaffold(ctype, values):
         value = {**values, "status": "draft"}.get(spec.name)
         if value in (None, "", [], ()):
             continue
-        if isinstance(value, (list, tuple)):
+        if isinstance(value, (list, tuple)) and value and isinstance(value[0], dict):
+            lines.append(f"{spec.name}:")  # a list of groups: each item's fields below "- "
+            for item in value:
+                rows = [f"{key}: {_scalar(spec.subfield(key), sub)}"
+                        for key, sub in item.items() if sub not in (None, "")]
+                lines += [f"  - {rows[0]}"] + [f"    {row}" for row in rows[1:]]
+        elif isinstance(value, (list, tuple)):
             lines.append(f"{spec.name}:")
             lines += [f"  - {_scalar(spec, item)}" for item in value]
         elif isinstance(value, dict):
