@@ -20,6 +20,9 @@ each of their ends (``spaced``); the pages readers get are not changed, and
 no template has to remember to leave whitespace between its tags.
 """
 
+import gzip
+import hashlib
+import json
 import os
 import re
 import shutil
@@ -27,6 +30,8 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+import cbor2
 
 # The kinds of page the search finds, as each page names itself in its
 # `jenis` filter (components/search_meta.html) and /cari/ offers them.
@@ -106,8 +111,62 @@ def _index_part(output_dir, bundle, pages):
         )
         if result.returncode != 0:
             raise SearchIndexError(f"Pagefind gagal membuat indeks pencarian:\n{result.stderr}")
+        steady(output_dir / bundle)
     finally:
         shutil.rmtree(site, ignore_errors=True)
+
+
+# Pagefind's binary files: the gzip of this marker followed by CBOR.
+_MARKER = b"pagefind_dcd"
+
+
+def _read(path):
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(_MARKER):
+        raise SearchIndexError(f"{path.name}: bukan berkas indeks Pagefind yang dikenal")
+    return cbor2.loads(data[len(_MARKER):])
+
+
+def _write(folder, prefix, suffix, value, digits):
+    """`value` as a Pagefind file named by the hash of its content."""
+    data = _MARKER + cbor2.dumps(value)
+    name = f"{prefix}{hashlib.sha256(data).hexdigest()[:digits]}"
+    (folder / f"{name}{suffix}").write_bytes(gzip.compress(data, 9, mtime=0))
+    return name
+
+
+def steady(bundle):
+    """Make a Pagefind bundle the same bytes for the same pages.
+
+    Pagefind 1.5 writes each filter's values, and the list of filters in the
+    index's metadata, in the order of a Rust HashMap, which differs from run
+    to run: two builds of the same content gave different filter and meta
+    files, and so a different entry file, and a deploy re-uploaded them
+    (fragments and word index are stable). The values and filters are put in
+    name order here, and the files renamed by the hash of what they now hold;
+    the metadata and the entry file name the new files. The search reads
+    them by those names only."""
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for language, info in entry["languages"].items():
+        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
+        meta = _read(meta_path)
+        renamed = {}
+        for name, old in meta[3]:
+            path = bundle / "filter" / f"{old}.pf_filter"
+            title, values = _read(path)
+            new = _write(bundle / "filter", f"{language}_", ".pf_filter",
+                         [title, sorted(values, key=lambda item: item[0])], 7)
+            if new != old:
+                path.unlink()
+            renamed[name] = new
+        meta[3] = sorted([name, renamed[name]] for name, _ in meta[3])
+        new_meta = _write(bundle, f"pagefind.{language}_", ".pf_meta", meta, 10)
+        if new_meta != f"pagefind.{info['hash']}":
+            meta_path.unlink()
+        info["hash"] = new_meta.removeprefix("pagefind.")
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")),
+                          encoding="utf-8")
 
 
 def spaced(html):
