@@ -761,3 +761,38 @@ def test_status_settings_name_the_jobs_of_the_workflow():
     assert set(status["pemeriksaan"]) | {status["penerbitan"]} <= set(workflow["jobs"])
     assert workflow["jobs"][status["penerbitan"]]["needs"] == status["pemeriksaan"]
     assert cms.status_settings({**DEV, "CMS_REPO": ""}) == {}
+
+
+def test_an_activity_written_in_the_editor_on_a_phone_passes_the_check(editor_project,
+                                                                        editor_site, chromium):
+    """A new content type in the editor, as a village editor uses it: the
+    Agenda collection at 360 px, its required group (Tempat) and choices."""
+    context = chromium.new_context(viewport={"width": 360, "height": 800}, locale="id-ID",
+                                   timezone_id="Asia/Jakarta")
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    try:
+        page.goto(editor_site + "/admin/")
+        page.get_by_role("button", name="Masuk").click()
+        page.get_by_role("link", name="Agenda", exact=True).click()
+        page.get_by_text("Acara baru").click()
+        page.get_by_label("Nama acara", exact=True).fill("Rapat Rencana Liputan Desa")
+        page.get_by_label("Slug (alamat halaman)", exact=True).fill("rapat-rencana-liputan")
+        page.get_by_label("Mulai", exact=True).fill("2026-12-05T08:00")
+        page.get_by_label("Keadaan acara", exact=True).click()
+        page.get_by_text("terjadwal", exact=True).click()
+        page.get_by_label("Nama tempat", exact=True).fill("Balai Desa")
+        page.get_by_label("Kecamatan", exact=True).click()
+        page.get_by_text("Kumai", exact=True).click()
+        page.get_by_role("button", name="Simpan").first.click()
+        page.get_by_text("Simpan sekarang").click()
+        page.get_by_text("Isian tersimpan").wait_for()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    finally:
+        context.close()
+    saved = editor_project / "content" / "acara" / "rapat-rencana-liputan.md"
+    metadata = frontmatter.split(saved.read_text(encoding="utf-8")).metadata
+    assert metadata["mulai"] == "2026-12-05 08:00"
+    assert metadata["tempat"] == {"nama": "Balai Desa", "kecamatan": "Kumai"}
+    checked = invoke(editor_project, dict(os.environ), "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr

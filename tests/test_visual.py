@@ -232,3 +232,14 @@ def test_pictures_render_and_grids_use_the_width(chromium, served_site, screensh
     finally:
         context.close()
     assert not problems, "\n".join(problems)
+
+
+def test_every_new_section_is_reachable_from_every_pages_navigation(full_site):
+    """Agenda in the main menu; the rapor, galleries, videos and documents in
+    the footer's, on every kind of page."""
+    for url in ("/", "/kim/palae/", "/agenda/", "/galeri/", "/dokumen/"):
+        tree = page(full_site, url)
+        menu = [a.attributes["href"] for a in tree.css(".site-nav a")]
+        footer = [a.attributes["href"] for a in tree.css(".site-footer nav a")]
+        assert "/agenda/" in menu, url
+        assert {"/rapor/", "/galeri/", "/video/", "/dokumen/"} <= set(footer), url
