@@ -242,6 +242,14 @@ def _kim_profile(slug):
                "misalnya 'palae'.", code=1)
 
 
+def _kim_slugs(option):
+    """The KIM slugs of a comma-separated option, each checked to exist."""
+    slugs = [slug.strip() for slug in option.split(",") if slug.strip()]
+    for slug in slugs:
+        _kim_profile(slug)
+    return slugs
+
+
 @task(help={
     "nama": "nama KIM, misalnya \"KIM Sari Rasa\"",
     "kecamatan": "salah satu dari enam kecamatan, misalnya Kumai",
@@ -305,9 +313,7 @@ def new_berita(c, judul, kim="", kategori="Berita", tanggal=None, slug=None):
         raise Exit("Cek Fakta memerlukan klaim, label, tempat beredar dan sumber: salin "
                    "contoh di docs/panduan-editor.md.", code=1)
     kategori = _choice(kategori, allowed, "kategori")
-    slugs = [s.strip() for s in kim.split(",") if s.strip()]
-    for kim_slug in slugs:
-        _kim_profile(kim_slug)
+    slugs = _kim_slugs(kim)
     when = tanggal or datetime.now(ZoneInfo("Asia/Jakarta")).strftime("%Y-%m-%d %H:%M")
     slug = slug or plain_slug(judul)
     text = scaffold(schema.BERITA, {"title": judul, "date": when, "category": kategori,
@@ -329,9 +335,7 @@ def new_berita(c, judul, kim="", kategori="Berita", tanggal=None, slug=None):
 def new_acara(c, judul, mulai, tempat, kecamatan, desa=None, selesai=None, kim="", slug=None):
     """Create a ready-to-edit activity for the agenda in content/acara/."""
     kecamatan = _choice(kecamatan, [k.name for k in vocabulary.KECAMATAN], "kecamatan")
-    slugs = [s.strip() for s in kim.split(",") if s.strip()]
-    for kim_slug in slugs:
-        _kim_profile(kim_slug)
+    slugs = _kim_slugs(kim)
     slug = slug or plain_slug(judul)
     text = scaffold(schema.ACARA, {
         "title": judul, "slug": slug, "mulai": mulai, "selesai": selesai,
@@ -352,9 +356,7 @@ def new_acara(c, judul, mulai, tempat, kecamatan, desa=None, selesai=None, kim="
 def new_video(c, judul, youtube, kim="", jenis="liputan", tanggal=None, slug=None):
     """Create a ready-to-edit video page in content/video/."""
     jenis = _choice(jenis, vocabulary.JENIS_VIDEO, "jenis")
-    slugs = [s.strip() for s in kim.split(",") if s.strip()]
-    for kim_slug in slugs:
-        _kim_profile(kim_slug)
+    slugs = _kim_slugs(kim)
     day = tanggal or datetime.now(ZoneInfo("Asia/Jakarta")).strftime("%Y-%m-%d")
     slug = slug or plain_slug(judul)
     text = scaffold(schema.VIDEO, {"title": judul, "slug": slug, "youtube": youtube,
@@ -373,9 +375,7 @@ def new_video(c, judul, youtube, kim="", jenis="liputan", tanggal=None, slug=Non
 def new_dokumen(c, judul, berkas, jenis, tanggal, kim="", slug=None):
     """Create a ready-to-edit document page in content/dokumen/."""
     jenis = _choice(jenis, vocabulary.JENIS_DOKUMEN, "jenis")
-    slugs = [s.strip() for s in kim.split(",") if s.strip()]
-    for kim_slug in slugs:
-        _kim_profile(kim_slug)
+    slugs = _kim_slugs(kim)
     slug = slug or plain_slug(judul)
     text = scaffold(schema.DOKUMEN, {"title": judul, "slug": slug, "berkas": berkas,
                                      "date": tanggal, "jenis": jenis, "kim": slugs})
@@ -394,9 +394,7 @@ def new_dokumen(c, judul, berkas, jenis, tanggal, kim="", slug=None):
 def new_galeri(c, judul, tanggal, kim, foto, alt, kredit=None, slug=None):
     """Create a ready-to-edit photo album in content/galeri/ with its first photo; add
     the others below it (or in the web editor)."""
-    slugs = [s.strip() for s in kim.split(",") if s.strip()]
-    for kim_slug in slugs:
-        _kim_profile(kim_slug)
+    slugs = _kim_slugs(kim)
     slug = slug or plain_slug(judul)
     text = scaffold(schema.GALERI, {"title": judul, "slug": slug, "date": tanggal, "kim": slugs,
                                     "foto": [{"src": foto, "alt": alt, "kredit": kredit}]})

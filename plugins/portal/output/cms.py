@@ -86,6 +86,9 @@ COLLECTIONS = {
     ),
 }
 
+# Collections listed by a date, newest first: the field with the date.
+DATED = {"berita": "date", "acara": "mulai", "galeri": "date", "video": "date", "dokumen": "date"}
+
 MEDIA_FOLDER = "content/images/uploads"
 PUBLIC_FOLDER = "images/uploads"  # front-matter image paths are relative to content/
 # The editor block that inserts a photo into the body (decap-portal.js).
@@ -197,47 +200,30 @@ def collection_config(ctype):
         "summary": "{{title}}",
         "fields": [*fields, dict(BODY_FIELD)],
     }
+    dated = ctype.field(DATED.get(ctype.key, ""))
+    if dated is not None:  # newest first, the date before the title
+        collection["summary"] = f"{{{{fields.{dated.name} | date('YYYY-MM-DD')}}}} · {{{{title}}}}"
+        collection["sortable_fields"] = [
+            {"field": dated.name, "label": _sentence(dated.label), "default_sort": "desc"},
+            {"field": "title", "label": _sentence(ctype.field("title").label)}]
+    else:
+        collection["sortable_fields"] = [{"field": "title",
+                                          "label": _sentence(ctype.field("title").label),
+                                          "default_sort": "asc"}]
     if ctype.key == "berita":
-        collection["summary"] = "{{fields.date | date('YYYY-MM-DD')}} · {{title}}"
-        collection["sortable_fields"] = [{"field": "date", "label": "Tanggal terbit",
-                                          "default_sort": "desc"},
-                                         {"field": "title", "label": "Judul"}]
         collection["view_filters"] = [
             {"label": category, "field": "category", "pattern": f"^{category}$"}
             for category in ctype.field("category").choices]
-    elif ctype.key == "kim":
-        collection["sortable_fields"] = [{"field": "title", "label": "Nama KIM",
-                                          "default_sort": "asc"}]
+    elif ctype.key in ("kim", "potensi"):
         collection["view_groups"] = [{"label": "Kecamatan", "field": "kecamatan"}]
-    elif ctype.key == "acara":
-        collection["summary"] = "{{fields.mulai | date('YYYY-MM-DD')}} · {{title}}"
-        collection["sortable_fields"] = [{"field": "mulai", "label": "Mulai",
-                                          "default_sort": "desc"},
-                                         {"field": "title", "label": "Nama acara"}]
-    elif ctype.key == "galeri":
-        collection["summary"] = "{{fields.date | date('YYYY-MM-DD')}} · {{title}}"
-        collection["sortable_fields"] = [{"field": "date", "label": "Tanggal kegiatan",
-                                          "default_sort": "desc"},
-                                         {"field": "title", "label": "Judul"}]
     elif ctype.key == "dokumen":
-        collection["summary"] = "{{fields.date | date('YYYY-MM-DD')}} · {{title}}"
-        collection["sortable_fields"] = [{"field": "date", "label": "Tanggal dokumen",
-                                          "default_sort": "desc"},
-                                         {"field": "title", "label": "Judul"}]
         collection["view_groups"] = [{"label": "Jenis", "field": "jenis"}]
-    elif ctype.key == "video":
-        collection["summary"] = "{{fields.date | date('YYYY-MM-DD')}} · {{title}}"
-        collection["sortable_fields"] = [{"field": "date", "label": "Tanggal terbit",
-                                          "default_sort": "desc"},
-                                         {"field": "title", "label": "Judul"}]
-    elif ctype.key == "potensi":
-        collection["sortable_fields"] = [{"field": "title", "label": "Nama potensi",
-                                          "default_sort": "asc"}]
-        collection["view_groups"] = [{"label": "Kecamatan", "field": "kecamatan"}]
-    else:
-        collection["sortable_fields"] = [{"field": "title", "label": "Judul",
-                                          "default_sort": "asc"}]
     return collection
+
+
+def _sentence(label):
+    """A schema label as the start of a sentence ('nama KIM' -> 'Nama KIM')."""
+    return label[:1].upper() + label[1:]
 
 
 def situs_collection():
