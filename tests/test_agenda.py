@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 from selectolax.lexbor import LexborHTMLParser
 
-from conftest import ROOT, build
+from conftest import FIXTURES, build
 from portal.domain import agenda
 
 ZONE = ZoneInfo("Asia/Jakarta")
@@ -120,7 +120,7 @@ def test_what_is_coming_depends_on_the_day():
 def test_the_build_day_is_the_days_setting(tmp_path):
     """The same content built on another day moves what has passed."""
     output = tmp_path / "output"
-    result = build(ROOT / "tests" / "fixtures" / "valid-minimal" / "content", output,
+    result = build(FIXTURES.joinpath("valid-minimal", "content"), output,
                    env={"PORTAL_TODAY": "2026-07-10"})
     assert result.returncode == 0, result.stdout + result.stderr
     tree = page(output, "agenda")

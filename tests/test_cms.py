@@ -321,9 +321,9 @@ def test_admin_page_loads_the_bundle_from_the_site(admin_site):
         {key: value for key, value in expected.items() if key not in ("entri", "berkas")}
     # ... and the entries and files an entry is checked against.
     assert {row[1] for row in rules["entri"]["kim"]} == {
-        f"content/kim/{path.name}" for path in (SAMPLE / "kim").glob("*.md")}
-    assert ["palae", "content/kim/palae.md", ""] in rules["entri"]["kim"]
-    assert {f"content/{path.relative_to(SAMPLE).as_posix()}" for path in SAMPLE.rglob("*")
+        f'content/kim/{path.name}' for path in (SAMPLE / "kim").glob("*.md")}
+    assert ["palae", 'content/kim/palae.md', ""] in rules["entri"]["kim"]
+    assert {f'content/{path.relative_to(SAMPLE).as_posix()}' for path in SAMPLE.rglob("*")
             if path.is_file()} == set(rules["berkas"])
     assert (admin_site / "admin" / "decap-cms.js").read_bytes() == \
         (ROOT / "node_modules" / "decap-cms" / "dist" / "decap-cms.js").read_bytes()
@@ -612,7 +612,7 @@ def test_the_editor_refuses_a_slug_another_article_has(editor_project, editor_si
         page.get_by_role("button", name="Simpan").first.click()
         page.get_by_text("Simpan sekarang").click()
         message = page.get_by_text(f"kolom 'slug': slug '{slug}' sudah dipakai oleh "
-                                   f"content/berita/{existing.name}. Perbaiki: beri slug yang "
+                                   f'content/berita/{existing.name}. Perbaiki: beri slug yang '
                                    "berbeda")
         message.wait_for()
         assert page.get_by_text("Isian tersimpan").count() == 0
@@ -733,7 +733,7 @@ def test_after_saving_the_editor_shows_whether_the_page_was_published(tmp_path, 
                         status.get_by_text("Gagal terbit: situs tidak berubah.").wait_for()
                         item = status.locator("li")
                         assert item.inner_text() == (
-                            "content/berita/2025-11-28-rapat-kim-bulan-ini.md baris 12: "
+                            'content/berita/2025-11-28-rapat-kim-bulan-ini.md baris 12: '
                             + stand_in.message)
                     else:
                         status.get_by_text("Terbit: perubahan sudah tampil di situs.").wait_for()
@@ -749,7 +749,7 @@ def test_after_saving_the_editor_shows_whether_the_page_was_published(tmp_path, 
                     context.close()
         finally:
             projects.close()
-    assert stand_in.saved == "content/berita/2025-11-28-rapat-kim-bulan-ini.md"
+    assert stand_in.saved == 'content/berita/2025-11-28-rapat-kim-bulan-ini.md'
     asked = {path for path, _ in stand_in.requests}
     assert f"/repos/{REPO}/commits/c0ffee/check-runs" in asked
     assert (f"/repos/{REPO}/check-runs/2/annotations" in asked) == (outcome == "gagal")

@@ -73,20 +73,20 @@ def node():
     process.close()
 
 
-def entries_of(content, only=None):
+def entries_of(tree, only=None):
     """(collection, front matter with body, path as shown) of every readable
-    entry in `content` (below a site folder)."""
+    entry in `tree`, the content folder of a test site."""
     found = []
-    paths = [(key, path) for key in CONTENT_TYPES for path in sorted((content / key).glob("*.md"))]
-    if (content / "situs.yml").is_file():
-        paths.append(("situs", content / "situs.yml"))
+    paths = [(key, path) for key in CONTENT_TYPES for path in sorted((tree / key).glob("*.md"))]
+    if (tree / "situs.yml").is_file():
+        paths.append(("situs", tree / "situs.yml"))
     for key, path in paths:
-        shown = path.relative_to(content.parent).as_posix()
+        shown = path.relative_to(tree.parent).as_posix()
         if only is not None and shown not in only:
             continue
         try:
             if key == "situs":
-                metadata, body = situs.read(content)[0], None
+                metadata, body = situs.read(tree)[0], None
             else:
                 split = frontmatter.split(path.read_text(encoding="utf-8"))
                 metadata, body = split.metadata, split.body
@@ -119,7 +119,7 @@ def test_valid_entries_pass_the_editor_check(node, tmp_path):
 
 
 CASES = sorted(case.name for case in (FIXTURES / "invalid").iterdir()
-               if [p for p in (case / "content").rglob("*") if p.suffix in (".md", ".yml")])
+               if [p for p in case.joinpath("content").rglob("*") if p.suffix in (".md", ".yml")])
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -128,10 +128,10 @@ def test_the_editor_refuses_what_check_refuses_in_the_same_words(case, node, tmp
         pytest.skip(f"not from the web editor's form: {NOT_FROM_A_FORM[case]}")
     site = tmp_path / "site"
     shutil.copytree(FIXTURES / "valid-minimal", site)
-    overlay = FIXTURES / "invalid" / case / "content"
+    overlay = (FIXTURES / "invalid" / case).joinpath("content")
     shutil.copytree(overlay, site / "content", dirs_exist_ok=True)
     _, problems = check_site(node, site)
-    written = {f"content/{p.relative_to(overlay).as_posix()}" for p in overlay.rglob("*")
+    written = {f'content/{p.relative_to(overlay).as_posix()}' for p in overlay.rglob("*")
                if p.suffix in (".md", ".yml")}
     entries = entries_of(site / "content", written)
     if not entries:
@@ -274,7 +274,7 @@ def test_bodies_are_worded_as_check_words_them(node, body_site, bodies):
     expected = []
     for body in bodies:
         checker.problems = []
-        doc = validation.Document(path, "content/berita/contoh-berita.md", CONTENT_TYPES["berita"],
+        doc = validation.Document(path, 'content/berita/contoh-berita.md', CONTENT_TYPES["berita"],
                                   metadata, body, 1)
         checker.check_body_images(doc)
         checker.check_body_links(doc)
@@ -282,5 +282,5 @@ def test_bodies_are_worded_as_check_words_them(node, body_site, bodies):
         expected.append(sorted(problem.message for problem in checker.problems
                                if not _file_check(problem.message)))
     got = node.ask({"aturan": rules, "entries": [
-        ["berita", {**data, "body": body}, "content/berita/contoh-berita.md"] for body in bodies]})
+        ["berita", {**data, "body": body}, 'content/berita/contoh-berita.md'] for body in bodies]})
     assert [sorted(problems) for problems in got] == expected
