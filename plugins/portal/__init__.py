@@ -87,7 +87,8 @@ def _all_generators_finalized(generators):
     portal.galleries, portal.galleries_by_kim = galleries.link(
         portal_generator.galeri, portal.kims, articles.articles, portal.agenda.events)
     portal.documents = documents.link(portal_generator.dokumen, portal.kims, JENIS_DOKUMEN,
-                                      portal_generator.settings["PATH"])
+                                      portal_generator.settings["PATH"],
+                                      portal_generator.settings["DOKUMEN_JENIS_URL"])
     portal_generator.context["portal"] = portal
     _fix_urls(generators)
     # Each KIM and potensi gets its `poster`, a page kept out of the sitemap.

@@ -22,6 +22,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from ..model import formatting, kinds
+from .relations import named_kims
 
 ZONE = ZoneInfo("Asia/Jakarta")
 
@@ -70,8 +71,7 @@ def build(events, kims, groups, settings, day):
         acara.end_all_day = bool(selesai) and not kinds.has_time(selesai)
         acara.last_day = (acara.end or acara.start).date()
         acara.coming = acara.last_day >= day
-        acara.kim_profiles = [by_slug[slug] for slug in _as_list(getattr(acara, "kim", None))
-                              if slug in by_slug]
+        acara.kim_profiles = named_kims(acara, by_slug)
         tempat = acara.tempat
         acara.kecamatan_group = groups.get(tempat.get("kecamatan"))
         acara.lokasi = ({"lat": tempat["lat"], "lon": tempat["lon"]}
@@ -104,11 +104,6 @@ def end_of(acara):
         return datetime.combine(acara.end.date() + timedelta(days=1), time(), ZONE)
     return acara.end
 
-
-def _as_list(value):
-    if not value:
-        return []
-    return value if isinstance(value, list) else [value]
 
 
 def jadwal(acara):

@@ -3,8 +3,9 @@ in content/berkas/): newest first, by type and by KIM, each with its file's
 address, size and format as readers see them before downloading.
 
 Attributes set on each document: ``dokumen.kim_profiles``,
-``dokumen.file_url``, ``dokumen.file_size`` (bytes), ``dokumen.file_label``
-('PDF, 1,2 MB'), ``dokumen.file_type`` (its media type).
+``dokumen.jenis_url`` (its type's list), ``dokumen.file_url``,
+``dokumen.file_size`` (bytes), ``dokumen.file_label`` ('PDF, 1,2 MB'),
+``dokumen.file_type`` (its media type).
 """
 
 import mimetypes
@@ -12,6 +13,7 @@ import os
 from dataclasses import dataclass, field
 
 from ..model.formatting import angka
+from .relations import named_kims, newest_first_by_kim
 
 
 @dataclass
@@ -19,6 +21,7 @@ class Documents:
     items: list = field(default_factory=list)  # newest first
     by_jenis: dict = field(default_factory=dict)  # jenis -> documents, in vocabulary order
     by_kim: dict = field(default_factory=dict)  # KIM slug -> documents
+    jenis_urls: dict = field(default_factory=dict)  # jenis -> the address of its list
 
 
 def slugify_jenis(jenis):
@@ -33,24 +36,22 @@ def size_text(size):
     return f"{angka(round(size / 1_000_000, 1))} MB"
 
 
-def link(documents, kims, jenis_order, content_dir):
+def link(documents, kims, jenis_order, content_dir, jenis_url):
+    """The ``Documents``; `jenis_url` is the address template of a type's list."""
     by_slug = {kim.slug: kim for kim in kims}
     result = Documents()
     for dokumen in documents:
-        refs = dokumen.kim if isinstance(getattr(dokumen, "kim", None), list) else \
-            [dokumen.kim] if getattr(dokumen, "kim", None) else []
-        dokumen.kim_profiles = [by_slug[slug] for slug in refs if slug in by_slug]
+        dokumen.kim_profiles = named_kims(dokumen, by_slug)
+        dokumen.jenis_url = jenis_url.format(slug=slugify_jenis(dokumen.jenis))
         path = dokumen.berkas.lstrip("/")
         dokumen.file_url = path
         dokumen.file_size = os.path.getsize(os.path.join(content_dir, path))
         dokumen.file_label = f"{path.rsplit('.', 1)[-1].upper()}, {size_text(dokumen.file_size)}"
         dokumen.file_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
-    result.items = sorted(documents, key=lambda item: (item.date, item.slug), reverse=True)
+    result.items, result.by_kim = newest_first_by_kim(documents)
     for jenis in jenis_order:
         matching = [item for item in result.items if item.jenis == jenis]
         if matching:
             result.by_jenis[jenis] = matching
-    for dokumen in result.items:
-        for kim in dokumen.kim_profiles:
-            result.by_kim.setdefault(kim.slug, []).append(dokumen)
+            result.jenis_urls[jenis] = jenis_url.format(slug=slugify_jenis(jenis))
     return result

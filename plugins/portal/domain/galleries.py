@@ -9,6 +9,8 @@ acara named exist: validation checked them (schema ``refers_to``).
 import shutil
 from pathlib import Path
 
+from .relations import named_kims, newest_first_by_kim
+
 
 class PhotoSwipeMissing(Exception):
     pass
@@ -18,18 +20,11 @@ def link(galleries, kims, articles, events):
     by_slug = {kim.slug: kim for kim in kims}
     articles_by_slug = {article.slug: article for article in articles}
     events_by_slug = {acara.slug: acara for acara in events}
-    by_kim = {}
     for galeri in galleries:
-        refs = galeri.kim if isinstance(galeri.kim, list) else [galeri.kim]
-        galeri.kim_profiles = [by_slug[slug] for slug in refs if slug in by_slug]
+        galeri.kim_profiles = named_kims(galeri, by_slug)
         galeri.berita_page = articles_by_slug.get(getattr(galeri, "berita", None))
         galeri.acara_page = events_by_slug.get(getattr(galeri, "acara", None))
-        galeri.foto = galeri.foto if isinstance(galeri.foto, list) else [galeri.foto]
-    ordered = sorted(galleries, key=lambda item: (item.date, item.slug), reverse=True)
-    for galeri in ordered:
-        for kim in galeri.kim_profiles:
-            by_kim.setdefault(kim.slug, []).append(galeri)
-    return ordered, by_kim
+    return newest_first_by_kim(galleries)
 
 
 def copy_photoswipe(source, target):

@@ -130,8 +130,7 @@ def link(kims, potensi, articles):
         # Pelican lists articles newest first.
         article.newer_article = articles[index - 1] if index > 0 else None
         article.older_article = articles[index + 1] if index + 1 < len(articles) else None
-        slugs = _as_list(getattr(article, "kim", None))
-        article.kim_profiles = [by_slug[slug] for slug in slugs if slug in by_slug]
+        article.kim_profiles = named_kims(article, by_slug)
         article.verdict = VERDICT_BY_LABEL.get(getattr(article, "label", None))
         seen_groups = set()
         for kim in article.kim_profiles:
@@ -152,6 +151,24 @@ def link(kims, potensi, articles):
         cek_fakta=cek_fakta,
         counts=count(kims, potensi, kecamatan_groups, articles),
     )
+
+
+def named_kims(item, by_slug):
+    """The published KIM (from `by_slug`) that an item's `kim` field names:
+    a news article's, an activity's organisers, a video's, album's or
+    document's makers."""
+    return [by_slug[slug] for slug in _as_list(getattr(item, "kim", None)) if slug in by_slug]
+
+
+def newest_first_by_kim(items):
+    """`items` (with `date`, `slug` and `kim_profiles`) newest first, and the
+    same order per KIM slug."""
+    ordered = sorted(items, key=lambda item: (item.date, item.slug), reverse=True)
+    by_kim = {}
+    for item in ordered:
+        for kim in item.kim_profiles:
+            by_kim.setdefault(kim.slug, []).append(item)
+    return ordered, by_kim
 
 
 def desa_key(kecamatan, desa):

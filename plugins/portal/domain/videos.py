@@ -8,22 +8,16 @@ player the page loads after the reader presses "Putar").
 """
 
 from ..model import kinds
+from .relations import named_kims, newest_first_by_kim
 
 
 def link(videos, kims, settings):
     """`videos` newest first, with their attributes set; and the videos of
     each KIM by slug."""
     by_slug = {kim.slug: kim for kim in kims}
-    by_kim = {}
     for video in videos:
         video.youtube_id = kinds.youtube_id(video.youtube)
         video.watch_url = settings["YOUTUBE_WATCH_URL"].format(id=video.youtube_id)
         video.embed_url = settings["YOUTUBE_EMBED_URL"].format(id=video.youtube_id)
-        refs = video.kim if isinstance(getattr(video, "kim", None), list) else \
-            [video.kim] if getattr(video, "kim", None) else []
-        video.kim_profiles = [by_slug[slug] for slug in refs if slug in by_slug]
-    ordered = sorted(videos, key=lambda video: (video.date, video.slug), reverse=True)
-    for video in ordered:
-        for kim in video.kim_profiles:
-            by_kim.setdefault(kim.slug, []).append(video)
-    return ordered, by_kim
+        video.kim_profiles = named_kims(video, by_slug)
+    return newest_first_by_kim(videos)

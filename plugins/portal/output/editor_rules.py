@@ -21,6 +21,7 @@ the build: a photo is uploaded in the same commit as the entry).
 """
 
 import json
+import re
 from pathlib import Path
 
 from ..intake import images, validation
@@ -39,8 +40,6 @@ def js_pattern(compiled):
     re.I and re.M) for JavaScript's RegExp, matching the same strings: `$`
     also before a final newline, `.` not a newline, `^`/`$` of re.M at "\\n"
     only, and the ASCII classes spelled out."""
-    import re
-
     if not compiled.flags & re.ASCII and any(f"\\{c}" in compiled.pattern for c in "sdwSDWb"):
         raise ValueError(f"pattern needs re.ASCII to mean the same in JavaScript: "
                          f"{compiled.pattern!r}")

@@ -205,8 +205,8 @@ class PortalGenerator(Generator):
         lists = [(settings["DOKUMEN_INDEX_SAVE_AS"], settings["DOKUMEN_INDEX_URL"],
                   documents.items, {})]
         lists += [(settings["DOKUMEN_JENIS_SAVE_AS"].format(slug=slugify_jenis(jenis)),
-                   settings["DOKUMEN_JENIS_URL"].format(slug=slugify_jenis(jenis)), items,
-                   {"jenis": jenis}) for jenis, items in documents.by_jenis.items()]
+                   documents.jenis_urls[jenis], items, {"jenis": jenis})
+                  for jenis, items in documents.by_jenis.items()]
         lists += [(settings["DOKUMEN_KIM_SAVE_AS"].format(slug=kim.slug),
                    settings["DOKUMEN_KIM_URL"].format(slug=kim.slug),
                    documents.by_kim[kim.slug], {"kim": kim})
