@@ -1,6 +1,8 @@
 """Tasks for editors and developers: `invoke --list` shows them all."""
 
+import json
 import os
+import shlex
 import shutil
 import sys
 import threading
@@ -27,16 +29,22 @@ CONFIG = {
 WATCHED = ("content", "theme", "plugins", "pelicanconf.py", "publishconf.py")
 
 
-def pelican_run(c, settings, output, extra=""):
-    """Run Pelican in a subprocess (a fresh plugin state every time)."""
+def pelican_run(c, settings, output, overrides=None):
+    """Run Pelican in a subprocess (a fresh plugin state every time), with
+    `overrides` replacing settings."""
     command = (
         f'"{sys.executable}" -m pelican "{CONFIG["content_path"]}" -s "{settings}" '
-        f'-o "{output}" --fatal warnings {extra}'
+        f'-o "{output}" --fatal warnings'
     )
+    if overrides:
+        # One -e with every pair: Pelican keeps only the last of several.
+        pairs = " ".join(shlex.quote(f"{key}={json.dumps(value)}")
+                         for key, value in overrides.items())
+        command += f" -e {pairs}"
     return c.run(command, warn=True, pty=False)
 
 
-def build_and_swap(c, settings, target, siteurl="", extra="", checks=True,
+def build_and_swap(c, settings, target, siteurl="", overrides=None, checks=True,
                    remove_old_later=False):
     """Build into a folder of its own, check it, then point `target` at it
     (portal/output/swap.py): a failed, checked-out or killed build leaves
@@ -56,7 +64,12 @@ def build_and_swap(c, settings, target, siteurl="", extra="", checks=True,
         swap.recover(target)
         swap.remove(swap.leftovers(target))
         fresh = swap.new_build(target)
-        result = pelican_run(c, settings, fresh, extra)
+        # Pages that did not change are carried over from the site being
+        # replaced (portal/output/incremental.py), never written into it.
+        previous = swap.current(target)
+        if previous is not None and swap.is_complete(previous):
+            overrides = {**(overrides or {}), "INCREMENTAL_FROM": str(previous)}
+        result = pelican_run(c, settings, fresh, overrides)
         if result.failed:
             swap.remove([fresh])
             raise Exit(f"Pembangunan situs gagal; {target.name}/ tidak diubah.", code=1)
@@ -161,7 +174,7 @@ def livereload(c, port=None):
         try:
             # A preview: rebuilt in seconds, checked by `invoke build`/`publish`.
             build_and_swap(c, CONFIG["settings_base"], CONFIG["deploy_path"],
-                           extra=f"-e LIVERELOAD_PORT={port}", checks=False,
+                           overrides={"LIVERELOAD_PORT": port}, checks=False,
                            remove_old_later=True)
         except Exit as failure:
             print(failure.message, file=sys.stderr)
@@ -416,7 +429,7 @@ def audit(c, report="lighthouse-report", page=None):
     # instead (the query string carries z/x/y and is ignored).
     tile = "theme/tile-audit.png"
     build_and_swap(c, CONFIG["settings_base"], CONFIG["deploy_path"],
-                   extra=f"-e 'MAP_TILES=\"/{tile}?{{z}}/{{x}}/{{y}}\"'")
+                   overrides={"MAP_TILES": f"/{tile}?{{z}}/{{x}}/{{y}}"})
     from PIL import Image
 
     Image.new("RGB", (256, 256), "#e8eeeb").save(CONFIG["deploy_path"] / tile)

@@ -19,7 +19,7 @@ from .intake.reader import PortalMarkdownReader
 from .intake.validation import format_report, unexpected
 from .model import formatting, kinds
 from .model.vocabulary import JENIS_DOKUMEN
-from .output import parallel, posters, previews, search, sitemap
+from .output import incremental, parallel, posters, previews, search, sitemap
 from .output.generator import PortalGenerator, assign_urls
 from .output.policy import PagePolicy
 
@@ -40,6 +40,10 @@ def _initialized(pelican):
         # Printed, not logged: one plain line per problem, never wrapped.
         print(format_report(problems), file=sys.stderr)
         raise SystemExit(1)
+    # Everything but the bodies that this build's pages can read, before the
+    # plugin adds its objects to the settings (incremental.py).
+    base = incremental.base_key(settings, [entry.document for entry in content], content_dir,
+                                agenda.today(settings.get("AGENDA_TODAY")))
     derivatives = images.Derivatives(settings["PATH"], settings["OUTPUT_PATH"],
                                      Path(settings["CACHE_PATH"]) / "gambar", settings["SITEURL"])
     # Who runs the portal (content/situs.yml, validated above): the templates
@@ -50,7 +54,7 @@ def _initialized(pelican):
         settings["PATH"], settings["OUTPUT_PATH"], Path(settings["CACHE_PATH"]) / "pratinjau",
         Path(settings["THEME"]) / "css" / "00-tokens.css", settings["SITENAME"],
         settings.get("PORTAL_WORKERS"))
-    pelican.portal_build = PortalBuild(content, derivatives, site, link_previews)
+    pelican.portal_build = PortalBuild(content, derivatives, site, link_previews, base)
     settings.pop("AUTHOR", None)
     if site.default_author:
         settings["AUTHOR"] = site.default_author
@@ -61,7 +65,7 @@ def _initialized(pelican):
         **kinds.FILTERS,
         **agenda.FILTERS,
         "ukuran_gambar": images.size_filter(settings["PATH"]),
-        "srcset_gambar": images.srcset_filter(derivatives),
+        "srcset_gambar": images.srcset_filter(derivatives, note=incremental.produced),
         **settings.get("JINJA_FILTERS", {}),
     }
     settings["JINJA_GLOBALS"] = {**settings.get("JINJA_GLOBALS", {}), "situs": site,
@@ -106,7 +110,27 @@ def _all_generators_finalized(generators):
     portal_generator.build.search_pages = pages
     portal_generator.context["SEARCH_BUNDLES"] = search.bundle_names(
         len(pages), portal_generator.settings["SEARCH_PART_SIZE"])
+    _prepare_carry(portal_generator.build, generators, settings)
     parallel.remember_generators(generators)
+
+
+def _prepare_carry(build, generators, settings):
+    """This build's record, and the previous build's if one is given: pages
+    whose bodies did not change since are carried over (incremental.py)."""
+    items = [item for generator in generators for name in CONTENT_LISTS
+             for item in getattr(generator, name, ())]
+    record = incremental.BuildRecord(settings["OUTPUT_PATH"], build.base,
+                                     incremental.body_hashes(items, settings["PATH"]))
+    previous = None
+    if settings.get("INCREMENTAL_FROM"):
+        previous = incremental.BuildRecord.load(settings["CACHE_PATH"],
+                                                settings["INCREMENTAL_FROM"])
+    build.carry = incremental.Carry(settings["OUTPUT_PATH"], settings["PATH"], record, previous)
+
+
+# The generators' lists of content objects (Pelican's and the portal's).
+CONTENT_LISTS = ("articles", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages",
+                 "kims", "potensi", "acara", "videos", "dokumen", "galeri")
 
 
 def _fix_urls(generators):
@@ -115,27 +139,32 @@ def _fix_urls(generators):
     page list) unless its override_url attribute holds it. (Not
     override_save_as: Pelican takes that as leave to overwrite output.)"""
     for generator in generators:
-        for name in ("articles", "drafts", "hidden_articles", "pages", "hidden_pages",
-                     "draft_pages", "kims", "potensi", "acara", "videos", "dokumen",
-                     "galeri"):
+        for name in CONTENT_LISTS:
             for item in getattr(generator, name, ()):
                 item.override_url = item.url
 
 
-def _get_writer(_pelican):
-    return parallel.ShareWriter
+def _get_writer(pelican):
+    return parallel.ShareWriter.for_build(pelican.portal_build.carry)
 
 
 def _finalized(pelican):
     parallel.wait_for_workers()
-    sitemap.write(pelican.output_path, pelican.settings["PUBLIC_URL"],
-                  pelican.portal_build.unlisted)
-    if pelican.settings.get("SEARCH_INDEX", True):
-        search.build_index(pelican.output_path, pelican.portal_build.search_pages,
-                           pelican.settings["SEARCH_PART_SIZE"])
+    build, settings = pelican.portal_build, pelican.settings
+    build.carry.stamp()
+    sitemap.write(pelican.output_path, settings["PUBLIC_URL"], build.unlisted)
+    if settings.get("SEARCH_INDEX", True):
+        search.build_index(pelican.output_path, build.search_pages,
+                           settings["SEARCH_PART_SIZE"], build.carry)
+    build.carry.record.save(settings["CACHE_PATH"])
+    if build.carry.earlier is not None:
+        # Short: Pelican's console wraps long lines.
+        print(f"Halaman dibuat: {build.carry.rendered}, diambil utuh dari pembangunan "
+              f"sebelumnya: {build.carry.carried}")
 
 
 def register():
+    incremental.install()
     signals.initialized.connect(_initialized)
     signals.get_generators.connect(_get_generators)
     signals.article_generator_finalized.connect(grouping.linear_groups)

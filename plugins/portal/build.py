@@ -17,6 +17,9 @@ class PortalBuild:
     derivatives: object  # intake.images.Derivatives
     situs: object  # intake.situs.Situs
     previews: object  # output.previews.Previews
+    base: str  # everything but the bodies the pages read (output.incremental)
+    # This build's incremental.Carry, once all content is read.
+    carry: object = None
     # Output paths of the pages the search indexes, once all content is read.
     search_pages: list = field(default_factory=list)
     # Output paths of pages that are linked but kept out of sitemap.xml (the

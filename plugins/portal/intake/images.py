@@ -123,11 +123,17 @@ def add_sizes(html, content_dir, sources, derivatives=None):
     return _IMG_TAG.sub(rewrite, html)
 
 
-def srcset_filter(derivatives):
-    """A Jinja filter: `photo.src|srcset_gambar` gives the WebP srcset."""
+def srcset_filter(derivatives, note=None):
+    """A Jinja filter: `photo.src|srcset_gambar` gives the WebP srcset.
+    `note` is told the output files each use stands for: the page that
+    shows the photo is where its derivatives come from (a page carried over
+    from the previous build brings them along, output/incremental.py)."""
 
     def srcset_gambar(src):
-        return derivatives.srcset(src)
+        srcset = derivatives.srcset(src)
+        if note is not None:
+            note(derivatives.outputs(src))
+        return srcset
 
     return srcset_gambar
 
@@ -165,10 +171,18 @@ class Derivatives:
         self.output_dir = Path(output_dir)
         self.cache_dir = Path(cache_dir)
         self.url_prefix = url_prefix
-        self._srcsets = {}  # a photo shown on several pages is handled once
+        # A photo shown on several pages is handled once: (srcset, output files).
+        self._srcsets = {}
 
     def srcset(self, src):
         """Return the srcset for a photo path inside content/, or ''."""
+        return self._made(src)[0]
+
+    def outputs(self, src):
+        """The derivatives of the photo at `src`, relative to the output."""
+        return self._made(src)[1]
+
+    def _made(self, src):
         key = str(src)
         if key not in self._srcsets:
             self._srcsets[key] = self._make_srcset(key)
@@ -178,10 +192,10 @@ class Derivatives:
         source = (self.content_dir / str(src).lstrip("/")).resolve()
         if source.suffix.lower() not in (".jpg", ".jpeg", ".png", ".webp") or \
                 not source.is_file():
-            return ""
+            return "", ()
         size = image_size(str(source))
         if not size:
-            return ""
+            return "", ()
         widths = [w for w in WIDTHS if w < size[0]] + [min(size[0], WIDTHS[-1])]
         # images/kim/a.jpg -> images/webp/kim/a-720.webp
         relative = Path(str(src).lstrip("/"))
@@ -189,14 +203,15 @@ class Derivatives:
             relative = relative.relative_to("images")
         # The cache key: the source's bytes, hashed once for all its widths.
         digest = hashlib.sha256(source.read_bytes()).hexdigest()[:20]
-        entries = []
+        entries, outputs = [], []
         for width in sorted(set(widths)):
             target = self.output_dir / "images" / "webp" / relative.with_name(
                 f"{relative.stem}-{width}.webp")
             self._ensure(source, digest, width, target)
             url = target.relative_to(self.output_dir).as_posix()
             entries.append(f"{self.url_prefix}/{url} {width}w")
-        return ", ".join(entries)
+            outputs.append(url)
+        return ", ".join(entries), tuple(outputs)
 
     def _ensure(self, source, digest, width, target):
         cached = self.cache_dir / f"{digest}-{width}-q{QUALITY}.webp"
@@ -212,4 +227,9 @@ class Derivatives:
             os.replace(partial, cached)  # atomic: parallel builds share the cache
         target.parent.mkdir(parents=True, exist_ok=True)
         if not target.is_file():
-            shutil.copyfile(cached, target)
+            # Copied beside, then renamed: a file already there may be a hard
+            # link into the previous build (output/incremental.py), which
+            # must never be written through.
+            partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            shutil.copyfile(cached, partial)
+            os.replace(partial, target)

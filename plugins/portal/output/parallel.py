@@ -22,12 +22,13 @@ import signal
 import sys
 import threading
 import traceback
+from pathlib import Path
 
 from pelican.generators import StaticGenerator
 from pelican.writers import Writer
 
 from .. import cores
-from . import feeds
+from . import feeds, incremental
 # signal: a worker runs their generate_output itself.
 _generators = []
 # The writer of the current build, so that `finalized` can wait for its workers.
@@ -67,23 +68,37 @@ def _reset_console_locks():
 
 
 class _Turn:
-    """Template stand-in: renders only on this process's turn."""
+    """Template stand-in: renders a page only on this process's turn, and
+    only if the previous build's copy cannot be carried over
+    (incremental.py); notes what the page read while it renders."""
 
     def __init__(self, template, writer):
         self._template = template
         self._writer = writer
 
-    def render(self, *args, **kwargs):
-        if self._writer.my_turn():
-            return self._template.render(*args, **kwargs)
-        self._writer.skip_next_file = True
-        return ""
+    def render(self, context):
+        writer = self._writer
+        name = context["output_file"]
+        if not writer.my_turn() or writer.carry.take(name):
+            writer.skip_next_file = True
+            return ""
+        with incremental.reading() as reads:
+            text = self._template.render(context)
+        writer.carry.written(reads, text, name)
+        return text
 
     def __getattr__(self, name):
         return getattr(self._template, name)
 
 
 class ShareWriter(Writer):
+    carry = None  # the build's incremental.Carry (for_build)
+
+    @classmethod
+    def for_build(cls, carry):
+        """The writer class Pelican instantiates for one build."""
+        return type(cls.__name__, (cls,), {"carry": carry, "__module__": cls.__module__})
+
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
         settings = settings or {}
@@ -92,6 +107,7 @@ class ShareWriter(Writer):
         self.skip_next_file = False
         self._turns = 0
         self._children = []
+        self._reports = {}  # worker pid -> the read end of its report pipe
         _writers[:] = [self]
         if self.workers > 1 and _generators and _safe_to_fork():
             self._fork()
@@ -110,25 +126,34 @@ class ShareWriter(Writer):
     # -- pages and feeds ----------------------------------------------------
 
     def write_file(self, name, template, context, *args, **kwargs):
-        if self.workers > 1 and template is not None:
+        if template is not None:
             template = _Turn(template, self)
         return super().write_file(name, template, context, *args, **kwargs)
 
     def _open_w(self, filename, encoding, override=False):
         if self.skip_next_file:
-            # Another process renders and writes this file.
+            # Another process renders and writes this file, or it was
+            # carried over from the previous build.
             self.skip_next_file = False
             return open(os.devnull, "w", encoding=encoding)
+        if os.path.lexists(filename):
+            # Never write through a hard link into the previous build.
+            os.unlink(filename)
         return super()._open_w(filename, encoding, override)
 
     def _create_new_feed(self, feed_type, feed_title, context):
         feed = super()._create_new_feed(feed_type, feed_title, context)
         return feeds.site_as_author(feeds.steady_updated(feed, context), context["SITENAME"])
 
-    def write_feed(self, *args, **kwargs):
-        if self.workers > 1 and not self.my_turn():
+    def write_feed(self, elements, context, path=None, *args, **kwargs):
+        if not self.my_turn() or path and self.carry.take(path):
             return None
-        return super().write_feed(*args, **kwargs)
+        with incremental.reading() as reads:
+            feed = super().write_feed(elements, context, path, *args, **kwargs)
+        if path:
+            self.carry.written(reads, Path(self.output_path, path).read_text(encoding="utf-8"),
+                               path)
+        return feed
 
     # -- processes ----------------------------------------------------------
 
@@ -136,13 +161,20 @@ class ShareWriter(Writer):
         sys.stdout.flush()
         sys.stderr.flush()
         for share in range(1, self.workers):
+            # The worker tells the main process what its pages were made
+            # from (incremental.py) through a pipe, once it is done.
+            report_read, report_write = os.pipe()
             pid = os.fork()
             if pid == 0:
                 _reset_console_locks()
+                os.close(report_read)
                 self.share = share
                 self._children = []
-                self._run_worker()  # never returns
+                self._reports = {}
+                self._run_worker(report_write)  # never returns
+            os.close(report_write)
             self._children.append(pid)
+            self._reports[pid] = report_read
         # If the main process fails first, its workers must not go on writing.
         atexit.register(self._stop_workers)
 
@@ -155,9 +187,10 @@ class ShareWriter(Writer):
                 pass
         self._children = []
 
-    def _run_worker(self):
+    def _run_worker(self, report):
         """In a forked process: write this process's share of the pages,
-        then exit without returning into Pelican."""
+        report what they were made from, then exit without returning into
+        Pelican."""
         status = 0
         try:
             for generator in _generators:
@@ -165,6 +198,8 @@ class ShareWriter(Writer):
                 if hasattr(generator, "generate_output") and \
                         not isinstance(generator, StaticGenerator):
                     generator.generate_output(self)
+            with os.fdopen(report, "w", encoding="utf-8") as pipe:
+                pipe.write(self.carry.report())
         except BaseException:  # noqa: BLE001 - reported, then the build fails
             traceback.print_exc()
             status = 1
@@ -176,7 +211,11 @@ class ShareWriter(Writer):
     def wait_for_workers(self):
         failed = 0
         for pid in self._children:
+            with os.fdopen(self._reports.pop(pid), encoding="utf-8") as pipe:
+                report = pipe.read()  # before waiting: the worker may wait to write it
             _, status = os.waitpid(pid, 0)
+            if report:
+                self.carry.merge(report)
             if os.waitstatus_to_exitcode(status) != 0:
                 failed += 1
         self._children = []

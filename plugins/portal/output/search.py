@@ -22,6 +22,7 @@ no template has to remember to leave whitespace between its tags.
 
 import gzip
 import hashlib
+import importlib.metadata
 import json
 import os
 import re
@@ -75,11 +76,24 @@ def parts(pages, part_size):
         or [[]]
 
 
-def build_index(output_dir, pages, part_size):
+def build_index(output_dir, pages, part_size, carry=None):
+    """Index `pages` in parts; with `carry` (incremental.Carry), a part whose
+    pages are the same bytes as in the previous build is linked from it
+    instead of being indexed again."""
     output_dir = Path(output_dir)
+    key = _indexer_key()
     for bundle, part in zip(bundle_names(len(pages), part_size), parts(pages, part_size),
                             strict=True):
-        _index_part(output_dir, bundle, part)
+        if carry is None or not carry.take_tree(bundle, part, key):
+            _index_part(output_dir, bundle, part)
+
+
+def _indexer_key():
+    """What, besides the pages, makes a part's index: this module and
+    Pagefind's version."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(importlib.metadata.version("pagefind").encode())
+    return digest.hexdigest()[:24]
 
 
 def _index_part(output_dir, bundle, pages):

@@ -1,0 +1,347 @@
+"""Incremental builds: each written file records what it was made from, and
+the next build carries unchanged files over instead of rendering them again.
+
+Every build writes a record (``BuildRecord``, in the cache folder, one per
+output folder) holding:
+
+- the build's **base**: one hash of everything a page can read except the
+  bodies of content: the plugin's code, the theme, the settings, the
+  installed libraries, the build's day (the agenda and the rapor count from
+  it), every content file's front matter as validated, and the size and
+  time of every other file in the content folder;
+- the hash of every content file's **body** (its HTML as the reader made it);
+- for each page and feed: which bodies it read, and the hash of its bytes.
+
+Which bodies a file reads is recorded while it is rendered: every way to a
+content's body goes through Pelican's ``Content.get_content`` and
+``get_summary`` (templates, filters, structured data and feeds alike), which
+``install`` wraps once.
+
+A build given the previous complete build (``INCREMENTAL_FROM``) with the
+same base renders only the files that read a body whose hash changed, and
+hard-links the others from that build's folder into its own: the new folder
+is still complete on its own and swapped in whole (swap.py). The previous
+file is linked only if it is still exactly what its record says (size and
+time), and no carried file is ever opened for writing (a hard link shares
+the live site's bytes).
+
+When the base differs (a title, a date, a new, renamed or deleted file, a
+template, a setting, the code), every file is rendered, as in a cold build:
+such a change can move any item into or out of any list, which recording
+what a page read cannot foresee. The records still say which pages came out
+the same, so the search index re-indexes only the parts whose pages changed
+(search.py).
+"""
+
+import hashlib
+import importlib.metadata
+import json
+import os
+import shutil
+from datetime import date, datetime
+from pathlib import Path, PurePath
+
+from pelican.contents import Content
+
+RECORD_FOLDER = "bangunan"
+FORMAT = 1
+# Settings that name where this build goes or where it comes from: they
+# differ between two builds of the same site and are not read by templates.
+_PER_BUILD_SETTINGS = frozenset({"OUTPUT_PATH", "INCREMENTAL_FROM"})
+
+
+# -- what a file reads while it is written -----------------------------------
+
+class _Reads:
+    """The source paths of the bodies read by the file being written, and the
+    other output files it stands for (None when no file is being written:
+    reading content before rendering)."""
+
+    current = None
+    produced = None
+
+
+def produced(paths):
+    """Note that the file being written brings `paths` (relative to the
+    output) with it: photo derivatives made when a page shows the photo."""
+    if _Reads.produced is not None:
+        _Reads.produced.update(paths)
+
+
+def install():
+    """Record every read of a content's body. Pelican's Content class is
+    wrapped once per process; the wrappers only note the source path and
+    call Pelican's own (memoised) method."""
+    if getattr(Content, "_portal_recorded", False):
+        return
+    for name in ("get_content", "get_summary"):
+        original = Content.__dict__[name]
+
+        def recorded(self, siteurl, _original=original):
+            if _Reads.current is not None and self.source_path:
+                _Reads.current.add(self.source_path)
+            return _original(self, siteurl)
+
+        recorded.__name__ = name
+        recorded.__doc__ = original.func.__doc__
+        setattr(Content, name, recorded)
+    Content._portal_recorded = True
+
+
+class reading:
+    """While the block runs, note the bodies read (``.sources``) and the
+    files produced with it (``.produced``)."""
+
+    def __enter__(self):
+        self.sources, self.produced = set(), set()
+        _Reads.current, _Reads.produced = self.sources, self.produced
+        return self
+
+    def __exit__(self, *exc):
+        _Reads.current = _Reads.produced = None
+        return False
+
+
+# -- the base ------------------------------------------------------------------
+
+def _plain(value):
+    """`value` as JSON can hold it, or None for values that cannot be
+    compared between two runs (functions, modules, objects)."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, PurePath):
+        return str(value)
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [_plain(item) for item in value]
+        return sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items
+    if isinstance(value, dict):
+        return {str(key): _plain(item) for key, item in value.items()}
+    return None
+
+
+def _tree(folder, digest, suffix=None):
+    folder = Path(folder)
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and (suffix is None or path.suffix == suffix) \
+                and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+
+
+def base_key(settings, documents, content_dir, day):
+    """The hash of everything but the bodies that the build's files read.
+
+    `settings` as Pelican read them (before the plugin adds its objects),
+    `documents` the validated content files (validation.Document), `day`
+    the build's day."""
+    digest = hashlib.sha256(f"format {FORMAT}\0".encode())
+    _tree(Path(__file__).parent.parent, digest, ".py")
+    _tree(settings["THEME"], digest)
+    for dist in sorted(f"{dist.metadata['Name']}=={dist.version}"
+                       for dist in importlib.metadata.distributions()):
+        digest.update(dist.encode() + b"\0")
+    chosen = {name: _plain(value) for name, value in settings.items()
+              if name.isupper() and name not in _PER_BUILD_SETTINGS}
+    digest.update(json.dumps(chosen, sort_keys=True, default=str).encode())
+    digest.update(day.isoformat().encode())
+    for document in sorted(documents, key=lambda doc: doc.relpath):
+        digest.update(json.dumps([document.relpath, document.metadata], sort_keys=True,
+                                 default=str).encode())
+    content_dir = Path(content_dir)
+    for path in sorted(content_dir.rglob("*")):
+        if path.is_file() and path.suffix != ".md":
+            stat = path.stat()
+            digest.update(f"{path.relative_to(content_dir).as_posix()}\0{stat.st_size}\0"
+                          f"{stat.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
+def body_hashes(items, content_dir):
+    """{source path relative to the content folder: hash of its body HTML}."""
+    content_dir = Path(content_dir)
+    return {_relative(item.source_path, content_dir):
+            hashlib.sha256(item._content.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+            for item in items if item.source_path}
+
+
+def _relative(source_path, content_dir):
+    try:
+        return Path(source_path).relative_to(content_dir).as_posix()
+    except ValueError:
+        return Path(source_path).as_posix()
+
+
+# -- the record of one build ---------------------------------------------------
+
+def record_path(cache_path, output_dir):
+    """Where the record of the build in `output_dir` is kept: in the cache,
+    not beside the output, so that nothing extra sits next to a site built
+    with plain ``pelican -o``."""
+    name = hashlib.sha256(str(Path(output_dir).resolve()).encode()).hexdigest()[:24]
+    return Path(cache_path) / RECORD_FOLDER / f"{name}.json"
+
+
+class BuildRecord:
+    def __init__(self, output_dir, base, bodies, files=None, search=None):
+        self.output_dir = Path(output_dir)
+        self.base = base
+        self.bodies = bodies
+        # {output path: {"from": [bodies read], "sha": hash of the bytes,
+        #                "size": ..., "mtime_ns": ...}}
+        self.files = files if files is not None else {}
+        # {bundle: [the pages it indexes]}
+        self.search = search if search is not None else {}
+
+    @classmethod
+    def load(cls, cache_path, output_dir):
+        """The record of the build in `output_dir`, or None when there is
+        none or it is unreadable (the next build is then rendered in full)."""
+        try:
+            data = json.loads(record_path(cache_path, output_dir).read_text(encoding="utf-8"))
+            if data.get("format") != FORMAT or \
+                    Path(data["output"]) != Path(output_dir).resolve():
+                return None
+            return cls(output_dir, data["base"], data["bodies"], data["files"],
+                       data.get("search", {}))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def save(self, cache_path):
+        path = record_path(cache_path, self.output_dir)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps({
+            "format": FORMAT, "output": str(self.output_dir.resolve()), "base": self.base,
+            "bodies": self.bodies, "files": self.files, "search": self.search,
+        }, separators=(",", ":"), sort_keys=True), encoding="utf-8")
+        os.replace(partial, path)
+        _forget_removed_builds(path.parent)
+
+    def unchanged(self, name, previous):
+        """Whether file `name` is the same in this build as in `previous`
+        (both records)."""
+        ours, theirs = self.files.get(name), previous.files.get(name) if previous else None
+        return bool(ours and theirs and ours["sha"] == theirs["sha"])
+
+
+def _forget_removed_builds(folder):
+    """Records of output folders that no longer exist are dropped."""
+    for path in folder.glob("*.json"):
+        try:
+            output = json.loads(path.read_text(encoding="utf-8")).get("output", "")
+        except (OSError, ValueError):
+            output = ""
+        if not output or not Path(output).is_dir():
+            path.unlink(missing_ok=True)
+
+
+# -- carrying files over ---------------------------------------------------------
+
+class Carry:
+    """Decides, for each file of this build, whether the previous build's
+    copy can be taken as it is, and links it."""
+
+    def __init__(self, output_dir, content_dir, record, previous):
+        self.output_dir = Path(output_dir)
+        self.content_dir = Path(content_dir)
+        self.record = record  # this build's (files filled in as they are written)
+        if previous and previous.output_dir.resolve() == self.output_dir.resolve():
+            previous = None
+        # Its search parts can be taken if their pages are the same bytes.
+        self.earlier = previous
+        # Its pages can be taken without rendering if it read the same base.
+        self.previous = previous if previous and previous.base == record.base else None
+        self.carried = 0
+        self.rendered = 0
+
+    def take(self, name):
+        """Link `name` from the previous build if nothing it was made from
+        changed; True when it was."""
+        if self.previous is None:
+            return False
+        entry = self.previous.files.get(name)
+        if entry is None or any(self.record.bodies.get(source) != self.previous.bodies.get(source)
+                                for source in entry["from"]):
+            return False
+        source = self.previous.output_dir / name
+        try:
+            stat = source.stat()
+            if stat.st_size != entry["size"] or stat.st_mtime_ns != entry["mtime_ns"]:
+                return False
+            for also in entry.get("also", ()):
+                if not (self.previous.output_dir / also).is_file():
+                    return False
+            for path in (name, *entry.get("also", ())):
+                target = self.output_dir / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.link(self.previous.output_dir / path, target)
+                except FileExistsError:
+                    if path == name:
+                        raise
+                    # A photo's derivative another page already brought.
+        except OSError:  # gone, changed, or a file system without hard links
+            return False
+        self.record.files[name] = dict(entry)
+        self.carried += 1
+        return True
+
+    def written(self, reads, text, name):
+        """Note what file `name`, just rendered, was made from (`reads`,
+        a finished ``reading``)."""
+        self.rendered += 1
+        self.record.files[name] = {
+            "from": sorted(_relative(source, self.content_dir) for source in reads.sources),
+            "sha": hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:24],
+        }
+        if reads.produced:
+            self.record.files[name]["also"] = sorted(reads.produced)
+
+    def take_tree(self, folder, pages, key):
+        """Link `folder` (a search part, made by `key` from `pages`) from the
+        previous build if it was made the same way from the same bytes;
+        True when it was. Either way the record notes what it is made of."""
+        self.record.search[folder] = {"pages": pages, "key": key}
+        earlier = self.earlier
+        if earlier is None or earlier.search.get(folder) != {"pages": pages, "key": key} or \
+                not all(self.record.unchanged(page, earlier) for page in pages):
+            return False
+        source = earlier.output_dir / folder
+        if not source.is_dir():
+            return False
+        try:
+            for path in sorted(source.rglob("*")):
+                target = self.output_dir / folder / path.relative_to(source)
+                if path.is_dir():
+                    target.mkdir(parents=True, exist_ok=True)
+                else:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    os.link(path, target)
+        except OSError:
+            shutil.rmtree(self.output_dir / folder, ignore_errors=True)
+            return False
+        return True
+
+    def report(self):
+        """What this process wrote and carried, for the main process
+        (parallel.py: a worker's files are its own since the fork)."""
+        return json.dumps({"files": self.record.files, "carried": self.carried,
+                           "rendered": self.rendered})
+
+    def merge(self, report):
+        data = json.loads(report)
+        self.record.files.update(data["files"])
+        self.carried += data["carried"]
+        self.rendered += data["rendered"]
+
+    def stamp(self):
+        """Once every file is written: note each one's size and time, which
+        the next build checks before it links the file."""
+        for name, entry in self.record.files.items():
+            try:
+                stat = (self.output_dir / name).stat()
+            except OSError:
+                continue
+            entry["size"], entry["mtime_ns"] = stat.st_size, stat.st_mtime_ns
