@@ -236,9 +236,13 @@ CMS_STATUS_CHECK_JOBS = ("test", "content")  # the jobs that check a commit
 CMS_STATUS_DEPLOY_JOB = "deploy"  # the job that publishes it
 CMS_STATUS_POLL_SECONDS = float(os.environ.get("PORTAL_CMS_STATUS_POLL_SECONDS", "10"))
 CMS_STATUS_GIVE_UP_MINUTES = 30
-# Search (plugins/portal/search.py): pages are indexed in parts of at most
-# this many pages; Pagefind needs about 70 KB of memory per page it indexes.
-SEARCH_PART_SIZE = 5000
+# Search (plugins/portal/output/search.py): pages are indexed in parts of at
+# most this many pages. Pagefind needs about 70 KB of memory per page it
+# indexes, and an edit indexes its part again (about 1.2 s per 1,000 pages).
+SEARCH_PART_SIZE = 2000
+# With more indexed pages than this, news older than a year before the newest
+# are searched only when the reader asks (a query downloads less).
+SEARCH_ARCHIVE_FROM = 5000
 CARI_URL = "cari/"
 CARI_SAVE_AS = "cari/index.html"
 STATISTIK_URL = "statistik/"

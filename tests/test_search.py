@@ -87,13 +87,15 @@ def test_search_script_loads_only_on_the_search_page(full_site):
 
 @pytest.fixture(scope="module")
 def parted_site(tmp_path_factory):
-    """The full content indexed in parts of five pages, served locally."""
+    """The full content indexed in parts of five pages, served locally, as a
+    large site: news older than a year before the newest (February 2024) in
+    the archive tier."""
     from conftest import build, make_full_content, serving
 
     folder = tmp_path_factory.mktemp("bagian")
     output = folder / "output"
     result = build(make_full_content(folder / "content"), output,
-                   overrides={"SEARCH_PART_SIZE": 5})
+                   overrides={"SEARCH_PART_SIZE": 5, "SEARCH_ARCHIVE_FROM": 10})
     assert result.returncode == 0, result.stderr
     with serving(output) as url:
         yield output, url
@@ -113,8 +115,38 @@ def test_a_large_site_is_indexed_in_parts_and_searched_as_one(page, parted_site)
     only_kim = search(page, base, "KIM", jenis="KIM", kecamatan="Kumai")
     assert set(only_kim) >= {"/kim/palae/", "/kim/sari-rasa/"}
     assert all(url.startswith("/kim/") for url in only_kim)
-    everything = search(page, base, "KIM")
-    assert {url.split("/")[1] for url in everything} >= {"kim", "potensi", "berita"}
+    everything = {url.split("/")[1] for url in search(page, base, "KIM")}
+    assert everything >= {"kim", "berita"} and len(everything) >= 4
+
+
+def test_older_news_of_a_large_site_are_searched_when_the_reader_asks(page, parted_site):
+    output, base = parted_site
+    assert list(output.glob("pagefind-arsip*/pagefind-entry.json"))
+    old = "/berita/pemeriksaan-kesehatan-kelinci-taman-kelinci/"  # June 2019
+    first = search(page, base, "kelinci")
+    assert "/potensi/taman-kelinci/" in first and old not in first
+    offer = page.locator("[data-search-archive]")
+    assert offer.is_visible() and "Berita sebelum Januari 2024" in offer.inner_text()
+    offer.locator("button").click()
+    page.locator(".search__group").wait_for(timeout=15000)
+    links = [a.get_attribute("href") for a in page.locator(".search__title a").all()]
+    assert links[:len(first)] == first and old in links[len(first):]
+    assert offer.is_hidden() and page.errors == []
+    # The archive holds only news: a search for potensi is not offered it.
+    search(page, base, "kelinci", jenis="Potensi")
+    assert page.locator("[data-search-archive]").is_hidden()
+
+
+def test_a_page_stays_in_its_search_part_when_others_are_added():
+    from portal.output.search import plan
+
+    pages = [f"berita/{number}/index.html" for number in range(1000)]
+    before = plan({"utama": pages}, 300)
+    after = plan({"utama": [*pages, "berita/baru/index.html"]}, 300)
+    assert max(len(part) for part in before.values()) <= 300
+    assert sorted(sum(before.values(), [])) == sorted(pages)
+    changed = [name for name in before if before[name] != after[name]]
+    assert len(changed) == 1 and "berita/baru/index.html" in after[changed[0]]
 
 
 def fragments(site, bundle="pagefind"):

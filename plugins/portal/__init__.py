@@ -106,10 +106,14 @@ def _all_generators_finalized(generators):
         settings.get("SITESUBTITLE", ""))
     # Once the agenda is built: a KIM's activities count, as of its day.
     portal.rapor = build_rapor(portal)
-    pages = search.indexed_pages(generators)
-    portal_generator.build.search_pages = pages
-    portal_generator.context["SEARCH_BUNDLES"] = search.bundle_names(
-        len(pages), portal_generator.settings["SEARCH_PART_SIZE"])
+    tiers = search.indexed_pages(generators, settings["SEARCH_ARCHIVE_FROM"])
+    bundles = search.plan(tiers, settings["SEARCH_PART_SIZE"])
+    portal_generator.build.search_bundles = bundles
+    portal_generator.context["SEARCH_BUNDLES"] = [
+        name for name in bundles if not name.startswith("pagefind-arsip")]
+    portal_generator.context["SEARCH_ARCHIVE"] = [
+        name for name in bundles if name.startswith("pagefind-arsip")]
+    portal_generator.context["SEARCH_ARCHIVE_SINCE"] = search.archive_since(generators, tiers)
     _prepare_carry(portal_generator.build, generators, settings)
     parallel.remember_generators(generators)
 
@@ -154,8 +158,7 @@ def _finalized(pelican):
     build.carry.stamp()
     sitemap.write(pelican.output_path, settings["PUBLIC_URL"], build.unlisted)
     if settings.get("SEARCH_INDEX", True):
-        search.build_index(pelican.output_path, build.search_pages,
-                           settings["SEARCH_PART_SIZE"], build.carry)
+        search.build_index(pelican.output_path, build.search_bundles, build.carry)
     build.carry.record.save(settings["CACHE_PATH"])
     if build.carry.earlier is not None:
         # Short: Pelican's console wraps long lines.

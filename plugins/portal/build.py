@@ -20,8 +20,9 @@ class PortalBuild:
     base: str  # everything but the bodies the pages read (output.incremental)
     # This build's incremental.Carry, once all content is read.
     carry: object = None
-    # Output paths of the pages the search indexes, once all content is read.
-    search_pages: list = field(default_factory=list)
+    # The search index's parts: {bundle: output paths of its pages}, once
+    # all content is read (output/search.py).
+    search_bundles: dict = field(default_factory=dict)
     # Output paths of pages that are linked but kept out of sitemap.xml (the
     # posters: a printable copy of a page that is listed).
     unlisted: set = field(default_factory=set)

@@ -321,10 +321,16 @@ def encode(image, with_photo):
 
     if not with_photo:
         buffer = BytesIO()
-        # Fast octree, unoptimised: 14 ms a card and about 18 KB (median cut
-        # with optimize: 58 ms, 16 KB).
-        image.quantize(64, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).save(
-            buffer, "PNG")
+        # The 64 colours are chosen on a quarter-size copy, which has all of
+        # the card's flat colours and enough of its letters' edges, and the
+        # card is then mapped to them; zlib level 3. Measured on one card:
+        # 4.5 ms and 24 KB, against 13 ms and 20 KB for the octree of the
+        # whole card at the default level (median cut with optimize: 58 ms,
+        # 16 KB). A cold build draws one card per KIM, potensi and article.
+        palette = image.reduce(4).quantize(64, method=Image.Quantize.FASTOCTREE,
+                                           dither=Image.Dither.NONE)
+        image.quantize(palette=palette, dither=Image.Dither.NONE).save(
+            buffer, "PNG", compress_level=3)
         return buffer.getvalue(), ".png"
     for quality in JPEG_QUALITIES:
         buffer = BytesIO()

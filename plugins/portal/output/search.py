@@ -7,10 +7,22 @@ drafts stay out. The pages' ``lang="id"`` gives Indonesian stemming.
 Pagefind holds about 70 KB of memory per page while indexing, so a site of
 100,000 articles cannot be indexed in one run on a small machine. The pages
 are therefore indexed in parts of at most ``SEARCH_PART_SIZE`` pages, each
-written as its own bundle (``pagefind/``, ``pagefind-2/``, ...); the search
-page loads the first and merges the others into it in the browser
-(``mergeIndex``), so readers search everything at once. Each part is
-indexed from a folder of hard links to its pages, which costs no copying.
+written as its own bundle; the search page loads the first and merges the
+others into it in the browser (``mergeIndex``). Each part is indexed from a
+folder of hard links to its pages, which costs no copying.
+
+A page's part is fixed by a hash of its address (``plan``), so an edit
+changes one part, and an incremental build indexes only the parts whose
+pages changed and links the others from the previous build
+(incremental.py). Parts are numbered within their tier.
+
+A reader's query downloads, from every part it searches, the part's page
+list and the postings of the query's words, which grow with the pages
+searched. A site with more than ``SEARCH_ARCHIVE_FROM`` indexed pages is
+therefore searched in two tiers: first everything but older news (the
+``utama`` parts: profiles, potensi, pages, activities, media, and news of
+the twelve months up to the newest article), and the older news (``arsip``)
+only when the reader asks for it. A smaller site is one tier, searched whole.
 
 Pagefind joins the text of adjacent elements without a space: a profile's
 ``<dt>Desa</dt><dd>Sungai Kapitan</dd>`` became "DesaSungai Kapitan" in the
@@ -30,9 +42,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zlib
 from pathlib import Path
 
 import cbor2
+
+from ..model.formatting import bulan_tahun
 
 # The kinds of page the search finds, as each page names itself in its
 # `jenis` filter (components/search_meta.html) and /cari/ offers them.
@@ -55,35 +70,71 @@ class SearchIndexError(RuntimeError):
     pass
 
 
-def indexed_pages(generators):
-    """Output paths of the pages that carry ``data-pagefind-body``, sorted."""
-    paths = set()
+def indexed_pages(generators, archive_from):
+    """{tier: sorted output paths} of the pages that carry
+    ``data-pagefind-body``: all in ``utama`` unless there are more than
+    `archive_from`, when news older than twelve months before the newest
+    article are in ``arsip``."""
+    pages, dated = set(), {}
     for generator in generators:
         for kind in INDEXED_KINDS:
             for item in getattr(generator, kind, ()):
                 if getattr(item, "status", "published") == "published":
-                    paths.add(item.save_as)
-    return sorted(paths)
+                    pages.add(item.save_as)
+                    if kind == "articles":
+                        dated[item.save_as] = (item.date.year, item.date.month)
+    archive = set()
+    if len(pages) > archive_from and dated:
+        year, month = max(dated.values())
+        since = (year - 1, month + 1) if month < 12 else (year, 1)
+        archive = {page for page, when in dated.items() if when < since}
+    tiers = {"utama": sorted(pages - archive)}
+    if archive:
+        tiers["arsip"] = sorted(archive)
+    return tiers
 
 
-def bundle_names(page_count, part_size):
-    parts = max(1, -(-page_count // part_size))
-    return ["pagefind"] + [f"pagefind-{number}" for number in range(2, parts + 1)]
+def archive_since(generators, tiers):
+    """The month from which news are in the main tier, as "Mei 2025", or
+    "" when there is no archive tier."""
+    if "arsip" not in tiers:
+        return ""
+    main = set(tiers["utama"])
+    months = [(item.date.year, item.date.month) for generator in generators
+              for item in getattr(generator, "articles", ()) if item.save_as in main]
+    return bulan_tahun(min(months)) if months else ""
 
 
-def parts(pages, part_size):
-    return [pages[start:start + part_size] for start in range(0, len(pages), part_size)] \
-        or [[]]
+def plan(tiers, part_size):
+    """{bundle: its pages}: each tier's pages in parts of at most
+    `part_size`, each page in the part a hash of its address picks, so that
+    it stays in the same part build after build while the number of parts
+    stays. The number leaves a quarter of room for the hash's unevenness; a
+    part still too full overflows into a lettered one (pagefind-3b)."""
+    bundles = {}
+    for tier, pages in tiers.items():
+        stem = "pagefind" if tier == "utama" else "pagefind-arsip"
+        count = max(1, -(-len(pages) * 5 // (part_size * 4)))
+        buckets = [[] for _ in range(count)]
+        for page in pages:
+            buckets[zlib.crc32(page.encode("utf-8")) % count].append(page)
+        for number, bucket in enumerate(buckets, 1):
+            name = stem if number == 1 else f"{stem}-{number}"
+            if bucket or name == "pagefind":  # the search page starts from that one
+                bundles[name] = bucket[:part_size]
+            for extra, start in enumerate(range(part_size, len(bucket), part_size)):
+                bundles[f"{stem}-{number}{chr(ord('b') + extra)}"] = \
+                    bucket[start:start + part_size]
+    return bundles
 
 
-def build_index(output_dir, pages, part_size, carry=None):
-    """Index `pages` in parts; with `carry` (incremental.Carry), a part whose
-    pages are the same bytes as in the previous build is linked from it
-    instead of being indexed again."""
+def build_index(output_dir, bundles, carry=None):
+    """Index each part of `bundles` (plan); with `carry`
+    (incremental.Carry), a part whose pages are the same bytes as in the
+    previous build is linked from it instead of being indexed again."""
     output_dir = Path(output_dir)
     key = _indexer_key()
-    for bundle, part in zip(bundle_names(len(pages), part_size), parts(pages, part_size),
-                            strict=True):
+    for bundle, part in bundles.items():
         if carry is None or not carry.take_tree(bundle, part, key):
             _index_part(output_dir, bundle, part)
 

@@ -109,6 +109,51 @@ async function run() {
   status.textContent = total
     ? `${total} hasil untuk “${query}”${total > SHOWN ? ` (${SHOWN} teratas ditampilkan)` : ""}.`
     : `Tidak ada hasil untuk “${query}”. Coba kata lain atau hapus saringan.`;
+  offerArchive(query, filters, list);
+}
+
+// Older news of a large site are a separate index (search.py), searched
+// only when the reader asks: each bundle's pagefind.js is its own module,
+// so the archive is a second Pagefind beside the first. Its results follow
+// the others under their own heading. Only news are there, so a search
+// limited to another kind is not offered it.
+const NEWS_KINDS = ["Berita", "Cek Fakta"];
+
+function offerArchive(query, filters, list) {
+  const offer = document.querySelector("[data-search-archive]");
+  const bundles = (form.dataset.arsip || "").split(" ").filter(Boolean);
+  if (!offer || !bundles.length || (filters.jenis && !NEWS_KINDS.includes(filters.jenis))) {
+    return;
+  }
+  offer.hidden = false;
+  const button = offer.querySelector("button");
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    button.textContent = "Mencari di berita lama…";
+    try {
+      const archive = await import(`${bundles[0]}pagefind.js`);
+      await archive.options({ baseUrl: form.dataset.baseUrl, noWorker: true });
+      for (const bundle of bundles.slice(1)) {
+        await archive.mergeIndex(bundle, { baseUrl: form.dataset.baseUrl });
+      }
+      const search = await archive.search(query, { filters });
+      const shown = search.results.slice(0, SHOWN);
+      const pending = shown.map((result) => result.data());
+      const heading = el("li", "search__group");
+      heading.append(el("h2", "", `Dari berita lama: ${search.results.length} hasil` +
+        (search.results.length > SHOWN ? ` (${SHOWN} teratas ditampilkan)` : "")));
+      list.append(heading);
+      for (const data of pending) {
+        const item = el("li", "search__result");
+        fill(item, await data);
+        list.append(item);
+      }
+      offer.hidden = true;
+    } catch {
+      button.disabled = false;
+      button.textContent = "Coba lagi mencari di berita lama";
+    }
+  });
 }
 
 if (form) {
