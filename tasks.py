@@ -449,10 +449,13 @@ def audit(c, report="lighthouse-report", page=None):
 
 @task(help={"sizes": "jumlah berita, dipisah koma (bawaan: 1000,5000,20000)",
             "runs": "berapa kali setiap ukuran diukur; median dilaporkan (bawaan: 3)",
-            "report": "berkas Markdown untuk hasilnya (bawaan: tidak ditulis)"})
-def bench(c, sizes="1000,5000,20000", runs=3, report=None):
+            "report": "berkas Markdown untuk hasilnya (bawaan: tidak ditulis)",
+            "livereload": "ukur juga simpan -> halaman dimuat ulang di invoke livereload"})
+def bench(c, sizes="1000,5000,20000", runs=3, report=None, livereload=False):
     """Benchmark builds on generated content against stock Pelican and Hugo."""
     command = f'"{sys.executable}" bench/run.py --sizes {sizes} --runs {runs}'
     if report:
         command += f' --report "{report}"'
+    if livereload:
+        command += " --livereload"
     c.run(command, pty=False)

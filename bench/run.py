@@ -8,12 +8,18 @@ With --report, the tables replace what stands between the
 
 For each size (number of articles; one KIM per ten articles, three potensi
 per KIM) it reports, as the median of --runs runs: cold build time (empty
-output and caches), rebuild time after editing one article (caches kept,
-into a new folder as the portal's tasks build),
-peak memory (all the build's processes together, sampled) and output size;
-then the same articles built by stock Pelican and by Hugo, and the ratios.
-On the first cold build it also measures the heaviest page (HTML and CSS,
-compressed) and what one search query downloads in Chromium.
+output and caches), peak memory (all the build's processes together,
+sampled) and output size; whether two cold builds gave the same bytes; the
+rebuild time after adding a sentence to one article's body and after
+changing one article's title (caches kept, into a new folder and from the
+previous build, as `invoke build`, `livereload` and `publish` do: pages
+that did not change are carried over, output/incremental.py); then the
+same articles built by stock Pelican and by Hugo, and the ratios. On the
+first cold build it also measures the heaviest page (HTML and CSS,
+compressed) and what one search query downloads in Chromium. With
+--livereload, the time from saving an article to the reloaded page in
+`invoke livereload` (bench/livereload_latency.py) on the sample and each
+size.
 """
 
 import argparse
@@ -128,10 +134,28 @@ def largest_page(output):
 
 # -- the three builders -------------------------------------------------------
 
-def portal_build(content, output, cache):
+def portal_build(content, output, cache, previous=None):
+    overrides = [f'CACHE_PATH="{cache}"']
+    if previous is not None:
+        overrides.append(f'INCREMENTAL_FROM="{previous}"')
     return timed([PYTHON, "-m", "pelican", str(content), "-s", str(ROOT / "publishconf.py"),
-                  "-o", str(output), "--fatal", "warnings", "-e", f'CACHE_PATH="{cache}"'],
+                  "-o", str(output), "--fatal", "warnings", "-e", *overrides],
                  env={"PORTAL_SITEURL": SITEURL})
+
+
+def same_bytes(first, second):
+    """Whether two output folders hold the same files with the same bytes."""
+    import filecmp
+
+    def names(folder):
+        return sorted(p.relative_to(folder).as_posix() for p in Path(folder).rglob("*")
+                      if p.is_file())
+
+    listed = names(first)
+    if listed != names(second):
+        return False
+    _, mismatch, errors = filecmp.cmpfiles(first, second, listed, shallow=False)
+    return not mismatch and not errors
 
 
 def stock_tree(content, target):
@@ -212,17 +236,33 @@ def measure(size, runs, work):
     row["output"] = folder_size(work / f"out-{size}-0")
     (row["largest"], row["largest_page"]), row["pages"] = largest_page(work / f"out-{size}-0")
     row["search"] = search_transfer(work / f"out-{size}-0", SITEURL)
-    row["search_parts"] = len(list((work / f"out-{size}-0").glob("pagefind*/pagefind-entry.json")))
+    entries = [path.parent.name for path in (work / f"out-{size}-0").glob(
+        "pagefind*/pagefind-entry.json")]
+    row["search_parts"] = (len([name for name in entries if "arsip" not in name]),
+                           len([name for name in entries if "arsip" in name]))
+    row["identical"] = same_bytes(work / f"out-{size}-0", work / f"out-{size}-1") \
+        if runs > 1 else None
     article = sorted((content / "berita").glob("*.md"))[size // 2]
+    previous = [work / f"out-{size}-{runs - 1}"]  # its record is in the cache
 
-    def rebuild(run):
-        # Into a new folder, as `invoke build`, `livereload` and `publish` do
-        # (they swap it in afterwards); emptying the previous output first
-        # would add the deletion of every file to the figure.
-        article.write_text(article.read_text() + f"\nSuntingan {run}.\n")
-        return portal_build(content, work / f"out-{size}-suntingan-{run}", cache)
+    def rebuild(run, change):
+        # Into a new folder, from the previous build, as `invoke build`,
+        # `livereload` and `publish` do (they swap it in afterwards).
+        text = article.read_text()
+        if change == "judul":
+            head, body = text.split("\n---\n", 1)
+            head = "\n".join(line + f" (ubah {run})" if line.startswith("title: ") else line
+                             for line in head.splitlines())
+            article.write_text(head + "\n---\n" + body)
+        else:
+            article.write_text(text + f"\nSuntingan {run}.\n")
+        output = work / f"out-{size}-{change}-{run}"
+        result = portal_build(content, output, cache, previous[0])
+        previous[0] = output
+        return result
 
-    row["rebuild"], _, row["rebuild_cpu"] = median_of(runs, rebuild)
+    row["rebuild"], _, row["rebuild_cpu"] = median_of(runs, lambda run: rebuild(run, "isi"))
+    row["rebuild_title"], _, _ = median_of(runs, lambda run: rebuild(run, "judul"))
     settings = stock_tree(content, work / f"stock-{size}" / "content")
     row["stock"], row["stock_memory"], row["stock_cpu"] = median_of(runs, lambda run: stock_build(
         work / f"stock-{size}" / "content", work / f"stock-out-{size}-{run}", settings))
@@ -239,11 +279,14 @@ def measure(size, runs, work):
 
 
 def table(rows):
-    lines = ["| articles | portal cold (s) | rebuild after one edit (s) | peak memory (MiB) | "
-             "output (MiB) | Pelican `simple` (s) | Hugo (s) | portal ÷ Pelican | "
-             "portal ÷ Hugo |", "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| articles | portal cold (s) | rebuild, one body edited (s) | rebuild, one title "
+             "edited (s) | two cold builds identical | peak memory (MiB) | output (MiB) | "
+             "Pelican `simple` (s) | Hugo (s) | portal ÷ Pelican | portal ÷ Hugo |",
+             "|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
+        identical = {True: "yes", False: "**no**", None: "–"}[r["identical"]]
         lines.append(f"| {r['size']:,} | {r['cold']:.1f} | {r['rebuild']:.1f} | "
+                     f"{r['rebuild_title']:.1f} | {identical} | "
                      f"{r['memory']:.0f} | {r['output']:.0f} | {r['stock']:.1f} | "
                      f"{r['hugo']:.2f} | {r['cold'] / r['stock']:.2f} | "
                      f"{r['cold'] / r['hugo']:.0f} |")
@@ -260,8 +303,10 @@ def table(rows):
         queries = ", ".join(f"“{query}”: index {index / 1024:.0f} KB; with Pagefind's program "
                             f"{raw / 1024:.0f} KB (gzip {packed / 1024:.0f} KB)"
                             for query, (raw, packed, _, index) in r["search"].items())
+        main, archive = r["search_parts"]
+        parts = f"{main} + {archive} (arsip)" if archive else f"{main}"
         lines.append(f"| {r['size']:,} | {r['pages']:,} | {r['largest'] / 1024:.1f} KB "
-                     f"(`{r['largest_page']}`) | {r['search_parts']} | {queries} |")
+                     f"(`{r['largest_page']}`) | {parts} | {queries} |")
     return "\n".join(lines)
 
 
@@ -270,22 +315,41 @@ def main():
     parser.add_argument("--sizes", default="1000,5000,20000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--report")
+    parser.add_argument("--livereload", action="store_true",
+                        help="also time save -> reloaded page on the sample and each size")
     args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(",")]
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     rows = []
     try:
-        for size in (int(s) for s in args.sizes.split(",")):
+        for size in sizes:
             rows.append(measure(size, args.runs, work))
             print(table(rows[-1:]), flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     result = table(rows)
+    if args.livereload:
+        result += "\n\n" + livereload_table([0, *sizes], args.runs)
     header = (f"Measured {time.strftime('%Y-%m-%d')} on {platform.node() or 'this machine'} "
               f"({os.cpu_count()} cores), median of {args.runs} runs:\n"
               f"`{' '.join([Path(PYTHON).name, *sys.argv])}`\n\n")
     print(result)
     if args.report:
         write_report(Path(args.report), header + result + "\n")
+
+
+def livereload_table(sizes, runs):
+    from livereload_latency import measure as livereload
+
+    lines = ["| articles | live preview: save → reloaded page (s), median | runs |",
+             "|---:|---:|---|"]
+    for size in sizes:
+        times = livereload(size, runs)
+        label = "sample content" if size == 0 else f"{size:,}"
+        lines.append(f"| {label} | {statistics.median(times):.1f} | "
+                     f"{', '.join(f'{t:.1f}' for t in times)} |")
+        print(lines[-1], flush=True)
+    return "\n".join(lines)
 
 
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"

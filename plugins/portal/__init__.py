@@ -58,6 +58,7 @@ def _initialized(pelican):
     settings.pop("AUTHOR", None)
     if site.default_author:
         settings["AUTHOR"] = site.default_author
+    settings["ARTICLE_ORDER_BY"] = grouping.newest_first
     settings["READERS"] = {**settings.get("READERS", {}), "md": functools.partial(
         PortalMarkdownReader, corpus=content, derivatives=derivatives)}
     settings["JINJA_FILTERS"] = {

@@ -77,3 +77,13 @@ def month_archives(dates, articles, save_as, url):
             "period_num": (year, month),
         })
     return archives
+
+
+def newest_first(article):
+    """The order of the article list (Pelican's ARTICLE_ORDER_BY): newest
+    first, and articles of the same moment by their file. Pelican reads the
+    files in the order of a set, which changes from run to run with Python's
+    string hashing, and its own "reverse-date" keeps ties in that order: two
+    builds of the same content linked same-time articles to different
+    neighbours and listed them differently."""
+    return (-article.date.timestamp(), article.source_path)
