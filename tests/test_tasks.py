@@ -1,11 +1,13 @@
 """The invoke tasks as an editor or CI runs them, on a copy of the project."""
 
+import os
+import shutil
 import subprocess
 import sys
 
 import pytest
 
-from conftest import copy_project, tree_digest
+from conftest import ROOT, copy_project, tree_digest
 
 
 @pytest.fixture
@@ -113,6 +115,45 @@ print(sorted(p.suffix for p in Path("output.versi").iterdir()))
     assert result.returncode == 0, result.stdout + result.stderr
     # The current build and its completeness mark, nothing else.
     assert result.stdout.strip().splitlines()[-1] == "['', '.lengkap']"
+
+
+def test_the_live_preview_builds_in_a_warm_copy_of_itself(project):
+    """Its builds run in a forked copy of the preview's process (no imports
+    to wait for) and give what a build in a new interpreter gives."""
+    script = """
+from pathlib import Path
+from invoke import Context
+import tasks
+from conftest import tree_digest
+
+warm = tasks.WarmPelican()
+settings = tasks.CONFIG["settings_base"]
+tasks.build_and_swap(Context(), settings, Path("output"), checks=False, warm=warm)
+page = Path("content/halaman/tentang-portal.md")
+page.write_text(page.read_text() + "\\nKalimat dari pratinjau hangat.\\n")
+tasks.build_and_swap(Context(), settings, Path("output"), checks=False, warm=warm)
+tasks.build_and_swap(Context(), settings, Path("dingin"), checks=False)
+assert "Kalimat dari pratinjau" in Path("output/tentang-portal/index.html").read_text()
+assert tree_digest("output") == tree_digest("dingin")
+"""
+    result = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True,
+                            text=True, env={**os.environ, "PORTAL_TODAY": "2026-06-15",
+                                            "PYTHONPATH": str(ROOT / "tests")})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Halaman dibuat: " in result.stdout
+
+
+def test_a_warm_preview_goes_back_to_new_interpreters_when_the_plugin_changes(tmp_path):
+    import tasks
+
+    warm = tasks.WarmPelican()
+    code = tmp_path / "portal"
+    shutil.copytree(warm._folder, code, ignore=shutil.ignore_patterns("__pycache__"))
+    warm._folder, warm._code = code, warm._stamp(code)
+    assert warm.usable()
+    sitemap = code / "output" / "sitemap.py"
+    sitemap.write_text(sitemap.read_text() + "\n# diubah\n")
+    assert not warm.usable()
 
 
 def test_publish_replaces_output_when_the_build_passes(project):
