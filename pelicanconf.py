@@ -239,7 +239,7 @@ CMS_STATUS_GIVE_UP_MINUTES = 30
 # Search (plugins/portal/output/search.py): pages are indexed in parts of at
 # most this many pages. Pagefind needs about 70 KB of memory per page it
 # indexes, and an edit indexes its part again (about 1.2 s per 1,000 pages).
-SEARCH_PART_SIZE = 2000
+SEARCH_PART_SIZE = 1000
 # With more indexed pages than this, news older than a year before the newest
 # are searched only when the reader asks (a query downloads less).
 SEARCH_ARCHIVE_FROM = 5000

@@ -45,9 +45,10 @@ from pelican.contents import Content
 
 RECORD_FOLDER = "bangunan"
 FORMAT = 1
-# Settings that name where this build goes or where it comes from: they
-# differ between two builds of the same site and are not read by templates.
-_PER_BUILD_SETTINGS = frozenset({"OUTPUT_PATH", "INCREMENTAL_FROM"})
+# Settings that name where this build goes, where it comes from and how many
+# processes render it: they differ between two builds of the same site and
+# change nothing that is written.
+_PER_BUILD_SETTINGS = frozenset({"OUTPUT_PATH", "INCREMENTAL_FROM", "PORTAL_WORKERS"})
 
 
 # -- what a file reads while it is written -----------------------------------
@@ -167,10 +168,10 @@ def body_hashes(items, content_dir):
 
 
 def _relative(source_path, content_dir):
-    try:
-        return Path(source_path).relative_to(content_dir).as_posix()
-    except ValueError:
-        return Path(source_path).as_posix()
+    # Strings, not Paths: called for every body every page reads.
+    prefix = f"{content_dir}{os.sep}"
+    source_path = str(source_path)
+    return source_path[len(prefix):] if source_path.startswith(prefix) else source_path
 
 
 # -- the record of one build ---------------------------------------------------
