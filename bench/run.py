@@ -13,7 +13,8 @@ sampled) and output size; whether two cold builds gave the same bytes; the
 rebuild time after adding a sentence to one article's body and after
 changing one article's title (caches kept, into a new folder and from the
 previous build, as `invoke build`, `livereload` and `publish` do: pages
-that did not change are carried over, output/incremental.py); then the
+that did not change are carried over, output/incremental.py), and whether
+the last rebuild has the same bytes as a full build of the same content; then the
 same articles built by stock Pelican and by Hugo, and the ratios. On the
 first cold build it also measures the heaviest page (HTML and CSS,
 compressed) and what one search query downloads in Chromium. With
@@ -263,6 +264,9 @@ def measure(size, runs, work):
 
     row["rebuild"], _, row["rebuild_cpu"] = median_of(runs, lambda run: rebuild(run, "isi"))
     row["rebuild_title"], _, _ = median_of(runs, lambda run: rebuild(run, "judul"))
+    # The last rebuild against a full build of the same content (caches kept).
+    portal_build(content, work / f"out-{size}-penuh", cache)
+    row["rebuild_identical"] = same_bytes(previous[0], work / f"out-{size}-penuh")
     settings = stock_tree(content, work / f"stock-{size}" / "content")
     row["stock"], row["stock_memory"], row["stock_cpu"] = median_of(runs, lambda run: stock_build(
         work / f"stock-{size}" / "content", work / f"stock-out-{size}-{run}", settings))
@@ -280,13 +284,15 @@ def measure(size, runs, work):
 
 def table(rows):
     lines = ["| articles | portal cold (s) | rebuild, one body edited (s) | rebuild, one title "
-             "edited (s) | two cold builds identical | peak memory (MiB) | output (MiB) | "
-             "Pelican `simple` (s) | Hugo (s) | portal ÷ Pelican | portal ÷ Hugo |",
-             "|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|"]
+             "edited (s) | two cold builds identical | last rebuild = full build | peak memory "
+             "(MiB) | output (MiB) | Pelican `simple` (s) | Hugo (s) | portal ÷ Pelican | "
+             "portal ÷ Hugo |",
+             "|---:|---:|---:|---:|---|---|---:|---:|---:|---:|---:|---:|"]
+    said = {True: "yes", False: "**no**", None: "–"}
     for r in rows:
-        identical = {True: "yes", False: "**no**", None: "–"}[r["identical"]]
         lines.append(f"| {r['size']:,} | {r['cold']:.1f} | {r['rebuild']:.1f} | "
-                     f"{r['rebuild_title']:.1f} | {identical} | "
+                     f"{r['rebuild_title']:.1f} | {said[r['identical']]} | "
+                     f"{said[r['rebuild_identical']]} | "
                      f"{r['memory']:.0f} | {r['output']:.0f} | {r['stock']:.1f} | "
                      f"{r['hugo']:.2f} | {r['cold'] / r['stock']:.2f} | "
                      f"{r['cold'] / r['hugo']:.0f} |")
