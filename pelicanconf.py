@@ -107,7 +107,8 @@ PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "kim_berita
                        "potensi_index": POTENSI_PER_PAGE, "potensi_kategori": POTENSI_PER_PAGE,
                        "period_archives": ARCHIVE_PER_PAGE,
                        "kecamatan_kim": KIM_PER_PAGE, "kecamatan_potensi": POTENSI_PER_PAGE,
-                       "kecamatan_berita": None, "peta": PETA_PER_PAGE,
+                       "kecamatan_berita": None, "kecamatan_rapor": KIM_PER_PAGE,
+                       "peta": PETA_PER_PAGE,
                        "agenda": AGENDA_PER_PAGE, "video_index": VIDEO_PER_PAGE,
                        "galeri_index": GALERI_PER_PAGE}
 PAGINATION_PATTERNS = (
@@ -137,6 +138,10 @@ KECAMATAN_KIM_URL = "kecamatan/{slug}/kim/"
 KECAMATAN_KIM_SAVE_AS = "kecamatan/{slug}/kim/index.html"
 KECAMATAN_POTENSI_URL = "kecamatan/{slug}/potensi/"
 KECAMATAN_POTENSI_SAVE_AS = "kecamatan/{slug}/potensi/index.html"
+# /rapor/ shows each kecamatan's first KECAMATAN_PREVIEW KIM; a kecamatan with
+# more has its own paginated Rapor page.
+KECAMATAN_RAPOR_URL = "rapor/{slug}/"
+KECAMATAN_RAPOR_SAVE_AS = "rapor/{slug}/index.html"
 KECAMATAN_BERITA_URL = "kecamatan/{slug}/berita/"
 KECAMATAN_BERITA_SAVE_AS = "kecamatan/{slug}/berita/index.html"
 KECAMATAN_INDEX_URL = "kecamatan/"

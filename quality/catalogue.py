@@ -144,6 +144,7 @@ PAGE_TYPES = (
     PageType("statistik", "/statistik/", audit=True),
     # Every KIM's record by kecamatan (domain/rapor.py); each profile has its own block.
     PageType("rapor", "/rapor/", audit=True),
+    PageType("rapor-kecamatan", pattern="rapor/*/index.html", optional=True),
     PageType("peta", "/peta/", audit=True),
     PageType("peta-halaman-2", "/peta/halaman/2/", optional=True),
     PageType("404", "404.html"),

@@ -290,3 +290,18 @@ def test_a_kim_that_posted_this_month_is_marked_active(active_site):
         "2 unggahan dalam 12 bulan terakhir"]
     assert "2 dari 2 KIM mengunggah dalam 30 hari terakhir" in words(
         page(active_site, "rapor").css_first("main"))
+
+
+def test_a_kecamatan_with_many_kim_has_a_rapor_page_of_its_own(full_site):
+    """/rapor/ shows each kecamatan's first few KIM, so it does not grow
+    with the site; the rest are on the kecamatan's own Rapor page."""
+    def listed(tree):
+        return [a.attributes["href"] for a in tree.css(".rapor-kim a")
+                if "/kim/uji-lama-" in a.attributes["href"]]
+
+    overview, own = page(full_site, "rapor"), page(full_site, "rapor/kotawaringin-lama")
+    assert len(listed(overview)) == 6 and len(listed(own)) == 20
+    assert set(listed(overview)) <= set(listed(own))
+    link = overview.css_first('a[href="/rapor/kotawaringin-lama/"]')
+    assert words(link) == "Rapor semua 20 KIM di Kecamatan Kotawaringin Lama"
+    assert "0 dari 20 KIM di kecamatan ini mengunggah dalam 30 hari terakhir" in words(own.body)

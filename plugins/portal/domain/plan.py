@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class ListPage:
-    kind: str  # "kim_berita", "kecamatan_kim", "kecamatan_potensi", "kecamatan_berita"
+    # "kim_berita", "kecamatan_kim", "kecamatan_potensi", "kecamatan_berita",
+    # "kecamatan_rapor"
+    kind: str
     owner: object  # the Kim or KecamatanGroup whose list it is
     items: list
     url: str
@@ -44,10 +46,11 @@ def plan_pages(portal, settings):
             pages.append(_page("kim_berita", kim, kim.berita_list, settings, "kim_berita",
                                "articles"))
     shown = {"kim": settings["KECAMATAN_PREVIEW"], "potensi": settings["KECAMATAN_PREVIEW"],
-             "berita": settings["KECAMATAN_LATEST_BERITA"]}
+             "berita": settings["KECAMATAN_LATEST_BERITA"],
+             "rapor": settings["KECAMATAN_PREVIEW"]}
     for group in portal.kecamatan:
         for name, items in (("kim", group.kims), ("potensi", group.potensi),
-                            ("berita", group.berita)):
+                            ("berita", group.berita), ("rapor", group.kims)):
             if len(items) > shown[name]:
                 pages.append(_page(f"kecamatan_{name}", group, items, settings,
                                    "kecamatan_list", "items"))

@@ -157,6 +157,10 @@ class Rapor:
     def active(self):
         return sum(1 for rapor in self.by_kim.values() if rapor.active)
 
+    def active_in(self, group):
+        """How many KIM of a kecamatan (`group`) posted in the last 30 days."""
+        return sum(1 for kim in group.kims if self.of(kim).active)
+
 
 def last_months(day, count=MONTHS):
     """The first days of the `count` months ending with `day`'s, oldest first."""
