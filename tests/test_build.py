@@ -171,14 +171,22 @@ def test_whatsapp_order_link_is_prefilled(fixture_site):
                     button.attributes["href"])
 
 
-def test_berita_list_paginates(tmp_path):
-    content = tmp_path / "content"
-    import shutil
+def sample_with_news(folder, news):
+    """A copy of the frozen sample in `folder` with more news:
+    {file name: (title, date)}, each an announcement with a one-word body."""
+    content = folder / "content"
     shutil.copytree(SAMPLE, content)
-    for number in range(12):
-        (content / "berita" / f"tambahan-{number}.md").write_text(
-            f"---\ntitle: Berita tambahan nomor {number}\ndate: 2020-01-{number + 1:02d}\n"
-            "category: Pengumuman\n---\nIsi.\n", encoding="utf-8")
+    for name, (title, when) in news.items():
+        (content / "berita" / f"{name}.md").write_text(
+            f"---\ntitle: {title}\ndate: {when}\ncategory: Pengumuman\n---\nIsi.\n",
+            encoding="utf-8")
+    return content
+
+
+def test_berita_list_paginates(tmp_path):
+    content = sample_with_news(tmp_path, {
+        f"tambahan-{number}": (f"Berita tambahan nomor {number}", f"2020-01-{number + 1:02d}")
+        for number in range(12)})
     output = tmp_path / "output"
     result = build(content, output)
     assert result.returncode == 0, result.stderr
@@ -251,12 +259,8 @@ def test_two_builds_of_the_same_input_are_byte_identical(sample_site, tmp_path):
 def test_articles_of_the_same_moment_are_in_the_same_order_in_every_build(tmp_path):
     """Pelican reads files in an order that changes with Python's string
     hashing; articles dated alike must still get the same neighbours."""
-    content = tmp_path / "konten"
-    shutil.copytree(SAMPLE, content)
-    for number in range(6):
-        (content / "berita" / f"kembar-{number}.md").write_text(
-            f"---\ntitle: Kabar kembar {number}\ndate: 2020-02-02 10:00\n"
-            "category: Pengumuman\n---\nIsi rekaan.\n", encoding="utf-8")
+    content = sample_with_news(tmp_path, {
+        f"kembar-{number}": (f"Kabar kembar {number}", "2020-02-02 10:00") for number in range(6)})
     digests = []
     for seed in ("1", "2", "3"):
         result = build(content, tmp_path / f"hasil-{seed}", env={"PYTHONHASHSEED": seed})
