@@ -263,7 +263,9 @@ class Carry:
         if self.previous is None:
             return False
         entry = self.previous.files.get(name)
-        if entry is None or any(self.record.bodies.get(source) != self.previous.bodies.get(source)
+        # A body the record does not know (None on both sides) counts as changed.
+        if entry is None or any(self.record.bodies.get(source) is None or
+                                self.record.bodies.get(source) != self.previous.bodies.get(source)
                                 for source in entry["from"]):
             return False
         source = self.previous.output_dir / name
