@@ -187,3 +187,23 @@ def test_the_base_covers_everything_but_the_bodies(tmp_path):
     os.utime(photo, ns=(0, 0))
     changes.append(key())
     assert Path(photo).is_file() and first not in changes and len(set(changes)) == len(changes)
+
+
+def test_the_base_does_not_depend_on_the_folder_python_runs_in(tmp_path):
+    """From the project's folder Python also finds the project's own
+    metadata; a build started elsewhere must see the same base."""
+    import subprocess
+    import sys
+
+    from conftest import FIXTURES, ROOT
+
+    script = ("import sys; from datetime import date; from pathlib import Path; "
+              "from portal.intake.validation import validate_content; "
+              "from portal.output.incremental import base_key; "
+              "content = Path(sys.argv[1]); documents, _ = validate_content(content, content); "
+              "print(base_key({'THEME': sys.argv[2]}, documents, content, date(2026, 6, 15)))")
+    keys = {subprocess.run([sys.executable, "-c", script,
+                            str(FIXTURES / "valid-minimal" / "content"), str(ROOT / "theme")],
+                           cwd=folder, capture_output=True, text=True, check=True).stdout
+            for folder in (ROOT, tmp_path)}
+    assert len(keys) == 1

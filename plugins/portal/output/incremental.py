@@ -44,6 +44,7 @@ from pathlib import Path, PurePath
 from pelican.contents import Content
 
 RECORD_FOLDER = "bangunan"
+PROJECT = "portal-kim-kobar"  # this project's own distribution (pyproject.toml)
 FORMAT = 1
 # Settings that name where this build goes, where it comes from and how many
 # processes render it: they differ between two builds of the same site and
@@ -140,8 +141,13 @@ def base_key(settings, documents, content_dir, day):
     digest = hashlib.sha256(f"format {FORMAT}\0".encode())
     _tree(Path(__file__).parent.parent, digest, ".py")
     _tree(settings["THEME"], digest)
-    for dist in sorted(f"{dist.metadata['Name']}=={dist.version}"
-                       for dist in importlib.metadata.distributions()):
+    # Each library once: run from the project's folder, Python also finds the
+    # project's own metadata there (*.egg-info), which made builds started
+    # from elsewhere (the live preview's process, bench/phases.py) see
+    # another base. The project itself is its code, hashed above.
+    for dist in sorted({f"{dist.metadata['Name']}=={dist.version}"
+                        for dist in importlib.metadata.distributions()
+                        if dist.metadata["Name"] != PROJECT}):
         digest.update(dist.encode() + b"\0")
     chosen = {name: _plain(value) for name, value in settings.items()
               if name.isupper() and name not in _PER_BUILD_SETTINGS}
