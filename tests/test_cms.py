@@ -551,6 +551,31 @@ def test_a_news_article_written_in_the_editor_builds(editor_project, editor_site
     assert "/kim/palae/" in html
 
 
+@contextlib.contextmanager
+def logged_in_editor(chromium, site, width=360, height=800):
+    """The web editor of `site` in a new phone-sized page of the shared
+    browser, logged in (the local backend needs no account)."""
+    context = chromium.new_context(viewport={"width": width, "height": height}, locale="id-ID",
+                                   timezone_id="Asia/Jakarta")
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    try:
+        page.goto(site + "/admin/")
+        page.get_by_role("button", name="Masuk").click()
+        yield page
+    finally:
+        context.close()
+
+
+def start_news(page, title):
+    """A new article with the fields every article needs filled in."""
+    page.get_by_text("Berita baru").click()
+    page.get_by_label("Judul", exact=True).fill(title)
+    page.get_by_label("Tanggal terbit", exact=True).fill("2025-11-28T09:30")
+    page.get_by_label("Kategori", exact=True).click()
+    page.get_by_text("Kegiatan", exact=True).click()
+
+
 @pytest.mark.parametrize("width", [1280, 360])
 def test_the_editor_refuses_a_photo_without_alt_text_with_checks_words(editor_project,
                                                                         editor_site, chromium,
@@ -558,18 +583,8 @@ def test_the_editor_refuses_a_photo_without_alt_text_with_checks_words(editor_pr
     """The bug that was reported: a photo group filled in without its alt
     text was saved ("Isian tersimpan") and then rejected by the build. On a
     phone the whole message must be on screen."""
-    context = chromium.new_context(viewport={"width": width, "height": 860}, locale="id-ID",
-                                   timezone_id="Asia/Jakarta")
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    try:
-        page.goto(editor_site + "/admin/")
-        page.get_by_role("button", name="Masuk").click()
-        page.get_by_text("Berita baru").click()
-        page.get_by_label("Judul", exact=True).fill("Foto tanpa teks alternatif")
-        page.get_by_label("Tanggal terbit", exact=True).fill("2025-11-28T09:30")
-        page.get_by_label("Kategori", exact=True).click()
-        page.get_by_text("Kegiatan", exact=True).click()
+    with logged_in_editor(chromium, editor_site, width, 860) as page:
+        start_news(page, "Foto tanpa teks alternatif")
         page.locator("[id^='gambar-field'] [data-testid=expand-button]").first.click()
         page.get_by_label("Keterangan foto").fill("Warga di balai desa")
         page.get_by_role("button", name="Simpan").first.click()
@@ -585,8 +600,6 @@ def test_the_editor_refuses_a_photo_without_alt_text_with_checks_words(editor_pr
         if os.environ.get("CMS_SCREENSHOT_DIR") and width == 360:
             page.screenshot(path=str(Path(os.environ["CMS_SCREENSHOT_DIR"]) /
                                      "ponsel-editor-web-ditolak.png"))
-    finally:
-        context.close()
     assert not list((editor_project / "content" / "berita").glob("2025-11-28-*.md"))
 
 
@@ -596,18 +609,8 @@ def test_the_editor_refuses_a_slug_another_article_has(editor_project, editor_si
     existing = SAMPLE / "berita" / "2018-09-03-kobar-rencanakan-lima-kim.md"
     slug = frontmatter.split(existing.read_text(encoding="utf-8")).metadata.get("slug") or \
         plain_slug(frontmatter.split(existing.read_text(encoding="utf-8")).metadata["title"])
-    context = chromium.new_context(viewport={"width": 360, "height": 800}, locale="id-ID",
-                                   timezone_id="Asia/Jakarta")
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    try:
-        page.goto(editor_site + "/admin/")
-        page.get_by_role("button", name="Masuk").click()
-        page.get_by_text("Berita baru").click()
-        page.get_by_label("Judul", exact=True).fill("Rencana KIM di Kobar")
-        page.get_by_label("Tanggal terbit", exact=True).fill("2025-11-28T09:30")
-        page.get_by_label("Kategori", exact=True).click()
-        page.get_by_text("Kegiatan", exact=True).click()
+    with logged_in_editor(chromium, editor_site) as page:
+        start_news(page, "Rencana KIM di Kobar")
         page.get_by_label("Slug (alamat halaman)").fill(slug)
         page.get_by_role("button", name="Simpan").first.click()
         page.get_by_text("Simpan sekarang").click()
@@ -616,8 +619,6 @@ def test_the_editor_refuses_a_slug_another_article_has(editor_project, editor_si
                                    "berbeda")
         message.wait_for()
         assert page.get_by_text("Isian tersimpan").count() == 0
-    finally:
-        context.close()
     assert not list((editor_project / "content" / "berita").glob("2025-11-28-*.md"))
 
 
@@ -713,18 +714,8 @@ def test_after_saving_the_editor_shows_whether_the_page_was_published(tmp_path, 
         project = next(projects)
         try:
             with serving(project / "output") as site:
-                context = chromium.new_context(viewport={"width": 360, "height": 800},
-                                               locale="id-ID", timezone_id="Asia/Jakarta")
-                page = context.new_page()
-                page.set_default_timeout(20_000)
-                try:
-                    page.goto(site + "/admin/")
-                    page.get_by_role("button", name="Masuk").click()
-                    page.get_by_text("Berita baru").click()
-                    page.get_by_label("Judul", exact=True).fill("Rapat KIM bulan ini")
-                    page.get_by_label("Tanggal terbit", exact=True).fill("2025-11-28T09:30")
-                    page.get_by_label("Kategori", exact=True).click()
-                    page.get_by_text("Kegiatan", exact=True).click()
+                with logged_in_editor(chromium, site) as page:
+                    start_news(page, "Rapat KIM bulan ini")
                     page.get_by_role("button", name="Simpan").first.click()
                     page.get_by_text("Simpan sekarang").click()
                     status = page.get_by_role("status", name="Status penerbitan")
@@ -745,8 +736,6 @@ def test_after_saving_the_editor_shows_whether_the_page_was_published(tmp_path, 
                     if os.environ.get("CMS_SCREENSHOT_DIR"):
                         page.screenshot(path=str(Path(os.environ["CMS_SCREENSHOT_DIR"]) /
                                                  f"ponsel-editor-web-{outcome}.png"))
-                finally:
-                    context.close()
         finally:
             projects.close()
     assert stand_in.saved == 'content/berita/2025-11-28-rapat-kim-bulan-ini.md'
@@ -767,13 +756,7 @@ def test_an_activity_written_in_the_editor_on_a_phone_passes_the_check(editor_pr
                                                                         editor_site, chromium):
     """A new content type in the editor, as a village editor uses it: the
     Agenda collection at 360 px, its required group (Tempat) and choices."""
-    context = chromium.new_context(viewport={"width": 360, "height": 800}, locale="id-ID",
-                                   timezone_id="Asia/Jakarta")
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    try:
-        page.goto(editor_site + "/admin/")
-        page.get_by_role("button", name="Masuk").click()
+    with logged_in_editor(chromium, editor_site) as page:
         page.get_by_role("link", name="Agenda", exact=True).click()
         page.get_by_text("Acara baru").click()
         page.get_by_label("Nama acara", exact=True).fill("Rapat Rencana Liputan Desa")
@@ -788,8 +771,6 @@ def test_an_activity_written_in_the_editor_on_a_phone_passes_the_check(editor_pr
         page.get_by_text("Simpan sekarang").click()
         page.get_by_text("Isian tersimpan").wait_for()
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    finally:
-        context.close()
     saved = editor_project / "content" / "acara" / "rapat-rencana-liputan.md"
     metadata = frontmatter.split(saved.read_text(encoding="utf-8")).metadata
     assert metadata["mulai"] == "2026-12-05 08:00"
