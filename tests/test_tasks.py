@@ -129,7 +129,8 @@ from conftest import tree_digest
 warm = tasks.WarmPelican()
 settings = tasks.CONFIG["settings_base"]
 tasks.build_and_swap(Context(), settings, Path("output"), checks=False, warm=warm)
-page = Path("content/halaman/tentang-portal.md")
+# The copy's own content (the project fixture), as its tasks read it.
+page = tasks.CONFIG["content_path"] / "halaman" / "tentang-portal.md"
 page.write_text(page.read_text() + "\\nKalimat dari pratinjau hangat.\\n")
 tasks.build_and_swap(Context(), settings, Path("output"), checks=False, warm=warm)
 tasks.build_and_swap(Context(), settings, Path("dingin"), checks=False)
