@@ -224,6 +224,9 @@ class BuildRecord:
             "bodies": self.bodies, "files": self.files, "search": self.search,
         }, separators=(",", ":"), sort_keys=True), encoding="utf-8")
         os.replace(partial, path)
+        # Which folder the record describes, in a file of its own: a record
+        # is tens of megabytes on a large site, too much to read just for that.
+        path.with_suffix(".folder").write_text(str(self.output_dir.resolve()), encoding="utf-8")
         _forget_removed_builds(path.parent)
 
     def unchanged(self, name, previous):
@@ -236,12 +239,14 @@ class BuildRecord:
 def _forget_removed_builds(folder):
     """Records of output folders that no longer exist are dropped."""
     for path in folder.glob("*.json"):
+        described = path.with_suffix(".folder")
         try:
-            output = json.loads(path.read_text(encoding="utf-8")).get("output", "")
-        except (OSError, ValueError):
+            output = described.read_text(encoding="utf-8")
+        except OSError:
             output = ""
         if not output or not Path(output).is_dir():
             path.unlink(missing_ok=True)
+            described.unlink(missing_ok=True)
 
 
 # -- carrying files over ---------------------------------------------------------
