@@ -47,6 +47,12 @@ TYPOGRIFY_OMIT_FILTERS = ["caps"]
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
 # Clean URLs ending in "/".
+# Drafts (status: draft) are shown by the development build only, under
+# /draf/ with a "DRAF" banner and noindex, so an editor can preview them;
+# the production build (publishconf.py) publishes nothing of a draft
+# (plugins/portal/__init__.py applies this to Pelican's draft settings).
+SHOW_DRAFTS = True
+
 ARTICLE_URL = "berita/{slug}/"
 ARTICLE_SAVE_AS = "berita/{slug}/index.html"
 DRAFT_URL = "draf/berita/{slug}/"

@@ -16,5 +16,7 @@ PUBLIC_URL = SITEURL
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
+# Nothing of a draft is published: no page, and no file only a draft uses.
+SHOW_DRAFTS = False
 # The web editor saves through GitHub only; no local decap-server.
 CMS_LOCAL_BACKEND = False

@@ -60,6 +60,12 @@ def _initialized(pelican):
     if site.default_author:
         settings["AUTHOR"] = site.default_author
     settings["ARTICLE_ORDER_BY"] = grouping.newest_first
+    show_drafts = bool(settings.get("SHOW_DRAFTS"))
+    if not show_drafts:
+        # Pelican writes no page whose address is empty: no draft article or
+        # page is published (the portal's own types never write drafts).
+        for name in ("DRAFT_URL", "DRAFT_SAVE_AS", "DRAFT_PAGE_URL", "DRAFT_PAGE_SAVE_AS"):
+            settings[name] = ""
     # Compiled templates are kept between builds (Jinja checks each against its
     # template's source): each build compiled some 65 templates in every
     # rendering process, most of a small site's rebuild.
@@ -68,7 +74,7 @@ def _initialized(pelican):
     settings["JINJA_ENVIRONMENT"] = {**settings.get("JINJA_ENVIRONMENT", {}),
                                      "bytecode_cache": FileSystemBytecodeCache(str(compiled))}
     settings["READERS"] = {**settings.get("READERS", {}), "md": functools.partial(
-        PortalMarkdownReader, corpus=content, derivatives=derivatives)}
+        PortalMarkdownReader, corpus=content, derivatives=derivatives, show_drafts=show_drafts)}
     settings["JINJA_FILTERS"] = {
         **formatting.FILTERS,
         **kinds.FILTERS,

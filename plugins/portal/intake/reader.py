@@ -16,15 +16,19 @@ class PortalMarkdownReader(BaseReader):
     enabled = True
     file_extensions = ["md"]
 
-    def __init__(self, settings, corpus=None, derivatives=None):
+    def __init__(self, settings, corpus=None, derivatives=None, show_drafts=True):
         super().__init__(settings)
         self.corpus = corpus
         self.derivatives = derivatives
+        self.show_drafts = show_drafts
 
     def read(self, source_path):
         entry = self.corpus.entry(source_path)
+        # Resized copies of a draft's photos are written only where drafts
+        # are shown: a production build publishes no file of a draft.
+        shown = self.show_drafts or entry.document.metadata.get("status") != "draft"
         content = images.add_sizes(entry.body_html, self.settings["PATH"],
-                                   entry.document.images, self.derivatives)
+                                   entry.document.images, self.derivatives if shown else None)
         return content, self.convert_metadata(entry)
 
     def convert_metadata(self, entry):

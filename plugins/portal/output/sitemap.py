@@ -6,7 +6,8 @@ from xml.sax.saxutils import escape
 
 MAX_URLS = 50_000  # the sitemap protocol's limit per file
 EXCLUDED = ("404.html",)
-# Drafts and the editors' web editor are not pages for readers.
+# Drafts (shown by development builds only) and the editors' web editor
+# are not pages for readers.
 EXCLUDED_PREFIXES = ("draf/", "admin/")
 
 
@@ -49,6 +50,8 @@ def write(output_dir, base_url, unlisted=()):
         index.append("</sitemapindex>")
         (root / "sitemap.xml").write_text("\n".join(index) + "\n", encoding="utf-8")
     (root / "robots.txt").write_text(
-        "User-agent: *\nAllow: /\nDisallow: /draf/\nDisallow: /admin/\n\n"
+        # Drafts are not named: the production build publishes none, and
+        # the development build marks each one noindex.
+        "User-agent: *\nAllow: /\nDisallow: /admin/\n\n"
         f"Sitemap: {base}/sitemap.xml\n",
         encoding="utf-8")
