@@ -84,6 +84,12 @@ class Document:
     # Body image source as written -> its file in the content folder.
     images: dict = field(default_factory=dict)
 
+    @property
+    def draft(self):
+        """A draft is checked like any entry but published nowhere (only the
+        development build previews drafts of articles and pages)."""
+        return self.metadata.get("status") == "draft"
+
     @functools.cached_property
     def values(self):
         """The fields that are filled in (an empty value counts as absent), in
@@ -466,19 +472,23 @@ class _Checker:
     def check_drafts_referenced(self, documents, by_type):
         """Published content that names a draft: the reference would lead
         nowhere on the published site."""
-        draft_kims = {doc.slug for doc in by_type.get("kim", ())
-                      if doc.metadata.get("status") == "draft" and doc.slug}
+        drafts = {key: {doc.slug for doc in docs if doc.draft and doc.slug}
+                  for key, docs in by_type.items()}
         by_path = {doc.path.resolve(): doc for doc in documents}
         for doc in documents:
-            if doc.metadata.get("status") == "draft":
+            if doc.draft:
                 continue
             for spec in doc.ctype.fields:
-                if spec.kind not in (kinds.KIM_REF, kinds.KIM_REFS):
-                    continue
                 value = doc.metadata.get(spec.name)
-                for ref in value if isinstance(value, list) else [value]:
-                    if str(ref) in draft_kims:
-                        self.add(doc, spec.name, say("kim-draf", ref=ref))
+                if spec.kind in (kinds.KIM_REF, kinds.KIM_REFS):
+                    for ref in value if isinstance(value, list) else [value]:
+                        if str(ref) in drafts.get("kim", ()):
+                            self.add(doc, spec.name, say("kim-draf", ref=ref))
+                elif spec.refers_to and not _is_empty(value) and \
+                        str(value) in drafts.get(spec.refers_to, ()):
+                    # An album's article or activity: the link would lead nowhere.
+                    self.add(doc, spec.name, say("rujukan-draf", label=spec.label, ref=value,
+                                                 collection=spec.refers_to))
             for match in INTRASITE_LINK_RE.finditer(doc.body):
                 what, target = match.groups()
                 if what != "filename":

@@ -145,6 +145,16 @@ TEMPLATES = {
                          "content/{collection}/, atau kosongkan kolom ini",
     "kim-draf": "KIM '{ref}' masih draf, sehingga rujukan ini tidak tampil di situs. Perbaiki: "
                 "terbitkan profil KIM itu (status: published) atau hapus rujukannya",
+    "rujukan-draf": "{label} '{ref}' masih draf, sehingga rujukan ini tidak tampil di situs. "
+                    "Perbaiki: terbitkan isian itu di content/{collection}/ (status: published) "
+                    "atau hapus rujukannya",
+    # -- the built site's folders (output/swap.py): met when building --------
+    "folder-hasil-asing": "{path} berupa {found}, bukan {expected} yang dibuat portal ini, "
+                          "jadi portal tidak menimpa, mengubah, atau menghapusnya. Perbaiki: "
+                          "pindahkan atau ganti nama {path} (misalnya mv {path} "
+                          "{path}.cadangan), lalu bangun lagi",
+    "folder-hasil-gagal": "{path}: tidak dapat {action} ({reason}). Perbaiki: pastikan folder "
+                          "proyek dapat ditulisi dan disk tidak penuh, lalu bangun lagi",
 }
 
 
