@@ -28,4 +28,6 @@ if ((${#missing[@]})); then
 fi
 
 # The vnu-jar postinstall script only looks for Java; Java is installed above.
+# Scripts are skipped, so the project's own (the web editor's bundle) runs here.
 npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+node scripts/editor-bundle.mjs
