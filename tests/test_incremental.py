@@ -4,8 +4,12 @@ a build from nothing gives, byte for byte, whatever an editor changed; it
 renders only what changed; and it never alters the previous build, which is
 the live site until the new one is swapped in."""
 
+import hashlib
+import io
+import os
 import re
 import shutil
+import time
 
 import pytest
 
@@ -124,6 +128,81 @@ def test_new_renamed_and_deleted_files_of_every_type_equal_a_cold_build(site):
     assert tree_digest(removed) == tree_digest(cold)
 
 
+def _keep_size_and_time(path, data):
+    """Write `data` over `path`, which must be as long, and give the file its
+    modification time back: what an editor's tool or a copy can do."""
+    stat = path.stat()
+    assert len(data) == stat.st_size and data != path.read_bytes()
+    path.write_bytes(data)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+
+
+def _other_phone(path):
+    """situs.yml with two digits of the operator's WhatsApp number swapped."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count('"0812-0000-0009"') == 1
+    return text.replace('"0812-0000-0009"', '"0812-0000-0090"').encode("utf-8")
+
+
+def _other_pixels(path):
+    """The JPEG at `path` with its colours inverted, exactly as long: encoded
+    a little smaller, then padded with a JPEG comment segment."""
+    from PIL import Image, ImageOps
+
+    with Image.open(path) as image:
+        inverted = ImageOps.invert(image.convert("RGB"))
+    size = path.stat().st_size
+    for quality in range(90, 10, -5):
+        out = io.BytesIO()
+        inverted.save(out, "JPEG", quality=quality)
+        data = out.getvalue()
+        if len(data) + 4 <= size:
+            padding = size - len(data)  # the marker (2 bytes) + its length field + text
+            comment = b"\xff\xfe" + (padding - 2).to_bytes(2, "big") + b" " * (padding - 4)
+            return data[:2] + comment + data[2:]  # right after the start of image
+    raise AssertionError("the photo cannot be re-encoded small enough")
+
+
+def _other_document(path):
+    """The PDF at `path` with one word of its text changed (same length)."""
+    data = path.read_bytes()
+    assert data.count(b"(SK rekaan ") == 1
+    return data.replace(b"(SK rekaan ", b"(SK revisi ")
+
+
+# Files that are not Markdown, each changed without changing its size or
+# modification time, and what the rebuild must show for it.
+SAME_SIZE_AND_TIME = {
+    "situs.yml": _other_phone,
+    "images/galeri/rapat-1.jpg": _other_pixels,
+    "berkas/sk-contoh-satu.pdf": _other_document,
+}
+
+
+@pytest.mark.parametrize("name", list(SAME_SIZE_AND_TIME))
+def test_an_edit_that_keeps_size_and_time_equals_a_cold_build(site, name):
+    path = site.content / name
+    data = SAME_SIZE_AND_TIME[name](path)
+    before = tree_digest(site.last[0])
+    _keep_size_and_time(path, data)
+    output, _, _ = site.rebuild()  # equal to a build from nothing, byte for byte
+    after = tree_digest(output)
+    if name == "situs.yml":  # the new number on every page that showed the old one
+        pages = {page.relative_to(output).as_posix(): page.read_text(encoding="utf-8")
+                 for page in output.rglob("*.html")}
+        assert len([page for page in pages.values() if "0812-0000-0090" in page]) > 50
+        # (the old number is also an activity's own contact, on its page)
+        assert {path for path, page in pages.items() if "0812-0000-0009" in page} == \
+            {"agenda/festival-contoh/index.html"}
+    elif name.endswith(".jpg"):  # the photo and its WebP derivatives are the new pixels
+        published = [file for file in after if "rapat-1" in file]
+        assert published and all(after[file] != before.get(file) for file in published)
+    else:  # the new document is published
+        assert hashlib.sha256(data).hexdigest() in after.values()
+
+
 def test_a_changed_file_in_the_previous_build_is_rendered_again(site):
     previous = site.last[0]
     page = previous / "statistik" / "index.html"
@@ -157,7 +236,6 @@ def test_nothing_changed_renders_nothing_and_a_template_change_renders_everythin
 
 
 def test_the_base_covers_everything_but_the_bodies(tmp_path):
-    import os
     from datetime import date
     from pathlib import Path
 
@@ -183,9 +261,14 @@ def test_the_base_covers_everything_but_the_bodies(tmp_path):
     berita.write_text(berita.read_text(encoding="utf-8").replace(
         "Penulis Rekaan", "Penulis Lain"), encoding="utf-8")
     changes.append(key())
+    # Every other file by its bytes: a new time alone changes nothing, the
+    # same size and time with other bytes does.
     photo = content / "images" / "contoh.png"
     os.utime(photo, ns=(0, 0))
-    changes.append(key())
+    assert key() == changes[-1]
+    for name, change in SAME_SIZE_AND_TIME.items():
+        _keep_size_and_time(content / name, change(content / name))
+        changes.append(key())
     assert Path(photo).is_file() and first not in changes and len(set(changes)) == len(changes)
 
 
@@ -207,3 +290,73 @@ def test_the_base_does_not_depend_on_the_folder_python_runs_in(tmp_path):
                            cwd=folder, capture_output=True, text=True, check=True).stdout
             for folder in (ROOT, tmp_path)}
     assert len(keys) == 1
+
+
+def test_digests_of_untouched_files_are_kept_between_builds(tmp_path, monkeypatch):
+    """content_digests hashes a file again only when its size, times or
+    inode changed, and a same-size edit given its old time back changes the
+    change time, which cannot be set back."""
+    from portal.output import incremental
+
+    content, cache = tmp_path / "content", tmp_path / "cache"
+    (content / "images").mkdir(parents=True)
+    files = {"situs.yml": b"pengelola:\n  whatsapp: '0812-0000-0009'\n",
+             "images/a.jpg": os.urandom(3000), "images/b.pdf": os.urandom(2000)}
+    for name, data in files.items():
+        (content / name).write_bytes(data)
+    (content / "berita.md").write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    hashed = []
+    real = hashlib.file_digest
+
+    def counted(handle, name):
+        hashed.append(os.path.basename(handle.name))
+        return real(handle, name)
+
+    monkeypatch.setattr(hashlib, "file_digest", counted)
+    expected = {name: hashlib.sha256(data).hexdigest() for name, data in files.items()}
+
+    def digests():
+        hashed.clear()
+        return incremental.content_digests(content, cache)
+
+    # A file written a moment ago is hashed on every build (its times may
+    # not tell the next write in the same clock step from this one).
+    assert digests() == expected and len(hashed) == 3
+    assert digests() == expected and len(hashed) == 3
+    monkeypatch.setattr(incremental, "_SETTLED_NS", 100_000_000)
+    time.sleep(0.2)
+    assert digests() == expected and len(hashed) == 3
+    assert digests() == expected and hashed == []  # untouched: nothing read
+    for name in files:  # same size, same modification time, other bytes
+        data = files[name].replace(b"0009", b"0090") if name == "situs.yml" \
+            else bytes(255 - byte for byte in files[name])
+        _keep_size_and_time(content / name, data)
+        expected[name] = hashlib.sha256(data).hexdigest()
+        time.sleep(0.2)  # settled, and kept: the next edit is the only one read
+        assert digests() == expected and hashed == [os.path.basename(name)]
+    (content / "images" / "b.pdf").rename(content / "images" / "c.pdf")
+    expected["images/c.pdf"] = expected.pop("images/b.pdf")
+    assert digests() == expected
+    # An unreadable cache is only a cache.
+    for store in (cache / incremental.DIGEST_FOLDER).glob("*.json"):
+        store.write_text("{bukan json", encoding="utf-8")
+    assert digests() == expected and len(hashed) == 3
+
+
+def test_digests_of_removed_content_folders_are_dropped(tmp_path, monkeypatch):
+    from portal.output import incremental
+
+    monkeypatch.setattr(incremental, "_SETTLED_NS", 0)
+    cache = tmp_path / "cache"
+    for name in ("lama", "baru"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "situs.yml").write_text(name, encoding="utf-8")
+    time.sleep(0.05)
+    incremental.content_digests(tmp_path / "lama", cache)
+    assert len(list((cache / incremental.DIGEST_FOLDER).glob("*.json"))) == 1
+    shutil.rmtree(tmp_path / "lama")
+    incremental.content_digests(tmp_path / "baru", cache)
+    stores = list((cache / incremental.DIGEST_FOLDER).glob("*"))
+    assert sorted(store.suffix for store in stores) == [".folder", ".json"]
+    assert stores[0].with_suffix(".folder").read_text(encoding="utf-8") == \
+        str((tmp_path / "baru").resolve())

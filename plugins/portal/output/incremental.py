@@ -7,8 +7,10 @@ output folder) holding:
 - the build's **base**: one hash of everything a page can read except the
   bodies of content: the plugin's code, the theme, the settings, the
   installed libraries, the build's day (the agenda and the rapor count from
-  it), every content file's front matter as validated, and the size and
-  time of every other file in the content folder;
+  it), every content file's front matter as validated, and the bytes of
+  every other file in the content folder (situs.yml, photos, documents: a
+  hash of each, kept between builds while the file is untouched, see
+  ``content_digests``);
 - the hash of every content file's **body** (its HTML as the reader made it);
 - for each page and feed: which bodies it read, and the hash of its bytes.
 
@@ -38,12 +40,14 @@ import importlib.metadata
 import json
 import os
 import shutil
+import time
 from datetime import date, datetime
 from pathlib import Path, PurePath
 
 from pelican.contents import Content
 
 RECORD_FOLDER = "bangunan"
+DIGEST_FOLDER = "sidik"  # content_digests' cache, one file per content folder
 PROJECT = "portal-kim-kobar"  # this project's own distribution (pyproject.toml)
 FORMAT = 1
 # Settings that name where this build goes, where it comes from and how many
@@ -156,13 +160,100 @@ def base_key(settings, documents, content_dir, day):
     for document in sorted(documents, key=lambda doc: doc.relpath):
         digest.update(json.dumps([document.relpath, document.metadata], sort_keys=True,
                                  default=str).encode())
-    content_dir = Path(content_dir)
-    for path in sorted(content_dir.rglob("*")):
-        if path.is_file() and path.suffix != ".md":
-            stat = path.stat()
-            digest.update(f"{path.relative_to(content_dir).as_posix()}\0{stat.st_size}\0"
-                          f"{stat.st_mtime_ns}\0".encode())
+    cache = settings.get("CACHE_PATH")
+    for name, file_digest in content_digests(content_dir, cache and Path(cache)).items():
+        digest.update(f"{name}\0{file_digest}\0".encode())
     return digest.hexdigest()
+
+
+# A digest is kept only for a file last changed this long before the build
+# looked at it. A file system stamps times from a clock that ticks in steps
+# (a few milliseconds on ext4, two seconds on FAT): a file written again in
+# the same step as the write before it keeps its times, and would keep a
+# digest taken between the two writes. Such recent files are hashed again by
+# the next build (git has the same problem: "racy git").
+_SETTLED_NS = 3_000_000_000
+
+
+def content_digests(content_dir, cache_path=None):
+    """{path relative to `content_dir`: SHA-256 of its bytes} for every file
+    in it but the Markdown ones (their front matter and bodies are hashed
+    apart).
+
+    Size and modification time alone are not enough: an editor's tool, a
+    copy or ``os.utime`` can give a changed file its old time back, and a
+    phone number changed digit for digit keeps the size. Hashing every photo
+    and document on every build is not free on a large site either (2,000
+    files of 300 KB: 0.55 s to hash them all from the page cache, more from
+    a cold disk; 0.04 s with the cache below, 0.02 s of it listing and
+    stat-ing the files), so each digest is kept in `cache_path` and taken
+    again while the file's size, modification time, inode and *change* time
+    are what they were. The kernel sets the change time to the current time
+    on every write, rename or ``utime`` and offers no way to set it back
+    (short of setting the system's clock back), so a file whose change time
+    is the same was not written since (a file written very recently is not
+    kept, see _SETTLED_NS). A new inode (a file replaced, a folder copied
+    elsewhere) only costs a hash."""
+    content_dir = Path(content_dir)
+    store = None
+    if cache_path is not None:
+        store = Path(cache_path) / DIGEST_FOLDER / \
+            f"{hashlib.sha256(str(content_dir.resolve()).encode()).hexdigest()[:24]}.json"
+    known = _load_digests(store)
+    settled = time.time_ns() - _SETTLED_NS  # before any file is looked at
+    digests, keep = {}, {}
+    for path in sorted(content_dir.rglob("*")):
+        if path.suffix == ".md" or not path.is_file():
+            continue
+        name = path.relative_to(content_dir).as_posix()
+        stat = path.stat()
+        stamp = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
+        entry = known.get(name)
+        if entry is not None and entry[:4] == stamp:
+            digests[name] = entry[4]
+        else:
+            try:
+                with path.open("rb") as handle:  # in chunks: a large document is not held whole
+                    digests[name] = hashlib.file_digest(handle, "sha256").hexdigest()
+            except OSError:
+                # Unreadable, so not published as it is either (a step that
+                # reads it says so); its times still show any later change.
+                digests[name] = f"stat {stamp}"
+                continue
+        if stat.st_ctime_ns < settled:
+            keep[name] = [*stamp, digests[name]]
+    if store is not None and keep != known:
+        _save_digests(store, content_dir, keep)
+    return digests
+
+
+def _load_digests(store):
+    """{name: [size, mtime_ns, ctime_ns, inode, digest]} as `store` kept
+    them; nothing when there is no store or it is unreadable."""
+    if store is None:
+        return {}
+    try:
+        data = json.loads(store.read_text(encoding="utf-8"))
+        files = data["files"] if data.get("format") == FORMAT else {}
+        return {name: entry for name, entry in files.items()
+                if isinstance(entry, list) and len(entry) == 5 and isinstance(entry[4], str)}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def _save_digests(store, content_dir, files):
+    try:
+        store.parent.mkdir(parents=True, exist_ok=True)
+        # The folder first: another build dropping stores of removed folders
+        # must not take this one for one.
+        store.with_suffix(".folder").write_text(str(content_dir.resolve()), encoding="utf-8")
+        partial = store.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps({"format": FORMAT, "files": files},
+                                      separators=(",", ":"), sort_keys=True), encoding="utf-8")
+        os.replace(partial, store)  # atomic: builds of the same content may run at once
+        _forget_removed_folders(store.parent)
+    except OSError:
+        pass  # only a cache: the next build hashes again
 
 
 def body_hashes(items, content_dir):
@@ -218,16 +309,18 @@ class BuildRecord:
     def save(self, cache_path):
         path = record_path(cache_path, self.output_dir)
         path.parent.mkdir(parents=True, exist_ok=True)
+        # Which folder the record describes, in a file of its own: a record
+        # is tens of megabytes on a large site, too much to read just for that.
+        # Written first, so that another build never takes the new record for
+        # one of a removed folder.
+        path.with_suffix(".folder").write_text(str(self.output_dir.resolve()), encoding="utf-8")
         partial = path.with_suffix(f".{os.getpid()}.tmp")
         partial.write_text(json.dumps({
             "format": FORMAT, "output": str(self.output_dir.resolve()), "base": self.base,
             "bodies": self.bodies, "files": self.files, "search": self.search,
         }, separators=(",", ":"), sort_keys=True), encoding="utf-8")
         os.replace(partial, path)
-        # Which folder the record describes, in a file of its own: a record
-        # is tens of megabytes on a large site, too much to read just for that.
-        path.with_suffix(".folder").write_text(str(self.output_dir.resolve()), encoding="utf-8")
-        _forget_removed_builds(path.parent)
+        _forget_removed_folders(path.parent)
 
     def unchanged(self, name, previous):
         """Whether file `name` is the same in this build as in `previous`
@@ -236,8 +329,9 @@ class BuildRecord:
         return bool(ours and theirs and ours["sha"] == theirs["sha"])
 
 
-def _forget_removed_builds(folder):
-    """Records of output folders that no longer exist are dropped."""
+def _forget_removed_folders(folder):
+    """Records (of builds, or content_digests' caches) of folders that no
+    longer exist are dropped."""
     for path in folder.glob("*.json"):
         described = path.with_suffix(".folder")
         try:
