@@ -243,8 +243,11 @@ CMS_LOCAL_BACKEND_URL = os.environ.get("PORTAL_CMS_LOCAL_BACKEND_URL") or None
 # whether the page was published or why not. PORTAL_CMS_STATUS_API points it
 # at another API root (the tests' stand-in); it is off without CMS_REPO.
 CMS_STATUS_API = os.environ.get("PORTAL_CMS_STATUS_API", "https://api.github.com")
-CMS_STATUS_CHECK_JOBS = ("test", "content")  # the jobs that check a commit
-CMS_STATUS_DEPLOY_JOB = "deploy"  # the job that publishes it
+# The jobs that check a commit: the suite (skipped when only content/ changed)
+# and the one build, `invoke check` + `invoke publish`; then the one that
+# publishes that build.
+CMS_STATUS_CHECK_JOBS = ("test", "build")
+CMS_STATUS_DEPLOY_JOB = "deploy"
 CMS_STATUS_POLL_SECONDS = float(os.environ.get("PORTAL_CMS_STATUS_POLL_SECONDS", "10"))
 CMS_STATUS_GIVE_UP_MINUTES = 30
 # Search (plugins/portal/output/search.py): pages are indexed in parts of at

@@ -627,11 +627,53 @@ def test_the_editor_refuses_a_slug_another_article_has(editor_project, editor_si
 REPO = "kim-kobar/portal"
 
 
+def _runs(*jobs):
+    """Check runs as GitHub lists them: (job, status, conclusion) each."""
+    return [{"id": number, "name": name, "status": status, "conclusion": conclusion}
+            for number, (name, status, conclusion) in enumerate(jobs, start=1)]
+
+
+DONE = "completed"
+# What GitHub answers for the saved commit, three looks at each stage, for
+# each outcome (jobs of .github/workflows/site.yml). A job that waits for
+# another has no check run until it starts: the suite while `changes` runs.
+STAGES = {
+    # A code change somewhere in the push: the suite runs, the build is done
+    # before it, and the deploy waits for both.
+    "terbit": [
+        _runs(("changes", "queued", None)),
+        _runs(("changes", "in_progress", None), ("build", "in_progress", None)),
+        _runs(("changes", DONE, "success"), ("test", "in_progress", None),
+              ("build", DONE, "success")),
+        _runs(("changes", DONE, "success"), ("test", DONE, "success"),
+              ("build", DONE, "success"), ("deploy", "in_progress", None)),
+        _runs(("changes", DONE, "success"), ("test", DONE, "success"),
+              ("build", DONE, "success"), ("deploy", DONE, "success")),
+    ],
+    # Only content changed (an editor's save): the suite is skipped.
+    "terbit-tanpa-uji": [
+        _runs(("changes", DONE, "success"), ("test", DONE, "skipped"),
+              ("build", "in_progress", None)),
+        _runs(("changes", DONE, "success"), ("test", DONE, "skipped"),
+              ("build", DONE, "success"), ("deploy", "in_progress", None)),
+        _runs(("changes", DONE, "success"), ("test", DONE, "skipped"),
+              ("build", DONE, "success"), ("deploy", DONE, "success")),
+    ],
+    # `invoke check` in the build job refuses the entry (annotated).
+    "gagal": [
+        _runs(("changes", "in_progress", None), ("build", "in_progress", None)),
+        _runs(("changes", DONE, "success"), ("test", DONE, "skipped"),
+              ("build", DONE, "failure"), ("deploy", DONE, "skipped")),
+    ],
+}
+FAILED_BUILD = 3  # the id of `build` in the last "gagal" stage
+
+
 class GitHubStandIn:
     """The three GitHub endpoints the editor asks after a save, answering
-    for one commit of the saved file: its check runs are first in progress,
-    then either failed (with an annotation, as `invoke check` writes them in
-    CI) or passed and deployed."""
+    for one commit of the saved file: its check runs go through the stages
+    of `outcome` (STAGES), ending failed (with an annotation, as `invoke
+    check` writes them in CI) or deployed."""
 
     def __init__(self, project, outcome):
         self.project, self.outcome = project, outcome
@@ -651,19 +693,11 @@ class GitHubStandIn:
             now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
             return [{"sha": "c0ffee", "commit": {"committer": {"date": now}}}]
         if path == f"{base}/commits/c0ffee/check-runs":
+            stages = STAGES[self.outcome]
+            runs = stages[min(self.looks // 3, len(stages) - 1)]
             self.looks += 1
-            if self.looks <= 3:
-                runs = [{"id": 1, "name": "test", "status": "in_progress", "conclusion": None},
-                        {"id": 2, "name": "content", "status": "queued", "conclusion": None}]
-            elif self.outcome == "gagal":
-                runs = [{"id": 1, "name": "test", "status": "completed", "conclusion": "success"},
-                        {"id": 2, "name": "content", "status": "completed",
-                         "conclusion": "failure"}]
-            else:
-                runs = [{"id": i, "name": name, "status": "completed", "conclusion": "success"}
-                        for i, name in enumerate(("test", "content", "deploy"), start=1)]
             return {"total_count": len(runs), "check_runs": runs}
-        if path == f"{base}/check-runs/2/annotations":
+        if path == f"{base}/check-runs/{FAILED_BUILD}/annotations":
             return [{"path": self.saved, "start_line": 12, "annotation_level": "failure",
                      "title": "Kolom 'gambar.src'", "message": self.message}]
         return None
@@ -703,7 +737,24 @@ def github_stand_in(project, outcome):
         server.server_close()
 
 
-@pytest.mark.parametrize("outcome", ["gagal", "terbit"])
+# Everything the panel showed, title and detail, in order (a save shows
+# each state at least for one look, 0.5 s here).
+RECORD_PANEL = """() => {
+  window.panelShown = [];
+  new MutationObserver(() => {
+    const panel = document.getElementById('status-terbit');
+    const text = panel ? [...panel.querySelectorAll('p')].map((p) => p.textContent).join(' ')
+                       : '';
+    const shown = window.panelShown;
+    if (text && text !== shown[shown.length - 1]) shown.push(text);
+  }).observe(document.body, { childList: true, subtree: true, characterData: true });
+}"""
+CHECKING = "Situs sedang dibangun… Tahap 1 dari 2: isi diperiksa. Biasanya beberapa menit."
+DEPLOYING = "Situs sedang dibangun… Tahap 2 dari 2: situs diterbitkan."
+PUBLISHED = "Terbit: perubahan sudah tampil di situs."
+
+
+@pytest.mark.parametrize("outcome", ["gagal", "terbit", "terbit-tanpa-uji"])
 def test_after_saving_the_editor_shows_whether_the_page_was_published(tmp_path, chromium,
                                                                        outcome):
     project_dir = tmp_path / "proyek"
@@ -716,6 +767,7 @@ def test_after_saving_the_editor_shows_whether_the_page_was_published(tmp_path, 
             with serving(project / "output") as site:
                 with logged_in_editor(chromium, site) as page:
                     start_news(page, "Rapat KIM bulan ini")
+                    page.evaluate(RECORD_PANEL)
                     page.get_by_role("button", name="Simpan").first.click()
                     page.get_by_text("Simpan sekarang").click()
                     status = page.get_by_role("status", name="Status penerbitan")
@@ -727,13 +779,15 @@ def test_after_saving_the_editor_shows_whether_the_page_was_published(tmp_path, 
                             'content/berita/2025-11-28-rapat-kim-bulan-ini.md baris 12: '
                             + stand_in.message)
                     else:
-                        status.get_by_text("Terbit: perubahan sudah tampil di situs.").wait_for()
+                        status.get_by_text(PUBLISHED).wait_for()
                         link = status.get_by_role("link", name="Lihat halaman")
                         assert link.get_attribute("href") == \
                             "http://localhost:8000/berita/rapat-kim-bulan-ini/"
+                    shown = [text for text in page.evaluate("window.panelShown")
+                             if text.startswith(("Situs sedang", "Terbit", "Gagal"))]
                     box = status.bounding_box()
                     assert box["x"] >= 0 and box["x"] + box["width"] <= 360, box
-                    if os.environ.get("CMS_SCREENSHOT_DIR"):
+                    if os.environ.get("CMS_SCREENSHOT_DIR") and outcome != "terbit-tanpa-uji":
                         page.screenshot(path=str(Path(os.environ["CMS_SCREENSHOT_DIR"]) /
                                                  f"ponsel-editor-web-{outcome}.png"))
         finally:
@@ -741,14 +795,30 @@ def test_after_saving_the_editor_shows_whether_the_page_was_published(tmp_path, 
     assert stand_in.saved == 'content/berita/2025-11-28-rapat-kim-bulan-ini.md'
     asked = {path for path, _ in stand_in.requests}
     assert f"/repos/{REPO}/commits/c0ffee/check-runs" in asked
-    assert (f"/repos/{REPO}/check-runs/2/annotations" in asked) == (outcome == "gagal")
+    assert (f"/repos/{REPO}/check-runs/{FAILED_BUILD}/annotations" in asked) == \
+        (outcome == "gagal")
+    # Checking until the suite and the build have both finished (a suite not
+    # started yet is still to come; a skipped one is finished), then
+    # deploying, then published.
+    if outcome == "gagal":
+        assert shown[0] == CHECKING and shown[-1].startswith("Gagal terbit")
+        assert DEPLOYING not in shown
+    else:
+        assert shown == [CHECKING, DEPLOYING, PUBLISHED]
 
 
 def test_status_settings_name_the_jobs_of_the_workflow():
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text())
     status = cms.status_settings({**DEV, "CMS_REPO": REPO})
-    assert set(status["pemeriksaan"]) | {status["penerbitan"]} <= set(workflow["jobs"])
-    assert workflow["jobs"][status["penerbitan"]]["needs"] == status["pemeriksaan"]
+    jobs = workflow["jobs"]
+    assert status["pemeriksaan"] == ["test", "build"]
+    assert status["penerbitan"] == "deploy"
+    # Check runs are named after the job ids (no job sets a `name`).
+    assert not any("name" in job for job in jobs.values())
+    # The deploy waits for every job the panel waits for.
+    assert set(status["pemeriksaan"]) <= set(jobs[status["penerbitan"]]["needs"])
+    # The build job runs `invoke check`, whose annotations the panel shows.
+    assert ".venv/bin/invoke check" in [step.get("run") for step in jobs["build"]["steps"]]
     assert cms.status_settings({**DEV, "CMS_REPO": ""}) == {}
 
 

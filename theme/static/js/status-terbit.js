@@ -11,7 +11,10 @@
  *   GET /repos/{repo}/commits?path={file}&sha={branch}&per_page=1
  *   GET /repos/{repo}/commits/{sha}/check-runs
  *   GET /repos/{repo}/check-runs/{id}/annotations   (only for a failed job)
- * and shows, in a panel at the bottom of the editor: building, published
+ * The jobs are named in admin/terbit.json: `pemeriksaan` (the suite, which
+ * is skipped when only content changed, and the build that checks the
+ * content) and `penerbitan` (the deploy).
+ * It shows, in a panel at the bottom of the editor: building, published
  * (with a link to the page) or failed (with `invoke check`'s messages, read
  * from the job's annotations). Settings come from admin/terbit.json
  * (plugins/portal/output/cms.py, status_settings); without a repository the
@@ -138,9 +141,13 @@
           show('terbit', 'Terbit: perubahan sudah tampil di situs.', '', link);
           return true;
         }
-        var checking = runs.filter(function (run) {
-          return config.pemeriksaan.indexOf(run.name) >= 0 && run.status !== 'completed';
-        }).length;
+        // Still checking while a checking job has no finished run: a job
+        // waiting for another (the suite waits for the look at what changed)
+        // has no check run yet. A skipped one (conclusion "skipped": only
+        // content changed, the suite did not need to run) is finished.
+        var checking = config.pemeriksaan.some(function (name) {
+          return !runs.some(function (run) { return run.name === name && run.status === 'completed'; });
+        });
         show('dibangun', 'Situs sedang dibangun…', checking
           ? 'Tahap 1 dari 2: isi diperiksa. Biasanya beberapa menit.'
           : 'Tahap 2 dari 2: situs diterbitkan.');
