@@ -3,7 +3,6 @@
 import json
 import os
 import shlex
-import shutil
 import sys
 import threading
 from datetime import datetime
@@ -109,32 +108,36 @@ def build_and_swap(c, settings, target, siteurl="", overrides=None, checks=True,
     from quality.site import check_site
 
     target = Path(target)
-    with swap.build_lock(target):
-        swap.recover(target)
-        swap.remove(swap.leftovers(target))
-        fresh = swap.new_build(target)
-        # Pages that did not change are carried over from the site being
-        # replaced (portal/output/incremental.py), never written into it.
-        previous = swap.current(target)
-        if previous is not None and swap.is_complete(previous):
-            overrides = {**(overrides or {}), "INCREMENTAL_FROM": str(previous)}
-        result = pelican_run(c, settings, fresh, overrides, warm)
-        if result.failed:
-            swap.remove([fresh])
-            raise Exit(f"Pembangunan situs gagal; {target.name}/ tidak diubah.", code=1)
-        problems = []
-        if checks:
-            policy = PagePolicy.from_settings(read_settings(str(settings)))
-            problems = check_site(fresh, siteurl, policy=policy)
-        if problems:
-            swap.remove([fresh])
-            raise Exit("\n".join(problems) + f"\nPemeriksaan hasil gagal; {target.name}/ tidak "
-                       "diubah.", code=1)
-        swap.mark_complete(fresh)
-        previous = swap.switch(target, fresh)
-        if previous is not None:
-            swap.remove([Path(str(previous) + ".lengkap"), previous],
-                        background=remove_old_later)
+    try:
+        with swap.build_lock(target):
+            swap.check(target)
+            swap.remove(swap.leftovers(target))
+            fresh = swap.new_build(target)
+            # Pages that did not change are carried over from the site being
+            # replaced (portal/output/incremental.py), never written into it.
+            previous = swap.current(target)
+            if previous is not None and swap.is_complete(previous):
+                overrides = {**(overrides or {}), "INCREMENTAL_FROM": str(previous)}
+            result = pelican_run(c, settings, fresh, overrides, warm)
+            if result.failed:
+                swap.remove(swap.with_marks(fresh))
+                raise Exit(f"Pembangunan situs gagal; {target.name}/ tidak diubah.", code=1)
+            problems = []
+            if checks:
+                policy = PagePolicy.from_settings(read_settings(str(settings)))
+                problems = check_site(fresh, siteurl, policy=policy)
+            if problems:
+                swap.remove(swap.with_marks(fresh))
+                raise Exit("\n".join(problems) + f"\nPemeriksaan hasil gagal; {target.name}/ "
+                           "tidak diubah.", code=1)
+            swap.mark_complete(fresh)
+            previous = swap.switch(target, fresh)
+            if previous is not None:
+                swap.remove(swap.with_marks(previous), background=remove_old_later)
+    except swap.Refused as refusal:
+        # The builds folder is not as the portal left it, or cannot be
+        # written: the editor reads what was found, not a traceback.
+        raise Exit(str(refusal), code=1) from None
     print(f"Situs dibangun di {target}/")
 
 
@@ -171,13 +174,18 @@ def _shown_path(path):
 
 @task
 def clean(c):
-    """Remove the built site."""
+    """Remove the built site (output/ and the builds in output.versi/ the portal made)."""
     from portal.output import swap
 
     target = CONFIG["deploy_path"]
-    with swap.build_lock(target):
-        swap.remove([*swap.leftovers(target), target])
-        shutil.rmtree(swap.builds_dir(target), ignore_errors=True)
+    try:
+        with swap.build_lock(target):
+            others = swap.clear(target)
+    except swap.Refused as refusal:
+        raise Exit(str(refusal), code=1) from None
+    if others:
+        print(f"{swap.builds_dir(target).name}/ masih berisi yang tidak dibuat portal, dan "
+              "dibiarkan: " + ", ".join(path.name for path in others))
 
 
 @task

@@ -101,20 +101,21 @@ build()
 (target / "penanda-situs-lama.txt").write_text("lama")
 stopped = Path("output.versi/20260101-000000-1-1")
 (stopped / "kim").mkdir(parents=True)
+Path(str(stopped) + ".portal").touch()  # its mark: made before the folder
 build()
 assert (target / "kim" / "palae" / "index.html").is_file()
 assert not (target / "penanda-situs-lama.txt").exists()
 assert not stopped.exists()
 deadline = time.monotonic() + 30
-while len(list(Path("output.versi").iterdir())) > 2 and time.monotonic() < deadline:
+while len(list(Path("output.versi").iterdir())) > 3 and time.monotonic() < deadline:
     time.sleep(0.1)
 print(sorted(p.suffix for p in Path("output.versi").iterdir()))
 """
     result = subprocess.run([sys.executable, "-c", script], cwd=project,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    # The current build and its completeness mark, nothing else.
-    assert result.stdout.strip().splitlines()[-1] == "['', '.lengkap']"
+    # The current build and its two marks (complete, made by the portal), nothing else.
+    assert result.stdout.strip().splitlines()[-1] == "['', '.lengkap', '.portal']"
 
 
 def test_the_live_preview_builds_in_a_warm_copy_of_itself(project):
