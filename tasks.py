@@ -194,10 +194,33 @@ def build(c):
     build_and_swap(c, CONFIG["settings_base"], CONFIG["deploy_path"])
 
 
+def _port(port):
+    """The port to serve on: the one asked for (8000 by default), or the
+    next free one when another program (often a preview left running) has
+    it, said in one line."""
+    from portal.output.server import NoFreePort, free_port
+
+    try:
+        asked = int(port or CONFIG["port"])
+        if not 1 <= asked <= 65535:
+            raise ValueError
+    except ValueError:
+        raise Exit(f"--port {port}: bukan nomor port. Perbaiki: tulis angka 1 sampai 65535, "
+                   "misalnya --port 8080", code=1) from None
+    try:
+        found = free_port(CONFIG["host"], asked)
+    except NoFreePort as refusal:
+        raise Exit(str(refusal), code=1) from None
+    if found != asked:
+        print(f"Port {asked} sedang dipakai program lain (mungkin pratinjau yang masih "
+              f"berjalan); memakai port {found}.")
+    return found
+
+
 def _serve(path, port=None):
     from portal.output.server import make_server
 
-    port = int(port or CONFIG["port"])
+    port = _port(port)
     server = make_server(path, CONFIG["host"], port)
     print(f"Situs dapat dibuka di http://{CONFIG['host']}:{port}/ "
           "(hentikan dengan Ctrl+C)")
@@ -207,7 +230,7 @@ def _serve(path, port=None):
         server.server_close()
 
 
-PORT_HELP = {"port": "nomor port (bawaan: 8000)"}
+PORT_HELP = {"port": "nomor port (bawaan: 8000; bila terpakai, port berikutnya yang bebas)"}
 
 
 @task(help=PORT_HELP)
@@ -219,53 +242,36 @@ def serve(c, port=None):
 @task(help=PORT_HELP)
 def livereload(c, port=None):
     """Rebuild on a change in content, theme or plugins and reload the browser."""
-    import livereload as livereload_package
-    from livereload import Server
-    from livereload.handlers import LiveReloadHandler
-    from livereload.watcher import Watcher
-    from tornado import ioloop
+    from portal.output import preview
 
-    class QuickWatcher(Watcher):
-        """livereload's own watcher (it compares file times and runs the
-        rebuild), looking every 0.2 s instead of every 0.8 s, so a save is
-        seen 0.3 s sooner on average; it does not look while a rebuild runs.
-        Each finished rebuild reloads the browsers: livereload's own loop
-        skipped a reload within 3 s of the previous one, which a rebuild in
-        under a second made the rule."""
-
-        def start(self, callback):
-            def look():
-                changed, _ = self.examine()
-                if changed and LiveReloadHandler.waiters:
-                    LiveReloadHandler.reload_waiters()
-
-            ioloop.PeriodicCallback(look, 200).start()
-            return True
-
-    port = int(port or CONFIG["port"])
-    # The site forbids inline scripts (CSP), so the snippet the livereload
-    # server would inject cannot run; the pages link livereload.js themselves
-    # when LIVERELOAD_PORT is set (base.html), and the injection is turned off.
-    livereload_package.server.LiveScriptInjector.transform_first_chunk = (
-        lambda self, status_code, headers, chunk, finishing: (status_code, headers, chunk))
-
+    port = _port(port)
     warm = WarmPelican()
 
     def rebuild():
+        """Build the preview; the problems that stopped it, for the page."""
         try:
             # A preview: rebuilt in seconds, checked by `invoke build`/`publish`.
             build_and_swap(c, CONFIG["settings_base"], CONFIG["deploy_path"],
-                           overrides={"LIVERELOAD_PORT": port}, checks=False,
+                           overrides={"LIVERELOAD_PORT": port,
+                                      "PREVIEW_PROBLEMS_URL": preview.PROBLEMS_URL},
+                           checks=False,
                            remove_old_later=True, warm=warm)
+            return []
         except Exit as failure:
             print(failure.message, file=sys.stderr)
+            try:  # what `invoke check` says (the build printed it too)
+                _, problems = validate_content(CONFIG["content_path"], ROOT)
+            except Exception:  # noqa: BLE001 - the build's own message is shown instead
+                problems = []
+            return [str(problem) for problem in problems] or [failure.message]
 
-    rebuild()
-    server = Server(watcher=QuickWatcher())
-    for path in WATCHED:
-        server.watch(str(ROOT / path), rebuild)
-    server.serve(host=CONFIG["host"], port=port, root=str(CONFIG["deploy_path"]),
-                 open_url_delay=None)
+    print(f"Pratinjau langsung di http://{CONFIG['host']}:{port}/ (hentikan dengan Ctrl+C)")
+    try:
+        preview.serve(CONFIG["deploy_path"], CONFIG["host"], port,
+                      [ROOT / path for path in WATCHED], rebuild)
+    except OSError as error:  # the port was taken between the check and now
+        raise Exit(f"Pratinjau tidak dapat dimulai di port {port} ({error.strerror}). "
+                   "Perbaiki: jalankan lagi, atau pilih port lain dengan --port", code=1) from None
 
 
 @task(help=PORT_HELP)

@@ -351,3 +351,57 @@ def test_livereload_reloads_the_open_browser_after_a_saved_change(project, backg
     finally:
         context.close()
     assert errors == []  # in particular, no CSP violation from an injected script
+
+
+def test_serve_on_a_busy_port_takes_the_next_free_one(project, background):
+    import socket
+
+    assert invoke(project, "build").returncode == 0
+    with socket.socket() as busy:  # another program (an old preview) on the port
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        process = background(project, "serve", "--port", str(port))
+        line = process.stdout.readline().decode("utf-8")
+        assert f"Port {port} sedang dipakai program lain" in line
+        taken = int(line.rsplit("port ", 1)[1].rstrip(".\n"))
+        assert taken > port
+        assert _wait_for(lambda: _get(f"http://localhost:{taken}/")[0] == 200)
+
+
+@pytest.mark.parametrize("value", ["delapan", "0", "70000"])
+def test_serve_refuses_a_port_that_is_not_one(project, value):
+    result = invoke(project, "serve", "--port", value)
+    assert result.returncode == 1
+    assert "bukan nomor port. Perbaiki: tulis angka 1 sampai 65535" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_livereload_shows_what_stopped_the_rebuild_on_the_page(project, background,
+                                                              chromium):
+    port = _free_port()
+    background(project, "livereload", "--port", str(port))
+    url = f"http://localhost:{port}/tentang-portal/"
+    assert _wait_for(lambda: _get(url)[0] == 200, timeout=90)
+    context = chromium.new_context()
+    try:
+        page = context.new_page()
+        warnings = []
+        page.on("console", lambda m: m.type == "warning" and warnings.append(m.text))
+        page.goto(url)
+        page.wait_for_timeout(1500)  # livereload.js connects its websocket
+        assert page.locator(".pratinjau-masalah").count() == 0
+        source = project / "content" / "halaman" / "tentang-portal.md"
+        good = source.read_text()
+        source.write_text(good.replace("title:", "judul:", 1))
+        banner = page.locator(".pratinjau-masalah")
+        banner.wait_for(timeout=60000)
+        text = banner.inner_text()
+        assert "Pratinjau belum diperbarui" in text
+        assert "content/halaman/tentang-portal.md:2: kolom 'judul': kolom tidak dikenal" in text
+        assert any("content/halaman/tentang-portal.md" in warning for warning in warnings)
+        source.write_text(good)  # fixed: the banner goes with the next reload
+        banner.wait_for(state="detached", timeout=60000)
+        page.get_by_role("heading", level=1).wait_for()
+    finally:
+        context.close()

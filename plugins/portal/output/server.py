@@ -3,9 +3,42 @@ published to: clean URLs map to index.html and a missing page gets
 404.html with status 404. Used by `invoke serve`/`preview` and by the
 browser tests."""
 
+import errno
 import functools
+import socket
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+# How many ports after the one asked for are tried when it is taken.
+PORT_TRIES = 20
+
+
+class NoFreePort(Exception):
+    """No port from the one asked for to PORT_TRIES after it is free; the
+    message is an editor's (Indonesian)."""
+
+
+def free_port(host, port):
+    """`port` when nothing listens on it, else the next free one after it:
+    an editor who left a preview running (or runs another program on 8000)
+    gets a working server, not a traceback. Binding with SO_REUSEADDR, as
+    the servers do, so a port a stopped server left in TIME_WAIT counts as
+    free."""
+    for candidate in range(port, min(port + PORT_TRIES, 65535) + 1):
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind((host, candidate))
+            except OSError as error:
+                if error.errno in (errno.EADDRINUSE, errno.EACCES):
+                    continue
+                raise NoFreePort(f"port {port} tidak dapat dipakai di {host} ({error.strerror}). "
+                                 "Perbaiki: pilih port lain dengan --port, misalnya --port 8080"
+                                 ) from None
+            return candidate
+    raise NoFreePort(f"port {port} sampai {port + PORT_TRIES} sedang dipakai program lain. "
+                     "Perbaiki: hentikan pratinjau lain yang masih berjalan (Ctrl+C di "
+                     "terminalnya), atau pilih port lain dengan --port, misalnya --port 9000")
 
 
 class _Handler(SimpleHTTPRequestHandler):

@@ -1,0 +1,39 @@
+/* Live preview only (invoke livereload; base.html loads this when
+ * LIVERELOAD_PORT is set): when the last rebuild was stopped by problems in
+ * the content, the page shown is the previous build. Say so above the page
+ * and in the console, with the problems as `invoke check` words them, so the
+ * editor fixes them before pushing. plugins/portal/output/preview.py answers
+ * the address in data-masalah. */
+(function () {
+  'use strict';
+  var script = document.currentScript;
+  if (!script || !window.fetch) return;
+  fetch(script.getAttribute('data-masalah'), { cache: 'no-store' })
+    .then(function (response) { return response.ok ? response.json() : null; })
+    .then(function (data) {
+      var problems = (data && data.masalah) || [];
+      if (!problems.length) return;
+      problems.forEach(function (problem) { console.warn('[pratinjau] ' + problem); });
+      var box = document.createElement('section');
+      box.className = 'notice notice--batal pratinjau-masalah';
+      box.setAttribute('role', 'alert');
+      var title = document.createElement('p');
+      var strong = document.createElement('strong');
+      strong.textContent = 'Pratinjau belum diperbarui: ' + problems.length +
+        ' masalah pada konten.';
+      title.appendChild(strong);
+      title.appendChild(document.createTextNode(
+        ' Halaman ini masih hasil pembangunan sebelumnya. Perbaiki lalu simpan; halaman ' +
+        'dimuat ulang sendiri. invoke check menampilkan daftar yang sama.'));
+      var list = document.createElement('ul');
+      problems.forEach(function (problem) {
+        var item = document.createElement('li');
+        item.textContent = problem;
+        list.appendChild(item);
+      });
+      box.appendChild(title);
+      box.appendChild(list);
+      document.body.insertBefore(box, document.body.firstChild);
+    })
+    .catch(function () { /* the preview server is gone: nothing to say */ });
+})();
