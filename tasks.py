@@ -338,8 +338,11 @@ def _kim_profile(slug):
             continue
         if str(metadata.get("slug")) == slug:
             return metadata
-    raise Exit(f"KIM '{slug}' tidak ada di content/kim/. Tulis slug salah satu profil KIM, "
-               "misalnya 'palae'.", code=1)
+    known = sorted(path.stem for path in (CONFIG["content_path"] / "kim").glob("*.md"))
+    hint = (f"yang ada: {', '.join(known[:8])}{' ...' if len(known) > 8 else ''}" if known
+            else "belum ada profil KIM; buat dulu dengan 'invoke new-kim'")
+    raise Exit(f"KIM '{slug}' tidak ada di content/kim/. Tulis slug salah satu profil KIM "
+               f"(nama berkasnya tanpa .md; {hint}).", code=1)
 
 
 def _kim_slugs(option):
@@ -350,8 +353,8 @@ def _kim_slugs(option):
     return slugs
 
 
-@task(help={
-    "nama": "nama KIM, misalnya \"KIM Sari Rasa\"",
+@task(auto_shortflags=False, help={
+    "nama": "nama KIM, misalnya \"KIM Nama Kelompok\"",
     "kecamatan": "salah satu dari enam kecamatan, misalnya Kumai",
     "desa": "nama desa atau kelurahan, misalnya \"Sungai Kapitan\"",
     "jenis": "desa atau kelurahan (bawaan: desa)",
@@ -367,7 +370,7 @@ def new_kim(c, nama, kecamatan, desa, jenis="desa", slug=None):
     _write_new(CONFIG["content_path"] / "kim" / f"{slug}.md", text)
 
 
-@task(help={
+@task(auto_shortflags=False, help={
     "judul": "nama potensi, misalnya \"Amplang Ikan Pipih\"",
     "kategori": "kategori potensi, misalnya Kuliner",
     "desa": "desa atau kelurahan tempat potensi, misalnya \"Sungai Kapitan\"",
@@ -399,7 +402,7 @@ def new_potensi(c, judul, kategori, desa=None, kecamatan=None, jenis=None, kim=N
     _write_new(CONFIG["content_path"] / "potensi" / f"{slug}.md", text)
 
 
-@task(help={
+@task(auto_shortflags=False, help={
     "judul": "judul berita",
     "kim": "slug KIM terkait, pisahkan dengan koma bila lebih dari satu",
     "kategori": "Berita, Kegiatan atau Pengumuman (bawaan: Berita)",
@@ -410,8 +413,9 @@ def new_berita(c, judul, kim="", kategori="Berita", tanggal=None, slug=None):
     """Create a ready-to-edit news article in content/berita/."""
     allowed = [k for k in vocabulary.KATEGORI_BERITA if k != vocabulary.CEK_FAKTA]
     if kategori.strip().lower() == vocabulary.CEK_FAKTA.lower():
-        raise Exit("Cek Fakta memerlukan klaim, label, tempat beredar dan sumber: salin "
-                   "contoh di docs/panduan-editor.md.", code=1)
+        raise Exit("Cek Fakta memerlukan klaim, label, tempat beredar dan sumber: buat dengan "
+                   "'invoke new-cek-fakta' (invoke --help new-cek-fakta menjelaskan "
+                   "pilihannya).", code=1)
     kategori = _choice(kategori, allowed, "kategori")
     slugs = _kim_slugs(kim)
     when = tanggal or datetime.now(ZoneInfo("Asia/Jakarta")).strftime("%Y-%m-%d %H:%M")
@@ -422,7 +426,34 @@ def new_berita(c, judul, kim="", kategori="Berita", tanggal=None, slug=None):
     _write_new(CONFIG["content_path"] / "berita" / f"{day}-{slug}.md", text)
 
 
-@task(help={
+@task(auto_shortflags=False, help={
+    "judul": "judul tulisan, misalnya \"Cek Fakta: Pesan Berantai tentang Bantuan Desa\"",
+    "klaim": "klaim yang diperiksa, paling banyak 74 huruf",
+    "label": "hasil periksa: " + ", ".join(v.label for v in vocabulary.VERDICTS),
+    "beredar_tempat": "di mana klaim beredar, misalnya \"grup WhatsApp\"",
+    "beredar_tanggal": "tanggal klaim beredar YYYY-MM-DD",
+    "sumber": "nama sumber yang membantah atau menguatkan, misalnya nama media atau instansi",
+    "sumber_url": "alamat tulisan sumber, https://... (tidak wajib, tetapi sebaiknya diisi)",
+    "kim": "slug KIM terkait, pisahkan dengan koma bila lebih dari satu",
+    "tanggal": "YYYY-MM-DD JJ:MM dalam WIB (bawaan: sekarang)",
+    "slug": "alamat halaman (bawaan: dari judul)",
+})
+def new_cek_fakta(c, judul, klaim, label, beredar_tempat, beredar_tanggal, sumber,
+                  sumber_url=None, kim="", tanggal=None, slug=None):
+    """Create a ready-to-edit fact check in content/berita/ (category Cek Fakta)."""
+    label = _choice(label, [v.label for v in vocabulary.VERDICTS], "label")
+    slugs = _kim_slugs(kim)
+    when = tanggal or datetime.now(ZoneInfo("Asia/Jakarta")).strftime("%Y-%m-%d %H:%M")
+    slug = slug or plain_slug(judul)
+    text = scaffold(schema.BERITA, {
+        "title": judul, "date": when, "category": vocabulary.CEK_FAKTA, "slug": slug,
+        "kim": slugs, "klaim": klaim, "label": label,
+        "beredar": {"tempat": beredar_tempat, "tanggal": beredar_tanggal},
+        "sumber": [{"nama": sumber, "url": sumber_url}]})
+    _write_new(CONFIG["content_path"] / "berita" / f"{when[:10]}-{slug}.md", text)
+
+
+@task(auto_shortflags=False, help={
     "judul": "nama acara, misalnya \"Pelatihan Menulis Berita Desa\"",
     "mulai": "YYYY-MM-DD JJ:MM dalam WIB, atau YYYY-MM-DD untuk acara sepanjang hari",
     "tempat": "nama tempat, misalnya \"Balai Desa Sungai Kapitan\"",
@@ -445,8 +476,8 @@ def new_acara(c, judul, mulai, tempat, kecamatan, desa=None, selesai=None, kim="
     _write_new(CONFIG["content_path"] / "acara" / f"{slug}.md", text)
 
 
-@task(help={
-    "judul": "judul video, misalnya \"Profil KIM Palae\"",
+@task(auto_shortflags=False, help={
+    "judul": "judul video, misalnya \"Profil KIM Desa Anda\"",
     "youtube": "alamat video di YouTube, misalnya https://www.youtube.com/watch?v=...",
     "kim": "slug KIM pembuat, pisahkan dengan koma bila lebih dari satu",
     "jenis": "profil KIM, liputan atau lainnya (bawaan: liputan)",
@@ -464,9 +495,9 @@ def new_video(c, judul, youtube, kim="", jenis="liputan", tanggal=None, slug=Non
     _write_new(CONFIG["content_path"] / "video" / f"{slug}.md", text)
 
 
-@task(help={
-    "judul": "judul dokumen, misalnya \"SK Pembentukan KIM Palae\"",
-    "berkas": "jalur berkasnya di dalam content/, misalnya berkas/sk-kim-palae.pdf",
+@task(auto_shortflags=False, help={
+    "judul": "judul dokumen, misalnya \"SK Pembentukan KIM Desa Anda\"",
+    "berkas": "jalur berkasnya di dalam content/, misalnya berkas/sk-pembentukan-kim.pdf",
     "jenis": "SK, laporan, pengumuman, formulir atau lainnya",
     "tanggal": "tanggal dokumen YYYY-MM-DD",
     "kim": "slug KIM penerbit; kosongkan untuk dokumen pengelola portal",
@@ -482,7 +513,7 @@ def new_dokumen(c, judul, berkas, jenis, tanggal, kim="", slug=None):
     _write_new(CONFIG["content_path"] / "dokumen" / f"{slug}.md", text)
 
 
-@task(help={
+@task(auto_shortflags=False, help={
     "judul": "judul galeri, misalnya \"Pelatihan Menulis Berita Desa\"",
     "tanggal": "tanggal kegiatan YYYY-MM-DD",
     "kim": "slug KIM, pisahkan dengan koma bila lebih dari satu",

@@ -1,6 +1,7 @@
 """The invoke tasks as an editor or CI runs them, on a copy of the project."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -405,3 +406,36 @@ def test_livereload_shows_what_stopped_the_rebuild_on_the_page(project, backgrou
         page.get_by_role("heading", level=1).wait_for()
     finally:
         context.close()
+
+
+def test_new_cek_fakta_writes_a_fact_check_that_passes_check(project):
+    result = invoke(project, "new-cek-fakta", "--judul", "Cek Fakta: Pesan Berantai Bantuan",
+                    "--klaim", "Bantuan tunai dibagikan lewat tautan pendaftaran",
+                    "--label", "hoaks", "--beredar-tempat", "grup WhatsApp",
+                    "--beredar-tanggal", "2026-11-30", "--sumber", "Sumber Rekaan",
+                    "--sumber-url", "https://example.com/bantahan", "--kim", "palae",
+                    "--tanggal", "2026-12-01 10:00")
+    assert result.returncode == 0, result.stdout + result.stderr
+    written = project / "content" / "berita" / "2026-12-01-cek-fakta-pesan-berantai-bantuan.md"
+    text = written.read_text(encoding="utf-8")
+    for line in ("category: Cek Fakta\n", "label: HOAKS\n", "status: draft\n",
+                 '  tempat: "grup WhatsApp"\n', '  - nama: "Sumber Rekaan"\n'):
+        assert line in text
+    assert invoke(project, "check").returncode == 0
+    # A label that is not one is refused, and nothing is written.
+    result = invoke(project, "new-cek-fakta", "--judul", "Cek Fakta Lain", "--klaim", "x",
+                    "--label", "bohong", "--beredar-tempat", "x", "--beredar-tanggal",
+                    "2026-11-30", "--sumber", "x")
+    assert result.returncode == 1 and "Pilihan --label 'bohong' tidak dikenal" in result.stderr
+    assert not list((project / "content" / "berita").glob("*cek-fakta-lain*"))
+
+
+def test_one_letter_means_one_option_across_tasks(project):
+    listing = invoke(project, "--list").stdout
+    names = [row.split()[0] for row in listing.splitlines()[1:] if row.strip()]
+    meanings = {}
+    for name in names:
+        text = invoke(project, "--help", name).stdout
+        for letter, option in re.findall(r"^\s+-(\w)(?:=\w+)?, --([\w-]+)", text, re.M):
+            meanings.setdefault(letter, set()).add(option)
+    assert {letter: options for letter, options in meanings.items() if len(options) > 1} == {}
