@@ -376,6 +376,23 @@ class _Checker:
             for match in pattern.finditer(doc.body):
                 line = doc.body_line + doc.body.count("\n", 0, match.start())
                 self.add(doc, "", say("isi-html-berbahaya", what=name), line=line)
+        # What the body's HTML may hold at all (the web editor checks both
+        # together too).
+        self.check_body_characters(doc)
+
+    def check_body_characters(self, doc):
+        """No control character in the body (tab and line breaks are fine):
+        the Atom feeds carry the body and cannot hold one. The first of each
+        line, with its place in that line."""
+        if not kinds.CONTROL_IN_BODY.search(doc.body):  # one pass over the usual body
+            return
+        for number, line in enumerate(doc.body.split("\n")):
+            match = kinds.CONTROL_IN_BODY.search(line)
+            if match:
+                self.add(doc, "", say("isi-karakter-kendali", code=f"{ord(match.group()):04X}",
+                                      position=match.start() + 1,
+                                      line=kinds.shown(kinds.CONTROL.sub("", line))),
+                         line=doc.body_line + number)
 
     def check_body_links(self, doc):
         """Links written as {filename}/berita/x.md must point at a file that

@@ -73,8 +73,17 @@ class Kind:
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", re.ASCII)
 SLUG_HINT = "huruf kecil, angka dan tanda hubung, misalnya 'sari-rasa'"
-EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$", re.ASCII)
-URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.ASCII)
+# A plain address, as a mailto: link takes it: letters, digits, '.', '_',
+# '+' and '-' before the one '@', dot-separated names after it. No
+# "mailto:", no '?' or '&' (a mailto: link would add the parts after them to
+# the message: ?bcc=, ?body=), no '%', no spaces.
+EMAIL_RE = re.compile(r"^[A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*@"
+                      r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$", re.ASCII)
+# A web address: http:// or https:// (never javascript:, data: ...), a host
+# without a user name before '@' (https://facebook.com@elsewhere.id leads
+# elsewhere), then any path without spaces, quotes, '<', '>' or backslashes.
+URL_RE = re.compile(r"""^https?://[^\s/$.?#@"'<>\\][^\s/?#@"'<>\\]*"""
+                    r"""(?:[/?#][^\s"'<>\\]*)?$""", re.ASCII)
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
 DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$", re.ASCII)
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
@@ -102,11 +111,39 @@ STATUS_LABELS = {"published": "terbit", "draft": "draf (belum terbit)"}
 LONG_TEXT_FIELDS = frozenset({"ringkasan", "summary"})
 
 
+# Characters no text field may hold, in three groups; each pattern below is
+# written with escapes only, so that admin/aturan.json carries it as it is to
+# the web editor (which reads it with the `u` flag: a lone surrogate then is
+# one character, not half of an emoji).
+#
 # Characters an editor cannot see, often pasted from a word processor or a
-# chat: zero-width spaces and joiners, the byte-order mark, and (in values
-# that must match exactly, such as a slug or a choice) the no-break space.
-INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
-INVISIBLE_OR_NBSP = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u00a0\u202f]")
+# chat: zero-width spaces and joiners, direction marks, embeddings,
+# overrides and isolates (which also reorder what is shown), the word joiner
+# and its invisible kin, the byte-order mark and the soft hyphen.
+_INVISIBLE = r"\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad"
+# The no-break spaces: fine in a text, wrong in a value that must match
+# exactly (a slug, a choice, an address).
+_NBSP = r"\u00a0\u202f"
+# Control characters: C0 but tab and line feed, DEL and C1, and what no text
+# file can carry (lone surrogates, U+FFFE and U+FFFF). YAML refuses most of
+# them written raw but writes them from escapes in double quotes ("\e",
+# "\x01", "\ud800"); the Atom feeds cannot hold them (XML 1.0: the build
+# stopped with an English traceback), the calendars and pages would carry
+# them raw. The carriage return apart: a body's lines may end in "\r\n".
+_CONTROL_BUT_CR = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
+_CONTROL = _CONTROL_BUT_CR + r"\r"
+# Tab and line feed: part of a text only where it has several lines.
+_LINE = r"\t\n"
+CONTROL = re.compile(f"[{_CONTROL}]")
+CONTROL_IN_BODY = re.compile(f"[{_CONTROL_BUT_CR}]")  # intake/validation.py
+LINE_BREAK = re.compile(f"[{_LINE}]")
+# What each kind of value refuses (refused_characters picks one): a text of
+# several lines (a summary, shown in a multi-line box: YAML's block scalars
+# `|` and `>` and the box write line breaks, and a tab is harmless there), a
+# text of one line, and a value that must match exactly.
+INVISIBLE_IN_LINES = re.compile(f"[{_INVISIBLE}{_CONTROL}]")
+INVISIBLE = re.compile(f"[{_INVISIBLE}{_CONTROL}{_LINE}]")
+INVISIBLE_OR_NBSP = re.compile(f"[{_INVISIBLE}{_NBSP}{_CONTROL}{_LINE}]")
 
 
 def shown(value, limit=60):
@@ -116,21 +153,37 @@ def shown(value, limit=60):
 
 
 def invisible_character(text, pattern=INVISIBLE_OR_NBSP):
-    """A message naming the first invisible character of `text`, or None."""
+    """A message naming the first character of `text` that `pattern` refuses
+    and its position: a line break or tab in a one-line value, a control
+    character, or an invisible character; or None."""
     match = pattern.search(str(text))
     if not match:
         return None
-    return say("tak-terlihat", code=f"{ord(match.group()):04X}", position=match.start() + 1)
+    char = match.group()
+    key = ("baris-tunggal" if LINE_BREAK.match(char) else
+           "karakter-kendali" if CONTROL.match(char) else "tak-terlihat")
+    return say(key, code=f"{ord(char):04X}", position=match.start() + 1)
+
+
+def refused_characters(spec):
+    """The characters a one-value field refuses: a text keeps its no-break
+    spaces, and only a text of several lines (a summary: the fields with a
+    multi-line box, LONG_TEXT_FIELDS) its line breaks and tabs."""
+    if spec.kind is TEXT:
+        return INVISIBLE_IN_LINES if spec.name in LONG_TEXT_FIELDS else INVISIBLE
+    if spec.kind is PRICE:  # a price written as text: 'mulai Rp10.000'
+        return INVISIBLE
+    return INVISIBLE_OR_NBSP
 
 
 def _one_value(spec, value):
     """Kinds that hold one text: not a list, a mapping or true/false, and
-    no invisible character."""
+    no invisible or control character."""
     if isinstance(value, (list, dict)):
         return say("satu-nilai", label=spec.label, name=spec.name)
     if isinstance(value, bool):
         return say("bukan-ya-tidak", label=spec.label)
-    return invisible_character(value, INVISIBLE if spec.kind is TEXT else INVISIBLE_OR_NBSP)
+    return invisible_character(value, refused_characters(spec))
 
 
 def _single(test):
@@ -330,7 +383,8 @@ SLUG = Kind("slug", check=_single(_matching(SLUG_RE, "slug-tidak-sah", hint=SLUG
 
 DATE = Kind(
     "tanggal",  # YYYY-MM-DD
-    check=lambda spec, value: _check_date(str(value), DATE_RE, DATE_FORMS["tanggal"]),
+    check=lambda spec, value: invisible_character(value) or _check_date(
+        str(value), DATE_RE, DATE_FORMS["tanggal"]),
     widget=lambda spec: {"widget": "datetime", "format": DATE_FORMAT,
                          "date_format": DATE_FORMAT, "time_format": False,
                          "picker_utc": False},
@@ -338,7 +392,8 @@ DATE = Kind(
 
 DATETIME = Kind(
     "tanggal-waktu",  # YYYY-MM-DD or YYYY-MM-DD HH:MM, WIB
-    check=lambda spec, value: _check_date(str(value), DATETIME_RE, DATE_FORMS["tanggal-waktu"]),
+    check=lambda spec, value: invisible_character(value) or _check_date(
+        str(value), DATETIME_RE, DATE_FORMS["tanggal-waktu"]),
     widget=lambda spec: {"widget": "datetime", "format": DATETIME_FORMAT,
                          "date_format": DATE_FORMAT, "time_format": "HH:mm",
                          "picker_utc": False},
@@ -347,6 +402,9 @@ DATETIME = Kind(
 
 def _month_or_date_check(spec, value):
     text = str(value)
+    refused = invisible_character(text)
+    if refused:
+        return refused
     month = MONTH_RE.match(text)
     if month:
         if not region.FIRST_YEAR <= int(month.group(1)) <= region.last_year():
@@ -452,11 +510,16 @@ KIM_REFS = Kind("daftar-rujukan-kim", check=_list_check(_kim_item, split_commas=
 def _image_check(spec, value):
     if not isinstance(value, str):
         return say("gambar-bukan-jalur", label=spec.label)
+    # The characters first: a control character at the end would otherwise
+    # be quoted raw as "not an image".
+    refused = invisible_character(value)
+    if refused:
+        return refused
     if not IMAGE_RE.search(value):
         return say("gambar-bukan-gambar", value=shown(value))
     if SPACE_RE.search(value):
         return say("gambar-spasi", value=shown(value))
-    return invisible_character(value)
+    return None
 
 
 IMAGE = Kind("gambar", check=_image_check,
@@ -472,12 +535,15 @@ DOCUMENT_RE = re.compile(r"\.(" + "|".join(DOCUMENT_SUFFIXES) + r")$", re.IGNORE
 def _document_check(spec, value):
     if not isinstance(value, str):
         return say("dokumen-bukan-jalur", label=spec.label)
+    refused = invisible_character(value)  # first, as for an image
+    if refused:
+        return refused
     if not DOCUMENT_RE.search(value):
         return say("dokumen-jenis-berkas", value=shown(value),
                    allowed=", ".join(f".{suffix}" for suffix in DOCUMENT_SUFFIXES))
     if SPACE_RE.search(value):
         return say("dokumen-spasi", value=shown(value))
-    return invisible_character(value)
+    return None
 
 
 DOCUMENT = Kind("berkas", check=_document_check,
@@ -487,7 +553,17 @@ DOCUMENT = Kind("berkas", check=_document_check,
                 form_hint="Pilih berkas yang sudah ada atau unggah berkas baru (.pdf, .docx, "
                           ".xlsx, ...).")
 
-URL = Kind("url", check=_single(_matching(URL_RE, "url-bukan")),
+def _url_test(spec, value):
+    """An http(s) address; one that starts as one but holds what a link
+    cannot (a space, a quote, a user name before '@') is told so."""
+    text = str(value)
+    if URL_RE.match(text):
+        return None
+    key = "url-tidak-polos" if text.startswith(("http://", "https://")) else "url-bukan"
+    return say(key, value=shown(value))
+
+
+URL = Kind("url", check=_single(_url_test),
            pattern=(URL_RE.pattern, "tulis alamat lengkap diawali https://"),
            example_in_form=True)
 
@@ -553,8 +629,8 @@ LONGITUDE = Kind("bujur", check=_lon_check, widget=_lon_widget, normalise=_numbe
 
 def _price_text_check(spec, value):
     """A price that is not a mapping: a text such as 'mulai Rp10.000'."""
-    if isinstance(value, str) and not isinstance(value, bool):
-        return None
+    if isinstance(value, str):
+        return invisible_character(value, refused_characters(spec))
     if isinstance(value, int) and not isinstance(value, bool):
         return say("harga-tanpa-satuan")
     return say("harga-tidak-dikenali")

@@ -22,6 +22,14 @@ TEMPLATES = {
     "tak-terlihat": "ada karakter tak terlihat (U+{code}) pada huruf ke-{position}. Perbaiki: "
                     "hapus isian ini lalu ketik ulang; karakter seperti ini sering ikut tersalin "
                     "dari pengolah kata atau pesan WhatsApp",
+    "karakter-kendali": "ada karakter kendali (U+{code}) pada huruf ke-{position}; karakter ini "
+                        "tidak tampil, tetapi dapat merusak umpan berita dan kalender. Perbaiki: "
+                        "hapus karakter itu; bila isiannya dalam tanda kutip ganda, hapus juga "
+                        "kode seperti \\e, \\0 atau \\x01, yang menuliskan karakter seperti "
+                        "ini",
+    "baris-tunggal": "ada pindah baris atau tab (U+{code}) pada huruf ke-{position}, padahal "
+                     "isian ini hanya satu baris. Perbaiki: tulis isiannya dalam satu baris, "
+                     "dengan spasi sebagai pengganti tab",
     "tanggal-bentuk": "'{value}' bukan tanggal yang dikenali. Perbaiki: tulis dengan bentuk "
                       "{form}",
     "tanggal-tahun": "tahun {year} di luar rentang {first} sampai {last}. Perbaiki: periksa "
@@ -76,6 +84,10 @@ TEMPLATES = {
                      "dengan tanda hubung sebagai pengganti spasi, misalnya "
                      "berkas/sk-pembentukan-kim.pdf, lalu tulis nama itu di sini",
     "url-bukan": "'{value}' bukan alamat web. Perbaiki: tulis lengkap diawali https://",
+    "url-tidak-polos": "'{value}' bukan alamat web yang dapat dipakai: alamat tidak boleh memuat "
+                       "spasi, tanda kutip, '<', '>', garis miring terbalik, atau nama dan '@' "
+                       "sebelum nama situsnya. Perbaiki: salin alamatnya dari bilah alamat "
+                       "peramban",
     "email-bukan": "'{value}' bukan alamat email. Perbaiki: tulis seperti nama@contoh.id",
     "whatsapp-bukan": "'{value}' bukan nomor ponsel WhatsApp. Perbaiki: tulis nomor ponsel "
                       "diawali 08 atau +62, misalnya 0812-3456-7890, dalam tanda kutip",
@@ -106,6 +118,10 @@ TEMPLATES = {
                        "emoji). Perbaiki: tulis tag dengan huruf atau angka",
     "slug-dicadangkan": "slug '{slug}' sudah dipakai bagian lain portal. Perbaiki: pilih slug "
                         "lain",
+    "isi-karakter-kendali": "ada karakter kendali (U+{code}) di isi tulisan, pada huruf "
+                            "ke-{position} baris '{line}'; karakter ini tidak tampil, tetapi "
+                            "dapat merusak umpan berita. Perbaiki: hapus karakter itu, misalnya "
+                            "dengan menghapus lalu mengetik ulang baris tersebut",
     "isi-terlalu-panjang": "isi tulisan terlalu panjang ({size} KB, paling banyak {limit} KB). "
                            "Perbaiki: bagi menjadi beberapa tulisan, atau pindahkan lampiran "
                            "panjang ke berkas terpisah",

@@ -132,8 +132,15 @@ def editor_rules(documents=(), files=()):
         "pesan": messages.TEMPLATES,
         "pola": {name: js_pattern(pattern) for name, pattern in PATTERNS.items()},
         "html_berbahaya": [[js_pattern(pattern), name] for pattern, name in DANGEROUS_HTML],
+        # Characters refused in values (kinds.refused_characters), written
+        # with escapes only and read with JavaScript's `u` flag.
         "tak_terlihat": {"semua": kinds.INVISIBLE_OR_NBSP.pattern,
-                         "teks": kinds.INVISIBLE.pattern},
+                         "teks": kinds.INVISIBLE.pattern,
+                         "teks_baris": kinds.INVISIBLE_IN_LINES.pattern,
+                         "kendali": kinds.CONTROL.pattern,
+                         "kendali_isi": kinds.CONTROL_IN_BODY.pattern,
+                         "pindah_baris": kinds.LINE_BREAK.pattern,
+                         "kolom_baris": sorted(kinds.LONG_TEXT_FIELDS)},
         "bentuk_tanggal": kinds.DATE_FORMS,
         "akhiran_dokumen": list(kinds.DOCUMENT_SUFFIXES),
         "wilayah": {"nama": region.REGION_NAME, "tahun_awal": region.FIRST_YEAR,

@@ -193,14 +193,35 @@
 
   // -- the kinds (model/kinds.py) ------------------------------------------------
 
+  // The patterns of kinds.py's refused characters, with the `u` flag: a
+  // lone surrogate is one character, an emoji's two halves are not.
+  function refusing(aturan, which, flags) {
+    return new RegExp(aturan.tak_terlihat[which], 'u' + (flags || ''));
+  }
+
+  function hex(char) {
+    return ('000' + char.codePointAt(0).toString(16).toUpperCase()).slice(-4);
+  }
+
+  // kinds.invisible_character: the first refused character and its place.
   function invisible(aturan, text, which) {
-    var match = new RegExp(aturan.tak_terlihat[which || 'semua']).exec(pyStr(text));
+    text = pyStr(text);
+    var match = refusing(aturan, which || 'semua').exec(text);
     if (!match) return null;
-    var code = match[0].charCodeAt(0).toString(16).toUpperCase();
-    return say(aturan, 'tak-terlihat', {
-      code: ('0000' + code).slice(-4),
-      position: codePoints(pyStr(text).slice(0, match.index)).length + 1,
+    var char = match[0];
+    var key = refusing(aturan, 'pindah_baris').test(char) ? 'baris-tunggal'
+      : refusing(aturan, 'kendali').test(char) ? 'karakter-kendali' : 'tak-terlihat';
+    return say(aturan, key, {
+      code: hex(char), position: codePoints(text.slice(0, match.index)).length + 1,
     });
+  }
+
+  // kinds.refused_characters
+  function refusedBy(aturan, spec) {
+    if (spec.kind === 'teks') {
+      return aturan.tak_terlihat.kolom_baris.indexOf(spec.name) >= 0 ? 'teks_baris' : 'teks';
+    }
+    return spec.kind === 'harga' ? 'teks' : 'semua';
   }
 
   function oneValue(aturan, spec, value) {
@@ -208,7 +229,7 @@
       return say(aturan, 'satu-nilai', { label: spec.label, name: spec.name });
     }
     if (typeof value === 'boolean') return say(aturan, 'bukan-ya-tidak', { label: spec.label });
-    return invisible(aturan, value, spec.kind === 'teks' ? 'teks' : 'semua');
+    return invisible(aturan, value, refusedBy(aturan, spec));
   }
 
   function single(test) {
@@ -360,15 +381,19 @@
 
   function imageCheck(aturan, spec, value) {
     if (typeof value !== 'string') return say(aturan, 'gambar-bukan-jalur', { label: spec.label });
+    var refused = invisible(aturan, value);
+    if (refused) return refused;
     if (!matches(aturan, 'gambar', value)) {
       return say(aturan, 'gambar-bukan-gambar', { value: shown(value) });
     }
     if (matches(aturan, 'spasi', value)) return say(aturan, 'gambar-spasi', { value: shown(value) });
-    return invisible(aturan, value);
+    return null;
   }
 
   function documentCheck(aturan, spec, value) {
     if (typeof value !== 'string') return say(aturan, 'dokumen-bukan-jalur', { label: spec.label });
+    var refused = invisible(aturan, value);
+    if (refused) return refused;
     if (!matches(aturan, 'dokumen', value)) {
       return say(aturan, 'dokumen-jenis-berkas', {
         value: shown(value),
@@ -376,7 +401,7 @@
       });
     }
     if (matches(aturan, 'spasi', value)) return say(aturan, 'dokumen-spasi', { value: shown(value) });
-    return invisible(aturan, value);
+    return null;
   }
 
   function whatsappNumber(aturan, value) {
@@ -392,13 +417,15 @@
   }
 
   function priceTextCheck(aturan, spec, value) {
-    if (typeof value === 'string') return null;
+    if (typeof value === 'string') return invisible(aturan, value, refusedBy(aturan, spec));
     if (isInt(value)) return say(aturan, 'harga-tanpa-satuan', {});
     return say(aturan, 'harga-tidak-dikenali', {});
   }
 
   function monthOrDate(aturan, spec, value) {
     var text = pyStr(value);
+    var refused = invisible(aturan, text);
+    if (refused) return refused;
     var month = matches(aturan, 'bulan', text);
     if (month) {
       var year = parseInt(month[1], 10);
@@ -416,10 +443,12 @@
     'teks': single(textCheck),
     'slug': single(matching('slug', 'slug-tidak-sah', 'hint')),
     'tanggal': function (aturan, spec, value) {
-      return checkDate(aturan, pyStr(value), 'tanggal', aturan.bentuk_tanggal.tanggal);
+      return invisible(aturan, value) ||
+        checkDate(aturan, pyStr(value), 'tanggal', aturan.bentuk_tanggal.tanggal);
     },
     'tanggal-waktu': function (aturan, spec, value) {
-      return checkDate(aturan, pyStr(value), 'tanggal_waktu', aturan.bentuk_tanggal['tanggal-waktu']);
+      return invisible(aturan, value) || checkDate(aturan, pyStr(value), 'tanggal_waktu',
+        aturan.bentuk_tanggal['tanggal-waktu']);
     },
     'bulan-atau-tanggal': monthOrDate,
     'bilangan-bulat': integerCheck,
@@ -439,7 +468,12 @@
     'daftar-rujukan-kim': listCheck(kimItem, false),
     'gambar': imageCheck,
     'berkas': documentCheck,
-    'url': single(matching('url', 'url-bukan')),
+    'url': single(function (aturan, spec, value) {
+      var text = pyStr(value);
+      if (matches(aturan, 'url', text)) return null;
+      var key = /^https?:\/\//.test(text) ? 'url-tidak-polos' : 'url-bukan';
+      return say(aturan, key, { value: shown(value) });
+    }),
     'youtube': single(matching('youtube', 'youtube-bukan')),
     'email': single(matching('email', 'email-bukan')),
     'whatsapp': single(function (aturan, spec, value) {
@@ -639,6 +673,23 @@
         self.add('', say(aturan, 'isi-html-berbahaya', { what: pair[1] }));
       });
     });
+    this.bodyCharacters(body);
+  };
+
+  // validation.check_body_characters: the first control character of each
+  // line.
+  Checker.prototype.bodyCharacters = function (body) {
+    var self = this, aturan = this.aturan;
+    var control = refusing(aturan, 'kendali_isi');
+    var every = refusing(aturan, 'kendali', 'g');
+    body.split('\n').forEach(function (line) {
+      var match = control.exec(line);
+      if (!match) return;
+      self.add('', say(aturan, 'isi-karakter-kendali', {
+        code: hex(match[0]), position: codePoints(line.slice(0, match.index)).length + 1,
+        line: shown(line.replace(every, '')),
+      }));
+    });
   };
 
   // A path below content/ as validation resolves it, or null outside.
@@ -692,7 +743,7 @@
     }
     var kims = (aturan.entri.kim || []).filter(function (row) { return row[0]; });
     var known = {}, drafts = {};
-    var invisibleAll = new RegExp(aturan.tak_terlihat.semua, 'g');
+    var invisibleAll = refusing(aturan, 'semua', 'g');
     kims.forEach(function (row) {
       known[row[0]] = true;
       known[row[0].replace(invisibleAll, '')] = true;
