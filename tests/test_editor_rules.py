@@ -151,10 +151,13 @@ def test_the_editor_refuses_what_check_refuses_in_the_same_words(case, node, tmp
 
 
 def _file_check(message):
-    """Whether a file exists is checked by the build, not by the editor: a
-    photo is uploaded in the same commit as the entry."""
+    """Whether a file exists, what it is and where it lies are checked by the
+    build, not by the editor: a photo is uploaded in the same commit as the
+    entry."""
     return any(re.fullmatch(_template_regex(key), message)
-               for key in ("gambar-tidak-ada", "isi-gambar-tidak-ada", "dokumen-tidak-ada"))
+               for key in ("gambar-tidak-ada", "isi-gambar-tidak-ada", "dokumen-tidak-ada",
+                           "gambar-di-luar-images", "dokumen-di-luar-berkas",
+                           "isi-gambar-bukan-foto", "isi-tautan-tidak-diterbitkan"))
 
 
 def _template_regex(key):

@@ -38,7 +38,9 @@ def build_site(tmp_path, *cases):
     site = tmp_path / "site"
     shutil.copytree(VALID, site)
     for case in cases:
-        shutil.copytree(INVALID / case / "content", site / "content", dirs_exist_ok=True)
+        # A case may hold a symbolic link, which must stay one (tautan-simbolik).
+        shutil.copytree(INVALID / case / "content", site / "content", dirs_exist_ok=True,
+                        symlinks=True)
     return site
 
 
@@ -54,7 +56,8 @@ def expected_substrings(case):
 
 def overlay_files(case):
     overlay = (INVALID / case).joinpath("content")
-    return {p.relative_to(overlay).as_posix() for p in overlay.rglob("*") if p.is_file()}
+    return {p.relative_to(overlay).as_posix() for p in overlay.rglob("*")
+            if p.is_file() or p.is_symlink()}
 
 
 def assert_well_formed(lines, site):

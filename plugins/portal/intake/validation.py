@@ -20,7 +20,7 @@ from pelican.utils import slugify
 from ..model import kinds, schema
 from ..model.messages import say
 from ..model.schema import CONTENT_TYPES, RESERVED_PAGE_SLUGS
-from . import frontmatter, images, situs
+from . import frontmatter, situs, uploads
 from .sanitize import DANGEROUS_HTML
 
 BODY_IMAGE_RE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)", re.ASCII)
@@ -139,6 +139,8 @@ class _Checker:
         # Content types with a file that could not be read at all: it has its
         # own problem, and references into that type are not judged.
         self.unreadable_types = set()
+        # content/situs.yml as read (check_situs), for the files it names.
+        self.situs_document = None
 
     def unreadable(self, ctype, path):
         self.unreadable_types.add(ctype.key)
@@ -168,12 +170,11 @@ class _Checker:
         word (`.MD`, `.markdown`, `.md.txt`, a photo among the profiles)."""
         for key in CONTENT_TYPES:
             folder = self.content_dir / key
-            if not folder.is_dir():
-                continue
-            for path in sorted(folder.rglob("*")):
+            if folder.is_symlink() or not folder.is_dir():
+                continue  # a linked folder: check_files
+            for path in uploads.walk(folder):
                 relative = path.relative_to(folder)
-                if path.is_dir() or path.suffix == ".md" or any(
-                        part.startswith(".") for part in relative.parts):
+                if path.is_symlink() or path.suffix == ".md" or uploads.hidden(relative):
                     continue
                 if path.name.lower().endswith((".md", ".markdown", ".mdown", ".mkd")) or \
                         ".md." in path.name.lower():
@@ -186,9 +187,11 @@ class _Checker:
 
     def read_all(self):
         documents = []
-        for path in sorted(self.content_dir.rglob("*.md")):
+        # Never through a symbolic link (check_files names each one).
+        for path in sorted(path for path in uploads.walk(self.content_dir)
+                           if path.suffix == ".md" and not path.is_symlink()):
             relative = path.relative_to(self.content_dir)
-            if any(part.startswith(".") for part in relative.parts):
+            if uploads.hidden(relative):
                 continue
             relpath = self.rel(path)
             ctype = CONTENT_TYPES.get(relative.parts[0]) if len(relative.parts) > 1 else None
@@ -222,15 +225,16 @@ class _Checker:
     def check_situs(self):
         """content/situs.yml, when there is one, against schema.SITUS."""
         path = situs.path_in(self.content_dir)
-        if not path.is_file():
-            return
+        if path.is_symlink() or not path.is_file():
+            return  # a link is never read: check_files names it
         relpath = self.rel(path)
         try:
             data, lines = situs.read(self.content_dir)
         except frontmatter.FrontMatterError as error:
             self.add(relpath, "", error.message, line=error.line)
             return
-        self.check_document(Document(path, relpath, schema.SITUS, data, "", 0, lines))
+        self.situs_document = Document(path, relpath, schema.SITUS, data, "", 0, lines)
+        self.check_document(self.situs_document)
 
     # -- one document ---------------------------------------------------------
 
@@ -424,13 +428,23 @@ class _Checker:
         return self.file_in_content(self.content_dir / relative)
 
     def file_in_content(self, path):
-        """True when `path` is a file inside the content folder."""
+        """True when `path` is a file inside the content folder, reached
+        without a symbolic link (check_files names each link)."""
         try:
-            candidate = Path(path).resolve()
-            candidate.relative_to(self.content_dir)
+            candidate = Path(os.path.normpath(os.path.abspath(path)))
+            step = self.content_dir
+            for part in candidate.relative_to(self.content_dir).parts:
+                step = step / part
+                if step.is_symlink():
+                    return False
             return candidate.is_file()
         except (ValueError, OSError):  # outside content/, or no possible file name (a NUL)
             return False
+
+    def content_relative(self, path):
+        """`path` (inside the content folder) relative to it, as a/b.jpg."""
+        return Path(os.path.normpath(os.path.abspath(path))).relative_to(
+            self.content_dir).as_posix()
 
     # -- across documents -----------------------------------------------------
 
@@ -480,7 +494,7 @@ class _Checker:
                     self.add(doc, spec.name, say("rujukan-tidak-ada", label=spec.label,
                                                  ref=value, collection=spec.refers_to))
         for doc in documents:
-            for name, kind, src in _file_values(doc.ctype.fields, doc.metadata, ""):
+            for name, kind, src in file_values(doc.ctype.fields, doc.metadata, ""):
                 if isinstance(src, str) and src and not self.image_exists(src.lstrip("/")):
                     missing = "gambar-tidak-ada" if kind is kinds.IMAGE else "dokumen-tidak-ada"
                     self.add(doc, name, say(missing, value=kinds.shown(src)))
@@ -516,21 +530,58 @@ class _Checker:
                     line = doc.body_line + doc.body.count("\n", 0, match.start())
                     self.add(doc, "", say("isi-tautan-draf", path=linked.relpath), line=line)
 
-    def check_image_files(self):
-        """Every file in content/images/ is published as it is: photos must
-        open (not empty, not text saved as .jpg, not a decompression bomb),
-        and an SVG must carry no script, since opening it would run the
-        script in the site's origin (the pages' CSP does not cover it)."""
-        folder = self.content_dir / "images"
-        if not folder.is_dir():
-            return
-        for path in sorted(folder.rglob("*")):
-            if not path.is_file() or any(part.startswith(".") for part in
-                                          path.relative_to(folder).parts):
-                continue
-            message = images.file_problem(path)
-            if message:
-                self.add(self.rel(path), "", message)
+    def check_files(self):
+        """Every file of the content folder that is not an entry is one the
+        site can publish, judged by its bytes: a photo, a PDF (uploads.py);
+        and there is no symbolic link anywhere in it. (Files in the content
+        types' folders are check_file_names'.)"""
+        situs_file = situs.path_in(self.content_dir)
+        for path in uploads.walk(self.content_dir):
+            relative = path.relative_to(self.content_dir)
+            # Named by where it lies, never through where a link leads.
+            shown = f"{self.rel(path.parent)}/{path.name}"
+            if path.is_symlink():
+                self.add(shown, "", uploads.link_problem(path))
+            elif not (uploads.hidden(relative) or path.suffix == ".md" or path == situs_file
+                      or relative.parts[0] in CONTENT_TYPES):
+                message = uploads.file_problem(path)
+                if message:
+                    self.add(shown, "", message)
+
+    def check_file_references(self, documents):
+        """A photo field names a file in images/, a document field one in
+        berkas/, a photo in a body is a photo in images/, and a {static}
+        link leads to a photo or a document there: the only files the site
+        publishes. (A name that does not exist, or of the wrong kind, has
+        its own message.)"""
+        for doc in [*documents, *([self.situs_document] if self.situs_document else [])]:
+            for name, kind, src in file_values(doc.ctype.fields, doc.metadata):
+                if not isinstance(src, str) or not src or \
+                        not self.image_exists(src.lstrip("/")):
+                    continue
+                folder = uploads.PHOTO_FOLDER if kind is kinds.IMAGE else uploads.DOCUMENT_FOLDER
+                if not self.content_relative(self.content_dir / src.lstrip("/")).startswith(
+                        f"{folder}/"):
+                    key = "gambar-di-luar-images" if kind is kinds.IMAGE else \
+                        "dokumen-di-luar-berkas"
+                    self.add(doc, name, say(key, value=kinds.shown(src)))
+            for target, relative in doc.images.items():
+                if uploads.kind_of(self.content_relative(self.content_dir / relative)) != "foto":
+                    line = doc.body_line + doc.body.count("\n", 0, max(0, doc.body.find(target)))
+                    self.add(doc, "", say("isi-gambar-bukan-foto", target=kinds.shown(target)),
+                             line=line)
+            image_sources = {image.start(1) for image in BODY_IMAGE_RE.finditer(doc.body)}
+            for match in INTRASITE_LINK_RE.finditer(doc.body):
+                what, target = match.groups()
+                if what == "filename" or match.start() in image_sources:
+                    continue
+                path = (self.content_dir if target.startswith("/") else doc.path.parent) / \
+                    target.lstrip("/")
+                if self.file_in_content(path) and not uploads.kind_of(
+                        self.content_relative(path)):
+                    line = doc.body_line + doc.body.count("\n", 0, match.start())
+                    self.add(doc, "", say("isi-tautan-tidak-diterbitkan",
+                                          target=kinds.shown(f"{{{what}}}{target}")), line=line)
 
 
 def _resolved(path):
@@ -541,7 +592,7 @@ def _resolved(path):
         return None
 
 
-def _file_values(fields, data, prefix):
+def file_values(fields, data, prefix=""):
     """(field path, kind, value) of every image and document field."""
     if not isinstance(data, dict):
         return
@@ -551,12 +602,12 @@ def _file_values(fields, data, prefix):
         if spec.kind in (kinds.IMAGE, kinds.DOCUMENT):
             yield name, spec.kind, value
         elif spec.kind.shape == kinds.GROUP:
-            yield from _file_values(spec.fields, value, f"{name}.")
+            yield from file_values(spec.fields, value, f"{name}.")
         elif spec.kind.shape == kinds.GROUPS:
             items = [value] if isinstance(value, dict) else value
             if isinstance(items, list):
                 for index, item in enumerate(items, start=1):
-                    yield from _file_values(spec.fields, item, f"{name}[{index}].")
+                    yield from file_values(spec.fields, item, f"{name}[{index}].")
 
 
 def normalised(fields, data):
@@ -640,8 +691,9 @@ def validate_content(content_dir, display_root=None):
             checker.add(doc.relpath, "", unexpected(error))
     checker.check_collection(documents)
     checker.check_situs()
+    checker.check_file_references(documents)
     checker.check_file_names()
-    checker.check_image_files()
+    checker.check_files()
     return documents, sorted(set(checker.problems))
 
 

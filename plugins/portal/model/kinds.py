@@ -87,7 +87,9 @@ URL_RE = re.compile(r"""^https?://[^\s/$.?#@"'<>\\][^\s/?#@"'<>\\]*"""
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
 DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$", re.ASCII)
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
-IMAGE_RE = re.compile(r"\.(jpe?g|png|webp|gif|svg)$", re.IGNORECASE | re.ASCII)
+# The photo formats the site publishes (intake/images.py): an SVG is a
+# program as much as a picture, and is refused (intake/uploads.py).
+IMAGE_RE = re.compile(r"\.(jpe?g|png|webp|gif)$", re.IGNORECASE | re.ASCII)
 SPACE_RE = re.compile(r"\s", re.ASCII)
 # Indonesian mobile numbers: 08xx…, +628xx… or 628xx…, 10 to 13 digits after 0.
 PHONE_SEPARATORS = re.compile(r"[\s\-().]", re.ASCII)
@@ -524,11 +526,12 @@ def _image_check(spec, value):
 
 IMAGE = Kind("gambar", check=_image_check,
              widget=lambda spec: {"widget": "image", "choose_url": False},
-             form_hint="Pilih foto yang sudah ada atau unggah foto baru (.jpg, .png, .webp, "
-                       ".gif atau .svg).")
+             form_hint="Pilih foto yang sudah ada atau unggah foto baru (.jpg, .png, .webp "
+                       "atau .gif).")
 
-# Documents a KIM or the operator publishes: formats every phone opens.
-DOCUMENT_SUFFIXES = ("pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx")
+# Documents a KIM or the operator publishes: PDF, which every phone opens
+# and which the build can tell by its bytes (intake/uploads.py).
+DOCUMENT_SUFFIXES = ("pdf",)
 DOCUMENT_RE = re.compile(r"\.(" + "|".join(DOCUMENT_SUFFIXES) + r")$", re.IGNORECASE | re.ASCII)
 
 
@@ -550,8 +553,8 @@ DOCUMENT = Kind("berkas", check=_document_check,
                 widget=lambda spec: {"widget": "file", "choose_url": False,
                                      "media_folder": "/content/berkas",
                                      "public_folder": "berkas"},
-                form_hint="Pilih berkas yang sudah ada atau unggah berkas baru (.pdf, .docx, "
-                          ".xlsx, ...).")
+                form_hint="Pilih berkas yang sudah ada atau unggah berkas PDF baru; "
+                          "dokumen Word atau Excel disimpan dulu sebagai PDF.")
 
 def _url_test(spec, value):
     """An http(s) address; one that starts as one but holds what a link

@@ -69,7 +69,8 @@ TEMPLATES = {
     "gambar-bukan-jalur": "{label} harus berupa jalur berkas. Perbaiki: tulis misalnya "
                           "images/nama-berkas.jpg",
     "gambar-bukan-gambar": "'{value}' bukan berkas gambar. Perbaiki: pakai berkas .jpg, .png, "
-                           ".webp, .gif atau .svg",
+                           ".webp atau .gif (gambar .svg atau .heic disimpan ulang sebagai .png "
+                           "atau .jpg)",
     "gambar-spasi": "nama berkas gambar '{value}' memuat spasi. Perbaiki: ganti nama berkasnya "
                     "dengan tanda hubung sebagai pengganti spasi, misalnya "
                     "images/foto-kegiatan.jpg, lalu tulis nama itu di sini",
@@ -171,6 +172,65 @@ TEMPLATES = {
                           "{path}.cadangan), lalu bangun lagi",
     "folder-hasil-gagal": "{path}: tidak dapat {action} ({reason}). Perbaiki: pastikan folder "
                           "proyek dapat ditulisi dan disk tidak penuh, lalu bangun lagi",
+    # -- files in content/ besides the entries (intake/uploads.py, images.py) ----
+    "tautan-simbolik": "{what} ini adalah tautan simbolik (symlink), bukan {what} sungguhan; "
+                       "portal tidak membaca dan tidak menerbitkan apa pun lewat tautan. "
+                       "Perbaiki: ganti dengan berkas aslinya (salin isinya ke sini), atau hapus "
+                       "tautannya",
+    "berkas-tidak-diterbitkan": "berkas {suffix} tidak dapat diterbitkan: portal hanya "
+                                "menerbitkan foto JPEG, PNG, WebP atau GIF dari content/images/ "
+                                "dan dokumen PDF dari content/berkas/. Perbaiki: {fix}",
+    "perbaiki-svg": "simpan ulang gambarnya sebagai PNG (menu Ekspor di aplikasi gambarnya), "
+                    "hapus berkas .svg ini, lalu tulis nama berkas .png itu di isian yang "
+                    "memakainya",
+    "perbaiki-foto-lain": "simpan ulang fotonya sebagai JPEG (.jpg) atau PNG, hapus berkas ini, "
+                          "lalu tulis nama berkas baru itu di isian yang memakainya",
+    "perbaiki-dokumen-lain": "simpan dokumennya sebagai PDF (menu Simpan sebagai atau Ekspor "
+                             "di aplikasinya) di content/berkas/, lalu hapus berkas ini",
+    "perbaiki-hapus": "hapus berkas ini; halaman portal ditulis sebagai berkas .md di folder "
+                      "jenis kontennya",
+    "foto-kosong": "berkas gambar kosong (0 bita). Perbaiki: unggah ulang fotonya",
+    "foto-bukan-foto": "berkas ini bukan gambar yang dapat dibuka (rusak, atau berkas lain yang "
+                       "diberi nama gambar). Perbaiki: simpan ulang fotonya dari kamera atau "
+                       "aplikasi foto sebagai .jpg atau .png",
+    "foto-terlalu-banyak-piksel": "gambar terlalu besar (lebih dari {limit} megapiksel). "
+                                  "Perbaiki: perkecil fotonya, misalnya menjadi lebar 2000 piksel",
+    "foto-terlalu-besar": "foto terlalu besar ({size} MB, paling besar {limit} MB). Perbaiki: "
+                          "perkecil fotonya dengan fitur ubah ukuran di aplikasi foto (lebar "
+                          "{side} piksel sudah cukup), atau unggah lewat editor web, yang "
+                          "memperkecilnya sendiri",
+    "dokumen-bukan-pdf": "isi berkas ini bukan PDF, meski namanya berakhiran .pdf (berkas PDF "
+                         "selalu diawali '%PDF-'). Perbaiki: buka dokumennya di aplikasinya, "
+                         "simpan sebagai PDF (menu Simpan sebagai atau Ekspor), lalu ganti "
+                         "berkas ini dengan hasilnya",
+    "dokumen-terlalu-besar": "dokumen terlalu besar ({size} MB, paling besar {limit} MB). "
+                             "Perbaiki: perkecil PDF-nya (misalnya pindai ulang dengan resolusi "
+                             "150 dpi, atau pakai fitur kompres PDF), atau bagi menjadi beberapa "
+                             "berkas",
+    "gambar-di-luar-images": "'{value}' tidak berada di folder images/, tempat foto yang "
+                             "diterbitkan. Perbaiki: simpan fotonya di folder content/images/ dan "
+                             "tulis jalurnya, misalnya images/nama-berkas.jpg",
+    "dokumen-di-luar-berkas": "'{value}' tidak berada di folder berkas/, tempat dokumen yang "
+                              "diterbitkan. Perbaiki: simpan dokumennya di folder "
+                              "content/berkas/ dan tulis jalurnya, misalnya "
+                              "berkas/nama-berkas.pdf",
+    "isi-gambar-bukan-foto": "gambar '{target}' di isi tulisan bukan foto di folder images/. "
+                             "Perbaiki: simpan fotonya (.jpg, .png, .webp atau .gif) di "
+                             "content/images/ dan tulis " + STATIC_IMAGE,
+    "isi-tautan-tidak-diterbitkan": "tautan '{target}' di isi tulisan menuju berkas yang tidak "
+                                    "diterbitkan portal. Perbaiki: tautkan foto dari "
+                                    "content/images/ atau dokumen PDF dari content/berkas/, "
+                                    "misalnya {{static}}/berkas/nama-berkas.pdf; tulisan lain "
+                                    "ditautkan dengan {{filename}}/...",
+    # -- the built site's pages (quality/budgets.py): met when building ------
+    # The theme caps what a page repeats, so only a theme bug gets here.
+    "halaman-melebihi-batas": "Halaman {page}{source} melebihi batas tampilan pertama: {size} "
+                              "bita terkompresi bersama lembar gayanya, tanpa isi tulisan, "
+                              "padahal batasnya {limit} bita. Ini kesalahan tema portal, bukan "
+                              "kesalahan konten: tema seharusnya membatasi apa yang diulang di "
+                              "halaman, berapa pun banyak dan panjang isiannya. Perbaiki: "
+                              "jangan ubah kontennya; laporkan pesan ini kepada pengembang "
+                              "portal",
 }
 
 
