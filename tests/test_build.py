@@ -295,16 +295,24 @@ def test_plugin_failure_is_fatal(tmp_path):
     assert result.returncode != 0
 
 
-def test_one_hashed_stylesheet_with_tokens_dark_mode_and_print(sample_site):
-    sheets = list((Path(sample_site) / "theme" / "css").glob("portal.*.css"))
-    assert len(sheets) == 1
-    css = sheets[0].read_text()
+def test_hashed_base_and_page_sheets_with_tokens_dark_mode_and_print(sample_site):
+    folder = Path(sample_site) / "theme" / "css"
+    bases = list(folder.glob("portal.*.css"))
+    assert len(bases) == 1
+    css = bases[0].read_text()
     assert ":root" in css and "--" in css
     assert "@media (prefers-color-scheme: dark)" in css
     assert "@media print" in css
+    assert "/*" not in css  # bundled without comments (output/assets.py)
+    # The home page links the base sheet and its own (portal-beranda.*.css).
+    home = list(folder.glob("portal-beranda.*.css"))
     html = (Path(sample_site) / "index.html").read_text()
     assert re.findall(r'<link rel="stylesheet" href="([^"]+)"', html) == [
-        f"/theme/css/{sheets[0].name}"]
+        f"/theme/css/{bases[0].name}", f"/theme/css/{home[0].name}"]
+    # A page of no particular kind links the base sheet alone.
+    listing = (Path(sample_site) / "berita" / "index.html").read_text()
+    assert re.findall(r'<link rel="stylesheet" href="([^"]+)"', listing) == [
+        f"/theme/css/{bases[0].name}"]
     scripts = re.findall(r"<script[^>]*>", html)
     assert scripts == ['<script type="application/ld+json">'] * len(scripts)
     assert "<style" not in html and " style=" not in html

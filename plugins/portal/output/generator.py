@@ -35,7 +35,7 @@ class PortalGenerator(Generator):
         self.videos = []
         self.dokumen = []
         self.galeri = []
-        self.stylesheet = None
+        self.stylesheets = {}
         super().__init__(*args, **kwargs)
 
     # -- reading ------------------------------------------------------------
@@ -47,9 +47,12 @@ class PortalGenerator(Generator):
         self.videos = self._read(self.settings["VIDEO_PATHS"], Video)
         self.dokumen = self._read(self.settings["DOKUMEN_PATHS"], Dokumen)
         self.galeri = self._read(self.settings["GALERI_PATHS"], Galeri)
-        name, text = assets.bundle(os.path.join(self.theme, "css"))
-        self.stylesheet = (name, text)
-        self.context["STYLESHEET_URL"] = f"{self.settings['THEME_STATIC_DIR']}/css/{name}"
+        # {sheet: (address in the site, text)}: the base sheet and the page
+        # sheets (assets.py); base.html links the base sheet and the page's own.
+        self.stylesheets = {
+            sheet: (f"{self.settings['THEME_STATIC_DIR']}/css/{name}", text)
+            for sheet, (name, text) in assets.bundle(os.path.join(self.theme, "css")).items()}
+        self.context["STYLESHEETS"] = {sheet: url for sheet, (url, _) in self.stylesheets.items()}
         self.context["KECAMATAN"] = KECAMATAN
         self.context["JENIS_HALAMAN"] = search.PAGE_KINDS
         self.context["KATEGORI_POTENSI"] = KATEGORI_POTENSI
@@ -78,7 +81,7 @@ class PortalGenerator(Generator):
         write = partial(writer.write_file, relative_urls=settings["RELATIVE_URLS"])
 
         if writer.primary:  # files that are not pages: written once (parallel.py)
-            self._write_stylesheet()
+            self._write_stylesheets()
 
         for kim in portal.kims:
             write(kim.save_as, self.get_template(kim.template), self.context,
@@ -273,12 +276,12 @@ class PortalGenerator(Generator):
               page_name="admin",
               url=settings["CMS_URL"])
 
-    def _write_stylesheet(self):
-        name, text = self.stylesheet
-        target = os.path.join(self.output_path, self.context["STYLESHEET_URL"])
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "w", encoding="utf-8") as handle:
-            handle.write(text)
+    def _write_stylesheets(self):
+        for url, text in self.stylesheets.values():
+            target = os.path.join(self.output_path, url)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "w", encoding="utf-8") as handle:
+                handle.write(text)
 
 
 def assign_urls(portal, settings):
