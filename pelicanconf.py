@@ -109,6 +109,20 @@ PETA_PER_PAGE = 50
 AGENDA_PER_PAGE = 20  # past activities on each page of /agenda/
 VIDEO_PER_PAGE = 12
 GALERI_PER_PAGE = 12
+DOKUMEN_PER_PAGE = 20
+# An album shows this many photos a page; the rest on its next pages.
+GALERI_FOTO_PER_PAGE = 24
+# What one page repeats is capped, so that every page keeps the page budget
+# whatever the content (quality/budgets.py, tests/test_budgets_maximal.py):
+KIM_NAMED = 12  # KIM named on an item's page (article, activity...); the rest counted
+KIM_NAMED_IN_LIST = 3  # KIM named under an item in a list
+PENGURUS_SHOWN = 12  # board members on a KIM profile
+FOKUS_SHOWN = 10  # a KIM's fields of activity
+TAGS_SHOWN = 12  # tags under an article
+POTENSI_FOTO_SHOWN = 8  # photos on a potensi's page
+FOOTER_PAGES = 6  # static pages linked in every page's footer
+CEK_FAKTA_SHOWN = 10  # fact checks on /cek-fakta/; all of them on their category's pages
+AGENDA_COMING_SHOWN = 20  # coming activities on /agenda/; all of them in its calendar
 PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "kim_berita": None,
                        "potensi_index": POTENSI_PER_PAGE, "potensi_kategori": POTENSI_PER_PAGE,
                        "period_archives": ARCHIVE_PER_PAGE,
@@ -116,7 +130,9 @@ PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "kim_berita
                        "kecamatan_berita": None, "kecamatan_rapor": KIM_PER_PAGE,
                        "peta": PETA_PER_PAGE,
                        "agenda": AGENDA_PER_PAGE, "video_index": VIDEO_PER_PAGE,
-                       "galeri_index": GALERI_PER_PAGE}
+                       "galeri_index": GALERI_PER_PAGE, "galeri": GALERI_FOTO_PER_PAGE,
+                       "dokumen_index": DOKUMEN_PER_PAGE,
+                       "kim_potensi": KIM_PER_PAGE}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/halaman/{number}/", "{base_name}/halaman/{number}/index.html"),
@@ -127,7 +143,11 @@ KIM_URL = "kim/{slug}/"
 KIM_SAVE_AS = "kim/{slug}/index.html"
 KIM_BERITA_URL = "kim/{slug}/berita/"
 KIM_BERITA_SAVE_AS = "kim/{slug}/berita/index.html"
-KIM_LATEST_BERITA = 5
+KIM_LATEST_BERITA = 4
+# A KIM profile shows this many potensi of its desa; more get a page of their own.
+KIM_LATEST_POTENSI = 3
+KIM_POTENSI_URL = "kim/{slug}/potensi/"
+KIM_POTENSI_SAVE_AS = "kim/{slug}/potensi/index.html"
 # A printable A4 poster of each KIM and potensi, for the notice board
 # (plugins/portal/output/posters.py).
 KIM_POSTER_URL = "kim/{slug}/poster/"

@@ -1,14 +1,28 @@
-"""Page budgets for readers on weak signal: the HTML and the stylesheet it
+"""Page budgets for readers on weak signal: the HTML and the stylesheets it
 needs fit in one round trip (14 KB compressed), no render-blocking script,
 no request to another host (map tiles excepted), and every image has alt,
-width and height."""
+width and height.
+
+The first render is measured without the editor's own text: the theme marks
+the elements holding it with ``data-editor-text`` (the body of an article,
+page, KIM, potensi, activity, video, document or album, and an album photo's
+caption), and their content is left out. Only that text may make a page
+longer; everything the theme repeats (lists, photos, related items) it caps,
+so a page over the budget is a theme problem, reported as one
+(``halaman-melebihi-batas``), never an editor's. The element holding the
+page's own content names its file with ``data-source`` (relative to the
+content folder), so that the report says which content the page shows.
+"""
 
 import gzip
+
+from portal.model.messages import say
 
 from .pages import SiteFiles, html_pages, is_same_site
 
 FIRST_RENDER_BUDGET = 14 * 1024
-# Hosts a page may load from (only map views may use tiles).
+EDITOR_TEXT = "[data-editor-text]"
+SOURCE = "[data-source]"
 
 
 def compressed_size(data):
@@ -40,8 +54,7 @@ def page_budget_problems(site, name, tree, text, siteurl="", budget=FIRST_RENDER
             report("third-party", f"stylesheet dari situs lain: {href}")
     total = first_render_size(site, name, tree, text, siteurl)
     if total > budget:
-        report("first-render-budget", f"HTML + CSS {total:,} bita terkompresi, batas "
-               f"{budget:,} bita")
+        problems.append(over_budget(name, tree, total, budget))
     for script in tree.css("head script[src]"):
         attributes = script.attributes
         if "defer" not in attributes and "async" not in attributes and \
@@ -69,8 +82,9 @@ def page_budget_problems(site, name, tree, text, siteurl="", budget=FIRST_RENDER
 
 
 def first_render_size(site, name, tree, text, siteurl=""):
-    """Compressed bytes of a page and the same-site stylesheets it needs."""
-    total = compressed_size(text.encode("utf-8"))
+    """Compressed bytes of a page without the editor's own text, and of the
+    same-site stylesheets it links."""
+    total = compressed_size(without_editor_text(tree, text).encode("utf-8"))
     for link in tree.css('link[rel="stylesheet"]'):
         href = link.attributes.get("href") or ""
         if not is_same_site(href, siteurl):
@@ -81,6 +95,34 @@ def first_render_size(site, name, tree, text, siteurl=""):
         if sheet is not None and site.exists(sheet):
             total += _sheet_size(site, sheet)
     return total
+
+
+def without_editor_text(tree, text):
+    """The page `text` (parsed as `tree`) with the content of every element
+    marked as the editor's text left out; `text` itself when there is none
+    (the serialised tree differs from the file by a few bytes)."""
+    if not tree.css_matches(EDITOR_TEXT):
+        return text
+    copy = tree.clone()
+    for node in copy.css(EDITOR_TEXT):
+        node.inner_html = ""
+    return copy.html
+
+
+def over_budget(name, tree, total, budget):
+    """The problem line of a page over the budget: its address, the content
+    file it shows (when it shows one), and whose problem it is."""
+    node = tree.css_first(SOURCE)
+    source = node.attributes.get("data-source") if node is not None else None
+    address = "/" + name.removesuffix("index.html")
+    return say("halaman-melebihi-batas", page=address,
+               source=f" (dari content/{source})" if source else "",
+               size=_number(total), limit=_number(budget))
+
+
+def _number(value):
+    """12,345 as Indonesian writes it: 12.345."""
+    return f"{value:,}".replace(",", ".")
 
 
 def _sheet_size(site, sheet):

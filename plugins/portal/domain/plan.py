@@ -1,7 +1,7 @@
 """Which lists get a page of their own.
 
-A KIM profile shows its latest news and a kecamatan page (and its section of
-/kim/) a few KIM, potensi and news; a list longer than that gets a
+A KIM profile shows its latest news and a few potensi, and a kecamatan page
+(and its section of /kim/) a few KIM, potensi and news; a list longer than that gets a
 paginated page of its own. That decision is made here, once: the generator
 writes the planned pages and the templates ask the plan whether a list has
 a page (and where) to link to it, instead of comparing lengths again.
@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class ListPage:
-    # "kim_berita", "kecamatan_kim", "kecamatan_potensi", "kecamatan_berita",
-    # "kecamatan_rapor"
+    # "kim_berita", "kim_potensi", "kecamatan_kim", "kecamatan_potensi",
+    # "kecamatan_berita", "kecamatan_rapor"
     kind: str
     owner: object  # the Kim or KecamatanGroup whose list it is
     items: list
@@ -45,6 +45,9 @@ def plan_pages(portal, settings):
         if len(kim.berita_list) > settings["KIM_LATEST_BERITA"]:
             pages.append(_page("kim_berita", kim, kim.berita_list, settings, "kim_berita",
                                "articles"))
+        if len(kim.potensi_list) > settings["KIM_LATEST_POTENSI"]:
+            pages.append(_page("kim_potensi", kim, kim.potensi_list, settings, "kim_potensi",
+                               "items"))
     shown = {"kim": settings["KECAMATAN_PREVIEW"], "potensi": settings["KECAMATAN_PREVIEW"],
              "berita": settings["KECAMATAN_LATEST_BERITA"],
              "rapor": settings["KECAMATAN_PREVIEW"]}

@@ -19,12 +19,21 @@ class StructuredData:
         self.sitename = settings["SITENAME"]
         self.situs = situs
         self.default_image = f"{settings['THEME_STATIC_DIR']}/og-default.png"
+        # As many as the page names (KIM_NAMED, POTENSI_FOTO_SHOWN): the data
+        # describes what the page shows, and no page grows with a list.
+        self.kim_named = settings.get("KIM_NAMED")
+        self.photos_shown = settings.get("POTENSI_FOTO_SHOWN")
 
     def url(self, path):
         return f"{self.base}/{path}"
 
     def image(self, src):
         return self.url(src) if src else self.url(self.default_image)
+
+    def organizations(self, kims):
+        """The KIM an item names, as the page names them."""
+        return [{"@type": "Organization", "name": plain_text(kim.title), "url": self.url(kim.url)}
+                for kim in kims[:self.kim_named]]
 
     def publisher(self):
         """The operator as an Organization, or None when not configured."""
@@ -82,8 +91,7 @@ class StructuredData:
         if original.get("url"):
             data["isBasedOn"] = original["url"]
         if getattr(article, "kim_profiles", None):
-            data["about"] = [{"@type": "Organization", "name": plain_text(kim.title),
-                              "url": self.url(kim.url)} for kim in article.kim_profiles]
+            data["about"] = self.organizations(article.kim_profiles)
         return data
 
     def claim_review(self, article):
@@ -138,7 +146,7 @@ class StructuredData:
             place["description"] = item.ringkasan
         photos = getattr(item, "foto", None) or []
         if photos:
-            place["image"] = [self.url(photo["src"]) for photo in photos]
+            place["image"] = [self.url(photo["src"]) for photo in photos[:self.photos_shown]]
         harga = getattr(item, "harga", None)
         if isinstance(harga, dict):
             place["makesOffer"] = {"@type": "Offer", "price": harga["nilai"],
@@ -174,8 +182,7 @@ class StructuredData:
         if getattr(acara, "ringkasan", None):
             data["description"] = acara.ringkasan
         if acara.kim_profiles:
-            data["organizer"] = [{"@type": "Organization", "name": plain_text(kim.title),
-                                  "url": self.url(kim.url)} for kim in acara.kim_profiles]
+            data["organizer"] = self.organizations(acara.kim_profiles)
         semula = getattr(acara, "jadwal_semula", None)
         if acara.keadaan == "diundur" and semula:
             when, timed = agenda.moment(semula)
@@ -197,12 +204,14 @@ class StructuredData:
             "inLanguage": "id",
         }
         if video.kim_profiles:
-            data["creator"] = [{"@type": "Organization", "name": plain_text(kim.title),
-                                "url": self.url(kim.url)} for kim in video.kim_profiles]
+            data["creator"] = self.organizations(video.kim_profiles)
         return data
 
-    def gallery(self, galeri):
-        """A photo album (domain/galleries.py) as a schema.org ImageGallery."""
+    def gallery(self, galeri, photos=None):
+        """A photo album (domain/galleries.py) as a schema.org ImageGallery,
+        with the `photos` of one of its pages (all of them when None). A
+        photo's caption is left out: it is the editor's own text, of any
+        length, which the page shows (and its budget leaves out)."""
         data = {
             "@context": "https://schema.org",
             "@type": "ImageGallery",
@@ -211,13 +220,11 @@ class StructuredData:
             "datePublished": galeri.date.date().isoformat(),
             "inLanguage": "id",
             "image": [_with({"@type": "ImageObject", "contentUrl": self.url(foto["src"]),
-                             "description": foto["alt"]},
-                            caption=foto.get("keterangan"), creditText=foto.get("kredit"))
-                      for foto in galeri.foto],
+                             "description": foto["alt"]}, creditText=foto.get("kredit"))
+                      for foto in (galeri.foto if photos is None else photos)],
         }
         if galeri.kim_profiles:
-            data["creator"] = [{"@type": "Organization", "name": plain_text(kim.title),
-                                "url": self.url(kim.url)} for kim in galeri.kim_profiles]
+            data["creator"] = self.organizations(galeri.kim_profiles)
         return data
 
     def document(self, dokumen):
@@ -233,8 +240,7 @@ class StructuredData:
             "inLanguage": "id",
         }
         if dokumen.kim_profiles:
-            data["publisher"] = [{"@type": "Organization", "name": plain_text(kim.title),
-                                  "url": self.url(kim.url)} for kim in dokumen.kim_profiles]
+            data["publisher"] = self.organizations(dokumen.kim_profiles)
         else:
             data = _with(data, publisher=self.publisher())
         return data

@@ -101,7 +101,7 @@ class PortalGenerator(Generator):
                   group=group, page_name=group.url, url=group.url)
         # Lists too long for the page that shows their start (domain/plan.py).
         for page in portal.plan:
-            owner = ({"kim": page.owner} if page.kind == "kim_berita" else
+            owner = ({"kim": page.owner} if page.kind.startswith("kim_") else
                      {"group": page.owner, "list_kind": page.kind.removeprefix("kecamatan_")})
             write(page.save_as, self.get_template(page.template), self.context,
                   paginated={page.paginated_name: page.items}, template_name=page.pagination,
@@ -216,15 +216,18 @@ class PortalGenerator(Generator):
                   for kim in portal.kims if documents.by_kim.get(kim.slug)]
         for save_as, url, items, chosen in lists:
             write(save_as, self.get_template("dokumen_index"), self.context,
-                  documents=documents, listed=items, page_name=url.rstrip("/"), url=url,
-                  **chosen)
+                  documents=documents, paginated={"listed": items},
+                  template_name="dokumen_index", page_name=url.rstrip("/"), url=url, **chosen)
 
     def _write_galleries(self, writer, write):
         """Each album's page, the list of all, and the lightbox's files."""
         portal, settings = self.context["portal"], self.settings
+        # An album's photos are paginated (GALERI_FOTO_PER_PAGE): no page
+        # grows with the number of photos.
         for galeri in portal.galleries:
             write(galeri.save_as, self.get_template(galeri.template), self.context,
-                  galeri=galeri, page_name=galeri.url, url=galeri.url)
+                  galeri=galeri, paginated={"foto": galeri.foto}, template_name="galeri",
+                  page_name=galeri.url, url=galeri.url)
         write(settings["GALERI_INDEX_SAVE_AS"], self.get_template("galeri_index"), self.context,
               paginated={"galeri_items": portal.galleries}, template_name="galeri_index",
               page_name="galeri", url=settings["GALERI_INDEX_URL"])
