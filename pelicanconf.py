@@ -123,6 +123,9 @@ POTENSI_FOTO_SHOWN = 8  # photos on a potensi's page
 FOOTER_PAGES = 6  # static pages linked in every page's footer
 CEK_FAKTA_SHOWN = 10  # fact checks on /cek-fakta/; all of them on their category's pages
 AGENDA_COMING_SHOWN = 20  # coming activities on /agenda/; all of them in its calendar
+TAGS_INDEX_SHOWN = 100  # the most used tags on /tag/; every tag has its page
+ARCHIVE_YEARS_WITH_MONTHS = 5  # /arsip/: the newest years month by month, older ones a line each
+STATISTIK_ROWS = 60  # rows of a table on /statistik/ (the newest months); all in /arsip/
 PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "kim_berita": None,
                        "potensi_index": POTENSI_PER_PAGE, "potensi_kategori": POTENSI_PER_PAGE,
                        "period_archives": ARCHIVE_PER_PAGE,

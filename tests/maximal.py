@@ -35,7 +35,8 @@ SUMMARY = 300  # the schema's limit for every ringkasan/summary
 PENGURUS = 25  # board members of the fullest KIM
 FOKUS = 14
 SUMBER = 15  # sources of a profile or an article
-TAGS = 12
+TAGS = 14  # tags of one article
+TAG_POOL = 300  # distinct tags of all articles
 KIM_REFS = 30  # KIM one article, activity, album, video or document names
 PHOTOS = 12  # photos of a potensi
 PHOTO = (1200, 900)  # wider than the widest derivative (intake/images.py)
@@ -279,12 +280,16 @@ foto:
 
     kim_refs = "kim:\n  - maks\n" + "\n".join(f"  - arut-{number:03d}"
                                                 for number in range(KIM_REFS - 1))
-    tags = "tags:\n" + "\n".join(f"  - {_yaml(text.words(30).lower())}" for _ in range(TAGS))
+    # Tags drawn from a pool larger than /tag/ lists (TAGS_INDEX_SHOWN).
+    pool = sorted({text.words(30).lower() for _ in range(TAG_POOL)})
     start = date(2020, 1, 1)
     for number in range(ARTICLES):
         # Enough in one month for its archive to have a second page, the rest
-        # spread over the years.
-        day = start + timedelta(days=number if number < 25 else (number - 24) * 45)
+        # spread over the years before (more than /arsip/ shows month by month).
+        day = start + timedelta(days=number) if number < 25 else \
+            start - timedelta(days=(number - 24) * 170)
+        tags = "tags:\n" + "\n".join(f"  - {_yaml(tag)}"
+                                      for tag in text.rng.sample(pool, TAGS))
         category = ("Berita", "Kegiatan", "Pengumuman")[number % 3]
         body = _long_body(text) if number == 0 else _body(text)
         src = f"images/berita/b{number:02d}.jpg"

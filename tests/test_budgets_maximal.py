@@ -146,6 +146,18 @@ def test_an_item_naming_many_kim_names_a_few_and_counts_the_rest(maximal_site):
     assert f"dan {KIM_REFS - shown} KIM lainnya" in meta
 
 
+def test_site_wide_indexes_list_a_bounded_part_and_say_where_the_rest_is(maximal_site):
+    tags = page(maximal_site, "/tag/")
+    shown = SETTINGS["TAGS_INDEX_SHOWN"]
+    assert len(tags.css(".term-list li")) == shown
+    assert "tag lain yang lebih jarang dipakai" in tags.css_first(".term-list + p").text()
+    archive = page(maximal_site, "/arsip/")
+    years = SETTINGS["ARCHIVE_YEARS_WITH_MONTHS"]
+    assert len(archive.css("section[aria-labelledby^='tahun-2']")) == years
+    older = links(archive, "#tahun-sebelumnya + ul a")
+    assert older and all(re.fullmatch(r"/arsip/\d{4}/", href) for href in older)
+
+
 # -- a page over the budget: the theme's problem, said so ------------------------
 
 def over_budget_lines(site, budget):
