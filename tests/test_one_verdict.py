@@ -109,8 +109,8 @@ def write_content_set(target, drawn):
         if key in SLUGS:
             text = _set_field(text, "slug", SLUGS[key])
         if key == "acara":  # the place's name: written into every calendar
-            text = re.sub(r"^  nama: .*$", lambda _: f"  nama: {_quoted(summary)}", text,
-                          count=1, flags=re.M)
+            text = re.sub(r"^  nama: .*$", lambda _, name=summary: f"  nama: {_quoted(name)}",
+                          text, count=1, flags=re.M)
         elif summary:
             text = _set_field(text, SUMMARY_FIELD.get(key, "summary"), _quoted(summary))
         head, _ = text.split("\n---\n", 1)
