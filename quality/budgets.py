@@ -18,11 +18,10 @@ import gzip
 
 from portal.model.messages import say
 
-from .pages import SiteFiles, html_pages, is_same_site
+from .pages import SiteFiles, content_source, html_pages, is_same_site
 
 FIRST_RENDER_BUDGET = 14 * 1024
 EDITOR_TEXT = "[data-editor-text]"
-SOURCE = "[data-source]"
 
 
 def compressed_size(data):
@@ -112,8 +111,7 @@ def without_editor_text(tree, text):
 def over_budget(name, tree, total, budget):
     """The problem line of a page over the budget: its address, the content
     file it shows (when it shows one), and whose problem it is."""
-    node = tree.css_first(SOURCE)
-    source = node.attributes.get("data-source") if node is not None else None
+    source = content_source(tree)
     address = "/" + name.removesuffix("index.html")
     return say("halaman-melebihi-batas", page=address,
                source=f" (dari content/{source})" if source else "",

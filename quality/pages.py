@@ -16,6 +16,15 @@ def is_reader_page(name):
     return not name.startswith(EDITOR_PREFIXES)
 
 
+def content_source(tree):
+    """The content file a page shows (``berita/x.md``, from the theme's
+    ``data-source``), or None for a page that shows no one entry: the
+    output checks name it, so an editor knows which file the page comes
+    from."""
+    node = tree.css_first("[data-source]")
+    return node.attributes.get("data-source") if node is not None else None
+
+
 def html_pages(output_dir, site=None):
     """Yield (relative name, parsed tree, raw text) for every reader page."""
     site = site or SiteFiles(output_dir)

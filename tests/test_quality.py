@@ -112,6 +112,24 @@ def test_budget_gate_names_page_and_rule(tmp_path):
         assert expected in problems
 
 
+def test_the_last_line_of_defence_names_the_content_file(tmp_path):
+    """A page that shows one entry names its file in every problem the
+    output checks find on it (the theme's data-source), so the report leads
+    to the content, not only to the built page."""
+    from quality.site import check_site
+
+    write(tmp_path, "berita/x/index.html",
+          '<article data-source="berita/2026-01-02-x.md"><a href="/tidak-ada/">t</a>'
+          '<p style="color:red">x</p></article>')
+    write(tmp_path, "daftar/index.html", '<a href="/tidak-ada/">t</a>')
+    problems = check_site(tmp_path)
+    named = [line for line in problems if line.startswith("berita/x/index.html")]
+    assert len(named) >= 2
+    assert all(line.endswith("(halaman dari content/berita/2026-01-02-x.md)") for line in named)
+    assert [line for line in problems if line.startswith("daftar/")] == [
+        "daftar/index.html: tautan '/tidak-ada/' menuju halaman yang tidak ada"]
+
+
 # -- raw HTML in content -------------------------------------------------------
 
 def test_sanitiser_removes_script_handlers_javascript_links_and_iframes():
