@@ -32,7 +32,11 @@ ARTICLE_PATHS = ["berita"]
 PAGE_PATHS = ["halaman"]
 KIM_PATHS = ["kim"]
 POTENSI_PATHS = ["potensi"]
-STATIC_PATHS = ["images", "berkas"]  # berkas: the files of content/dokumen/
+# Nothing of the content folder is copied by Pelican: the portal publishes
+# the photos and documents the published entries use, photos as clean
+# copies without metadata, after checking their bytes
+# (plugins/portal/output/files.py).
+STATIC_PATHS = []
 
 MARKDOWN = {
     "extensions": ["markdown.extensions.extra", "markdown.extensions.sane_lists"],
@@ -206,8 +210,9 @@ VIDEO_INDEX_URL = "video/"
 VIDEO_INDEX_SAVE_AS = "video/index.html"
 YOUTUBE_EMBED_URL = "https://www.youtube-nocookie.com/embed/{id}"
 YOUTUBE_WATCH_URL = "https://www.youtube.com/watch?v={id}"
-# Documents (content/dokumen/; their files in content/berkas/, published as
-# they are): a page each, the list, and the list of each type and each KIM.
+# Documents (content/dokumen/; their PDF files in content/berkas/, published
+# as they are once their bytes are checked): a page each, the list, and the
+# list of each type and each KIM.
 DOKUMEN_PATHS = ["dokumen"]
 DOKUMEN_URL = "dokumen/{slug}/"
 DOKUMEN_SAVE_AS = "dokumen/{slug}/index.html"

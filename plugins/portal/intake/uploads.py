@@ -8,7 +8,7 @@ not an entry (an SVG, an HTML page, a file whose bytes are not what its name
 says) is refused, wherever it lies: someone put it there to be published,
 and opened from the site's own address it could run script there, where
 the web editor keeps its GitHub login. Of the allowed files, only those a
-published entry uses are published (published.py, output/files.py); the
+published entry uses are published (output/files.py); the
 others stay in the repository.
 
 Symbolic links are refused and never followed (``walk``): nothing from

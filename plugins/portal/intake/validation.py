@@ -83,6 +83,10 @@ class Document:
     text: str = ""  # the whole file, for messages that need what was written
     # Body image source as written -> its file in the content folder.
     images: dict = field(default_factory=dict)
+    # The files it uses that the site publishes (photos, documents), as paths
+    # inside the content folder: what a build publishes for it
+    # (check_file_references).
+    files: set = field(default_factory=set)
 
     @property
     def draft(self):
@@ -552,21 +556,27 @@ class _Checker:
         """A photo field names a file in images/, a document field one in
         berkas/, a photo in a body is a photo in images/, and a {static}
         link leads to a photo or a document there: the only files the site
-        publishes. (A name that does not exist, or of the wrong kind, has
-        its own message.)"""
+        publishes. Each entry's are noted (Document.files): the build
+        publishes those and no other. (A name that does not exist, or of the
+        wrong kind, has its own message.)"""
         for doc in [*documents, *([self.situs_document] if self.situs_document else [])]:
             for name, kind, src in file_values(doc.ctype.fields, doc.metadata):
                 if not isinstance(src, str) or not src or \
                         not self.image_exists(src.lstrip("/")):
                     continue
                 folder = uploads.PHOTO_FOLDER if kind is kinds.IMAGE else uploads.DOCUMENT_FOLDER
-                if not self.content_relative(self.content_dir / src.lstrip("/")).startswith(
-                        f"{folder}/"):
+                relative = self.content_relative(self.content_dir / src.lstrip("/"))
+                if not relative.startswith(f"{folder}/"):
                     key = "gambar-di-luar-images" if kind is kinds.IMAGE else \
                         "dokumen-di-luar-berkas"
                     self.add(doc, name, say(key, value=kinds.shown(src)))
-            for target, relative in doc.images.items():
-                if uploads.kind_of(self.content_relative(self.content_dir / relative)) != "foto":
+                elif uploads.kind_of(relative):
+                    doc.files.add(relative)
+            for target, written in doc.images.items():
+                relative = self.content_relative(self.content_dir / written)
+                if uploads.kind_of(relative) == "foto":
+                    doc.files.add(relative)
+                else:
                     line = doc.body_line + doc.body.count("\n", 0, max(0, doc.body.find(target)))
                     self.add(doc, "", say("isi-gambar-bukan-foto", target=kinds.shown(target)),
                              line=line)
@@ -577,8 +587,11 @@ class _Checker:
                     continue
                 path = (self.content_dir if target.startswith("/") else doc.path.parent) / \
                     target.lstrip("/")
-                if self.file_in_content(path) and not uploads.kind_of(
-                        self.content_relative(path)):
+                if not self.file_in_content(path):
+                    continue  # check_body_links says so
+                if uploads.kind_of(self.content_relative(path)):
+                    doc.files.add(self.content_relative(path))
+                else:
                     line = doc.body_line + doc.body.count("\n", 0, match.start())
                     self.add(doc, "", say("isi-tautan-tidak-diterbitkan",
                                           target=kinds.shown(f"{{{what}}}{target}")), line=line)

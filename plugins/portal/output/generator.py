@@ -9,6 +9,7 @@ content; relations are computed once all content is read (see
 
 import os
 from functools import partial
+from pathlib import Path
 
 from pelican.generators import Generator
 
@@ -17,7 +18,7 @@ from ..domain.documents import slugify_jenis
 from ..intake.contents import Acara, Dokumen, Galeri, Kim, Potensi, Video
 from ..model.formatting import plain_text
 from ..model.vocabulary import KATEGORI_POTENSI, KECAMATAN, VERDICTS
-from . import assets, calendar, cms, editor_rules, search
+from . import assets, calendar, cms, editor_rules, files, search
 
 
 class PortalGenerator(Generator):
@@ -36,6 +37,7 @@ class PortalGenerator(Generator):
         self.dokumen = []
         self.galeri = []
         self.stylesheets = {}
+        self.files = None  # files.PublishedFiles, once all content is read
         super().__init__(*args, **kwargs)
 
     # -- reading ------------------------------------------------------------
@@ -57,6 +59,21 @@ class PortalGenerator(Generator):
         self.context["JENIS_HALAMAN"] = search.PAGE_KINDS
         self.context["KATEGORI_POTENSI"] = KATEGORI_POTENSI
         self.context["VERDICTS"] = VERDICTS
+        self._prepare_files()
+
+    def _prepare_files(self):
+        """The files of the content folder this build publishes, their
+        copies made before any page is written (files.py). Pelican's and
+        the portal's content are read by now: Pelican's StaticGenerator,
+        which runs last, must find no link of theirs to copy."""
+        content_dir = Path(self.path).resolve()
+        self.files = files.PublishedFiles(
+            content_dir, Path(self.settings["CACHE_PATH"]) / "berkas", self.build.derivatives,
+            self.settings.get("PORTAL_WORKERS"))
+        self.files.prepare(files.chosen(
+            [entry.document for entry in self.build.corpus], content_dir,
+            self.build.situs.pengelola.get("logo"), drafts=bool(self.settings.get("SHOW_DRAFTS"))))
+        self.files.take_over_links(self.context)
 
     def _read(self, paths, content_class):
         items = []
@@ -82,6 +99,7 @@ class PortalGenerator(Generator):
 
         if writer.primary:  # files that are not pages: written once (parallel.py)
             self._write_stylesheets()
+            self.files.write(self.output_path)
 
         for kim in portal.kims:
             write(kim.save_as, self.get_template(kim.template), self.context,

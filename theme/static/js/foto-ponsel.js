@@ -1,11 +1,12 @@
 /* A photo straight from a phone (4000x3000, 3-5 MB) is made smaller in the
  * browser before the web editor uploads it: the longest side at most
  * `foto.sisi_maks` pixels, a JPEG of at most `foto.bita_maks` bytes
- * (admin/aturan.json, from plugins/portal/intake/images.py). The build
- * refuses originals over its own limit, so without this an editor on a phone
- * could not add a photo at all; and a 4 MB upload on a village connection
- * takes minutes. Re-encoding also drops the camera's metadata, such as the
- * GPS position of where the photo was taken.
+ * (admin/aturan.json, from plugins/portal/intake/images.py): the size the
+ * build publishes a photo at. The build would make that copy itself (without
+ * the camera's metadata), but a 4 MB upload on a village connection takes
+ * minutes and makes the repository heavier for good; and re-encoding here
+ * keeps the GPS position of where the photo was taken out of the repository
+ * too.
  *
  * Smaller photos are uploaded as they are (never enlarged; Decap's own
  * `media_processing` would enlarge them to its width). Formats the browser
