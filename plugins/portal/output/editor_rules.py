@@ -12,8 +12,11 @@ from admin/aturan.json, written here at build time from the content model:
 - every content type's fields with their kind, choices and limits
   (model/schema.py), and the patterns of kinds.py, validation.py and
   sanitize.py, translated to JavaScript's regex syntax with Python's meaning;
-- the entries that exist (slug, file, status) and the content files, for the
-  checks against the other entries.
+- the published entries (slug, file) and the files they publish, for the
+  checks against the other entries. Nothing of a draft: this file is public,
+  and drafts are private until published. A reference to a draft therefore
+  reads as one to nothing here; `invoke check` (CI), which sees the drafts,
+  says it is a draft.
 
 What the editor cannot meet is not sent: unknown fields (the form writes only
 known ones), YAML syntax (the editor writes it), files and images (checked by
@@ -28,6 +31,7 @@ from ..intake import images, validation
 from ..intake.sanitize import DANGEROUS_HTML
 from ..model import kinds, messages, region
 from ..model.schema import CONTENT_TYPES, RESERVED_PAGE_SLUGS, SITUS
+from .files import chosen as published_files
 
 RULES_FILE = "aturan.json"
 
@@ -122,12 +126,13 @@ PATTERNS = {
 
 def editor_rules(documents=(), files=()):
     """The rules of admin/aturan.json. `documents` are the validated entries
-    of this build (validation.Document), `files` every file of the content
-    folder as editors see its path (content/...)."""
+    of this build (validation.Document), of which only the published are
+    listed; `files` the files the site publishes from the content folder, as
+    editors see their path (content/...)."""
     entries = {}
     for doc in documents:
-        entries.setdefault(doc.ctype.key, []).append(
-            [doc.slug or "", doc.relpath, str(doc.metadata.get("status") or "")])
+        if not doc.draft:
+            entries.setdefault(doc.ctype.key, []).append([doc.slug or "", doc.relpath])
     return {
         "pesan": messages.TEMPLATES,
         "pola": {name: js_pattern(pattern) for name, pattern in PATTERNS.items()},
@@ -159,13 +164,14 @@ def editor_rules(documents=(), files=()):
     }
 
 
-def content_files(content_dir, display_root=None):
-    """Every file in the content folder, as validation names it."""
+def published_paths(documents, content_dir):
+    """The files of published entries and the files they use, as editors
+    see their path (content/...): what a body may link to with {filename}
+    or {static}. Nothing a draft alone uses."""
     content_dir = Path(content_dir).resolve()
-    base = Path(display_root).resolve() if display_root else content_dir.parent
-    return [path.relative_to(base).as_posix() for path in content_dir.rglob("*")
-            if path.is_file() and not any(part.startswith(".") for part in
-                                          path.relative_to(content_dir).parts)]
+    shown = [doc.relpath for doc in documents if not doc.draft]
+    return sorted([*shown, *(f"{content_dir.name}/{path}"
+                             for path in published_files(documents, content_dir))])
 
 
 def write_rules(path, documents=(), files=()):

@@ -287,12 +287,12 @@ class PortalGenerator(Generator):
             cms.copy_bundle(settings["DECAP_DIST"], folder)
             cms.write_config(os.path.join(folder, "config.yml"), settings)
             cms.write_status_settings(os.path.join(folder, cms.STATUS_FILE), settings)
-            # The editor's own check: the rules, and the entries and files
-            # it checks an entry against.
+            # The editor's own check: the rules, and the published entries
+            # and files it checks an entry against.
+            documents = [entry.document for entry in self.build.corpus]
             editor_rules.write_rules(
-                os.path.join(folder, editor_rules.RULES_FILE),
-                [entry.document for entry in self.build.corpus],
-                editor_rules.content_files(settings["PATH"]))
+                os.path.join(folder, editor_rules.RULES_FILE), documents,
+                editor_rules.published_paths(documents, settings["PATH"]))
         write(settings["CMS_SAVE_AS"], self.get_template("admin"), self.context,
               page_name="admin",
               url=settings["CMS_URL"])
