@@ -267,7 +267,7 @@ def test_indonesian_interface_covers_every_english_phrase(tmp_path):
     locale (Decap falls back to English for a missing one)."""
     english = ROOT / "node_modules" / "decap-cms-locales" / "src" / "en" / "index.js"
     if not english.is_file():
-        pytest.skip("decap-cms-locales not installed (npm ci)")
+        pytest.fail("decap-cms-locales not installed: run bash scripts/install-test-tools.sh")
     script = tmp_path / "keys.js"
     script.write_text(
         "const fs = require('fs');\n"
@@ -309,8 +309,9 @@ def test_admin_page_loads_the_bundle_from_the_site(admin_site):
     policy = page.css_first('meta[http-equiv="Content-Security-Policy"]').attributes["content"]
     assert policy == PagePolicy.from_settings(settings()).editor_csp()
     scripts = [node.attributes["src"] for node in page.css("script[src]")]
-    assert scripts == ["/admin/decap-cms.js", "/theme/js/decap-id.js",
-                       "/theme/js/aturan-editor.js", "/theme/js/decap-portal.js",
+    assert scripts == ["/theme/js/tanpa-bingkai.js", "/admin/decap-cms.js",
+                       "/theme/js/decap-id.js", "/theme/js/aturan-editor.js",
+                       "/theme/js/decap-portal.js",
                        "/theme/js/status-terbit.js", "/theme/js/foto-ponsel.js"]
     for src in scripts:
         assert (admin_site / src.lstrip("/")).is_file(), src
@@ -322,12 +323,36 @@ def test_admin_page_loads_the_bundle_from_the_site(admin_site):
     # ... and the entries and files an entry is checked against.
     assert {row[1] for row in rules["entri"]["kim"]} == {
         f'content/kim/{path.name}' for path in (SAMPLE / "kim").glob("*.md")}
-    assert ["palae", 'content/kim/palae.md', ""] in rules["entri"]["kim"]
-    assert {f'content/{path.relative_to(SAMPLE).as_posix()}' for path in SAMPLE.rglob("*")
-            if path.is_file()} == set(rules["berkas"])
+    assert ["palae", 'content/kim/palae.md'] in rules["entri"]["kim"]
+    # The sample's published entries use no photo or document of their own.
+    assert {f'content/{path.relative_to(SAMPLE).as_posix()}' for path in SAMPLE.rglob("*.md")
+            if "status: draft" not in path.read_text()} == set(rules["berkas"])
     assert (admin_site / "admin" / "decap-cms.js").read_bytes() == \
         (ROOT / "node_modules" / "decap-cms" / "dist" / "decap-cms.js").read_bytes()
     assert not list((admin_site / "admin").glob("*.map"))
+
+
+@pytest.mark.parametrize("sandbox", ["", ' sandbox="allow-scripts allow-same-origin allow-forms"'])
+def test_the_editor_does_not_run_in_another_sites_frame(admin_site, chromium, tmp_path,
+                                                        sandbox):
+    """Clickjacking: a page elsewhere frames /admin/. The editor does not
+    start there and only says how to open it. (Its attempt to take the whole
+    window is refused by Chromium without a click in the frame.)"""
+    with serving(admin_site) as site, serving(tmp_path) as elsewhere:
+        (tmp_path / "index.html").write_text(
+            f'<!doctype html><title>x</title><iframe src="{site}/admin/"{sandbox} '
+            'width="800" height="600"></iframe>', encoding="utf-8")
+        page = chromium.new_page()
+        try:
+            page.goto(elsewhere + "/")
+            frame = page.frame_locator("iframe")
+            frame.get_by_text("Editor web tidak dapat dibuka di dalam halaman lain").wait_for()
+            page.wait_for_timeout(1000)  # time for Decap to start, were it to
+            assert frame.locator("#nc-root").count() == 0
+            assert frame.get_by_role("button", name="Masuk").count() == 0
+            assert page.url == elsewhere + "/"
+        finally:
+            page.close()
 
 
 def test_admin_config_is_the_generated_one(admin_site):
