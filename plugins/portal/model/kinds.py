@@ -72,7 +72,7 @@ class Kind:
 # -- shared pieces -------------------------------------------------------------
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", re.ASCII)
-SLUG_HINT = "huruf kecil, angka dan tanda hubung, misalnya 'sari-rasa'"
+SLUG_HINT = "huruf kecil, angka dan tanda hubung, misalnya 'rapat-anggota-2026'"
 # A plain address, as a mailto: link takes it: letters, digits, '.', '_',
 # '+' and '-' before the one '@', dot-separated names after it. No
 # "mailto:", no '?' or '&' (a mailto: link would add the parts after them to

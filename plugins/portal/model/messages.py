@@ -63,9 +63,11 @@ TEMPLATES = {
     "bilangan-minimum": "paling kecil {minimum}. Perbaiki: periksa angkanya",
     "ya-tidak-bukan": "'{value}' bukan true atau false. Perbaiki: tulis true atau false",
     "kim-satu-baris": "beberapa KIM ditulis dalam satu baris. Perbaiki: tulis sebagai daftar, "
-                      "satu slug per baris diawali '- ', misalnya '- palae' lalu '- sari-rasa'",
+                      "satu slug per baris diawali '- ', misalnya '- nama-kim-pertama' lalu "
+                      "'- nama-kim-kedua'",
     "kim-bukan-slug": "'{value}' bukan slug KIM. Perbaiki: tulis slug profil KIM, yaitu nama "
-                      "berkasnya di content/kim/ tanpa .md (misalnya 'palae'), bukan nama KIM-nya",
+                      "berkasnya di content/kim/ tanpa .md (misalnya 'nama-kim' untuk "
+                      "content/kim/nama-kim.md), bukan nama KIM-nya",
     "gambar-bukan-jalur": "{label} harus berupa jalur berkas. Perbaiki: tulis misalnya "
                           "images/nama-berkas.jpg",
     "gambar-bukan-gambar": "'{value}' bukan berkas gambar. Perbaiki: pakai berkas .jpg, .png, "
@@ -144,7 +146,7 @@ TEMPLATES = {
                               "lengkap, misalnya https://{target}",
     "isi-tautan-tidak-ada": "tautan '{target}' di isi tulisan menuju berkas yang tidak ada. "
                             "Perbaiki: periksa ejaan jalurnya, misalnya "
-                            "{{filename}}/berita/2018-09-20-enam-kim-resmi-dibentuk-di-kobar.md",
+                            "{{filename}}/berita/nama-berkas.md",
     "isi-tautan-draf": "tautan ke {path}, yang masih draf. Perbaiki: terbitkan tulisan itu dulu "
                        "(status: published) atau hapus tautannya",
     # -- against the other entries and files -----------------------------------

@@ -92,7 +92,7 @@ class ContentType:
 
 
 PHOTO = (
-    Field("src", IMAGE, "berkas foto", required=True, example="images/potensi/taman-kelinci.jpg",
+    Field("src", IMAGE, "berkas foto", required=True, example="images/potensi/nama-foto.jpg",
           hint="jalur berkas di dalam folder content/, misalnya images/..."),
     Field("alt", TEXT, "teks alternatif", required=True, max_length=250,
           example="Anak-anak memberi makan kelinci",
@@ -145,7 +145,7 @@ KIM = ContentType(
     label="profil KIM",
     fields=(
         Field("title", TEXT, "nama KIM", required=True, example="KIM Palae"),
-        Field("slug", SLUG, "slug (alamat halaman)", required=True, example="palae",
+        Field("slug", SLUG, "slug (alamat halaman)", required=True, example="nama-kim",
               hint=SLUG_HINT),
         *wilayah("Sungai Kapitan", "Kumai"),
         Field("tanggal_dibentuk", MONTH_OR_DATE, "tanggal dibentuk", example="2018-09",
@@ -178,12 +178,12 @@ POTENSI = ContentType(
     label="potensi",
     fields=(
         Field("title", TEXT, "nama potensi", required=True, example="Taman Kelinci"),
-        Field("slug", SLUG, "slug (alamat halaman)", required=True, example="taman-kelinci",
+        Field("slug", SLUG, "slug (alamat halaman)", required=True, example="nama-potensi",
               hint=SLUG_HINT),
         # A potensi belongs to its desa; the KIM of that desa list it. A KIM
         # is named only where a source says the potensi is that KIM's own.
         *wilayah("Kumpai Batu Atas", "Arut Selatan"),
-        Field("kim", KIM_REF, "KIM pengelola", example="agrowisata-taman-kelinci",
+        Field("kim", KIM_REF, "KIM pengelola", example="nama-kim",
               hint="isi hanya bila sumber menyebut potensi ini dikelola KIM tersebut; potensi "
                    "sudah tampil di profil setiap KIM di desa yang sama"),
         Field("kategori", CHOICES, "kategori", required=True,
@@ -218,7 +218,7 @@ BERITA = ContentType(
         Field("tags", TEXTS, "tag", example=["KIM", "Diskominfo"]),
         Field("slug", SLUG, "slug (alamat halaman)", hint=SLUG_HINT),
         Field("summary", TEXT, "ringkasan", max_length=300),
-        Field("kim", KIM_REFS, "KIM terkait", example=["palae", "sari-rasa"]),
+        Field("kim", KIM_REFS, "KIM terkait", example=["nama-kim"]),
         Field("penulis", TEXT, "penulis"),
         Field("gambar", OBJECT, "gambar utama", fields=PHOTO),
         Field("kredit", TEXT, "kredit", example="Humas Diskominfo Kobar"),
@@ -287,7 +287,7 @@ ACARA = ContentType(
             Field("lat", LATITUDE, "garis lintang", example=-2.7398),
             Field("lon", LONGITUDE, "garis bujur", example=111.7197),
         )),
-        Field("kim", KIM_REFS, "KIM penyelenggara", example=["palae"]),
+        Field("kim", KIM_REFS, "KIM penyelenggara", example=["nama-kim"]),
         Field("kontak", OBJECT, "kontak", fields=KONTAK,
               hint="kosongkan untuk memakai kontak KIM penyelenggara"),
         Field("ringkasan", TEXT, "ringkasan", max_length=300,
@@ -303,14 +303,14 @@ VIDEO = ContentType(
     label="video",
     fields=(
         Field("title", TEXT, "judul video", required=True, example="Profil KIM Palae"),
-        Field("slug", SLUG, "slug (alamat halaman)", required=True, example="profil-kim-palae",
+        Field("slug", SLUG, "slug (alamat halaman)", required=True, example="profil-nama-kim",
               hint=SLUG_HINT),
         Field("youtube", YOUTUBE, "alamat video YouTube", required=True,
               example="https://www.youtube.com/watch?v=XXXXXXXXXXX",
               hint="salin alamat video dari YouTube; video harus dapat ditonton umum"),
         Field("date", DATE, "tanggal terbit", required=True, example="2026-11-20"),
         Field("jenis", CHOICE, "jenis video", choices=JENIS_VIDEO, example="profil KIM"),
-        Field("kim", KIM_REFS, "KIM pembuat", example=["palae"]),
+        Field("kim", KIM_REFS, "KIM pembuat", example=["nama-kim"]),
         Field("gambar", OBJECT, "gambar sampul", fields=PHOTO,
               hint="kosongkan untuk sampul berisi judul video; sampul tidak diambil dari "
                    "YouTube, supaya halaman tidak menghubungi YouTube sebelum video diputar"),
@@ -327,14 +327,15 @@ DOKUMEN = ContentType(
         Field("title", TEXT, "judul dokumen", required=True,
               example="SK Pembentukan KIM Palae"),
         Field("slug", SLUG, "slug (alamat halaman)", required=True,
-              example="sk-pembentukan-kim-palae", hint=SLUG_HINT),
-        Field("berkas", DOCUMENT, "berkas", required=True, example="berkas/sk-kim-palae.pdf",
+              example="sk-pembentukan-nama-kim", hint=SLUG_HINT),
+        Field("berkas", DOCUMENT, "berkas", required=True,
+              example="berkas/sk-pembentukan-nama-kim.pdf",
               hint="jalur berkas di dalam folder content/, misalnya berkas/..."),
         Field("date", DATE, "tanggal dokumen", required=True, example="2018-09-20",
               hint="tanggal yang tertulis di dokumen, YYYY-MM-DD"),
         Field("jenis", CHOICE, "jenis dokumen", required=True, choices=JENIS_DOKUMEN,
               example="SK"),
-        Field("kim", KIM_REFS, "KIM penerbit", example=["palae"],
+        Field("kim", KIM_REFS, "KIM penerbit", example=["nama-kim"],
               hint="kosongkan untuk dokumen pengelola portal"),
         Field("ringkasan", TEXT, "ringkasan", max_length=300),
         Field("sumber", OBJECTS, "sumber", fields=SUMBER),
@@ -351,7 +352,7 @@ GALERI = ContentType(
         Field("slug", SLUG, "slug (alamat halaman)", required=True,
               example="pelatihan-menulis-berita-desa", hint=SLUG_HINT),
         Field("date", DATE, "tanggal kegiatan", required=True, example="2026-11-20"),
-        Field("kim", KIM_REFS, "KIM", required=True, example=["palae"]),
+        Field("kim", KIM_REFS, "KIM", required=True, example=["nama-kim"]),
         Field("foto", OBJECTS, "foto", required=True, fields=(
             *PHOTO,
             Field("kredit", TEXT, "kredit foto", example="Dok. KIM Palae",
