@@ -34,3 +34,27 @@ def test_every_quoted_message_is_real(tmp_path):
 def test_editor_guide_links_the_message_page():
     guide = (ROOT / "docs" / "panduan-editor.md").read_text()
     assert "pesan-pemeriksaan.md" in guide
+
+
+GUIDE = ROOT / "docs" / "panduan-editor.md"
+
+
+def test_the_guide_lists_every_section_content_folder_and_reserved_slug():
+    from portal.model.schema import CONTENT_TYPES, RESERVED_PAGE_SLUGS
+
+    guide = GUIDE.read_text()
+    sections = re.findall(r"^## (\d+)\. ", guide, re.M)
+    contents = re.findall(r"^(\d+)\. \[", guide.split("## Aturan dasar isi")[0], re.M)
+    assert contents == sections and len(sections) >= 21
+    table = guide.split("## 1. Susunan folder konten")[1].split("## 2.")[0]
+    folders = set(re.findall(r"^\| `content/([\w.]+)/?`", table, re.M))
+    assert set(CONTENT_TYPES) | {"images", "berkas", "situs.yml"} <= folders
+    listed = re.search(r"tidak boleh dipakai\s+untuk halaman: (.*?)\.\n", guide, re.S).group(1)
+    assert set(re.findall(r"`([\w-]+)`", listed)) == set(RESERVED_PAGE_SLUGS)
+
+
+def test_dates_are_written_one_way():
+    """The guide, the message catalogue and the README write a date as the
+    messages do (kinds.DATE_FORMS): YYYY-MM-DD."""
+    for path in (GUIDE, DOC, ROOT / "README.md"):
+        assert not re.search(r"TTTT|tttt|DD-MM-YYYY", path.read_text()), path.name
