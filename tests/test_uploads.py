@@ -10,6 +10,8 @@ import re
 import shutil
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PIL import Image, ImageCms
 
 from conftest import FIXTURES, ROOT, build
@@ -366,3 +368,89 @@ def test_a_photo_broken_past_what_the_check_sees_stops_the_build_with_a_message(
     assert "content/images/galeri/rapat-1.jpg: berkas ini bukan gambar yang dapat dibuka" in \
         result.stderr
     assert "Traceback" not in result.stderr
+
+
+# -- any bytes, any name -------------------------------------------------------
+
+# The opening bytes of every kind the site may publish, and of kinds that run
+# script when opened, so that random files start like real ones.
+MAGIC = [b"", b"\xff\xd8\xff\xe0", b"\x89PNG\r\n\x1a\n", b"GIF89a", b"RIFF\x00\x00\x00\x00WEBP",
+         b"%PDF-1.7\n", b"<svg xmlns='http://www.w3.org/2000/svg'>", b"<!doctype html>",
+         b"\xfe\xff\x00<\x00s\x00v\x00g"]
+SCRIPT = b"<script>window.parent.ditembus=1</script>"
+
+
+def _real_photo(fmt):
+    buffer = io.BytesIO()
+    Image.new("RGB", (6, 4), (10, 120, 200)).save(buffer, fmt)
+    return buffer.getvalue()
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(magic=st.sampled_from(MAGIC), rest=st.binary(max_size=300),
+       name=st.sampled_from(["images/x.jpg", "images/x.JPEG", "images/x.png", "images/x.gif",
+                             "images/x.webp", "berkas/x.pdf"]),
+       real=st.sampled_from([None, "JPEG", "PNG", "GIF", "WEBP"]), script=st.booleans())
+def test_whatever_the_bytes_only_real_photos_and_pdfs_pass(tmp_path, magic, rest, name, real,
+                                                            script):
+    """Any bytes under any allowed name: the check never fails with an
+    exception; what it accepts is a photo Pillow reads as one of the four
+    formats (published only as a re-encoded copy, so bytes hidden in it do not
+    reach the site) or a file that starts as a PDF."""
+    data = (_real_photo(real) if real else magic) + (SCRIPT if script else b"") + rest
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    problem = uploads.file_problem(path)
+    if problem is not None:
+        assert isinstance(problem, str) and "Perbaiki" in problem
+        return
+    if name.endswith(".pdf"):
+        assert data.startswith(b"%PDF-")
+        return
+    with Image.open(io.BytesIO(data)) as image:
+        assert image.format in ("JPEG", "PNG", "GIF", "WEBP")
+    try:
+        copy = images.clean(data)
+    except Exception:  # noqa: BLE001 - a photo broken past the check: the build says so
+        return
+    assert SCRIPT not in copy
+    with Image.open(io.BytesIO(copy)) as image:
+        assert image.format in ("JPEG", "PNG", "GIF", "WEBP")
+        assert not image.getexif()
+
+
+# Names an upload could have: any letters, dots, spaces and double endings.
+NAMES = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="/\\"),
+                min_size=1, max_size=24).map(lambda stem: stem.strip() or "x").flatmap(
+    lambda stem: st.sampled_from(["", ".html", ".htm", ".xhtml", ".svg", ".SVG", ".jpg.html",
+                                  ".html.jpg", ".pdf", ".png", ".js", ".txt"]).map(
+        lambda suffix: stem + suffix))
+
+
+@settings(max_examples=80, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=NAMES, folder=st.sampled_from(["images", "images/galeri", "berkas"]),
+       data=st.sampled_from([b"<!doctype html>" + SCRIPT,
+                             b"<svg xmlns='http://www.w3.org/2000/svg'>" + SCRIPT + b"</svg>"]))
+def test_whatever_the_name_a_page_or_an_svg_is_refused(tmp_path, name, folder, data):
+    """HTML or SVG bytes under any file name in the upload folders: invoke
+    check names the file (a hidden name is never read or published)."""
+    site = tmp_path / "situs"
+    if not site.exists():
+        shutil.copytree(VALID, site / "content")
+    path = site / "content" / folder / name
+    if name in (".", "..") or len(name.encode()) > 255:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    try:
+        _, problems = validate_content(site / "content", site)
+        relative = path.relative_to(site).as_posix()
+        if uploads.hidden(path.relative_to(site / "content")):
+            assert relative not in files.chosen([], site / "content")
+        else:
+            assert [p for p in problems if p.path == relative], relative
+    finally:
+        path.unlink()
