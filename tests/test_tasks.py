@@ -1,5 +1,6 @@
 """The invoke tasks as an editor or CI runs them, on a copy of the project."""
 
+import contextlib
 import os
 import re
 import shutil
@@ -332,8 +333,11 @@ def test_serve_answers_clean_urls_and_a_real_404(project, background):
     assert status == 404 and "Halaman tidak ditemukan" in html
 
 
-def test_livereload_reloads_the_open_browser_after_a_saved_change(project, background,
-                                                                 chromium):
+@contextlib.contextmanager
+def _live_preview_page(project, background, chromium, console_type):
+    """A browser page open on the project's live preview (its "Tentang
+    Portal" page, websocket connected), the page's console messages of
+    `console_type` collected, and the page's source file."""
     port = _free_port()
     background(project, "livereload", "--port", str(port))
     url = f"http://localhost:{port}/tentang-portal/"
@@ -341,16 +345,21 @@ def test_livereload_reloads_the_open_browser_after_a_saved_change(project, backg
     context = chromium.new_context()
     try:
         page = context.new_page()
-        errors = []
-        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        said = []
+        page.on("console", lambda m: m.type == console_type and said.append(m.text))
         page.goto(url)
         page.wait_for_timeout(1500)  # livereload.js connects its websocket
-        source = project / "content" / "halaman" / "tentang-portal.md"
+        yield page, said, project / "content" / "halaman" / "tentang-portal.md"
+    finally:
+        context.close()
+
+
+def test_livereload_reloads_the_open_browser_after_a_saved_change(project, background,
+                                                                 chromium):
+    with _live_preview_page(project, background, chromium, "error") as (page, errors, source):
         source.write_text(source.read_text() + "\nPerubahanYangDisimpanEditor\n")
         # No navigation by the test: the page reloads itself.
         page.get_by_text("PerubahanYangDisimpanEditor").wait_for(timeout=60000)
-    finally:
-        context.close()
     assert errors == []  # in particular, no CSP violation from an injected script
 
 
@@ -380,19 +389,9 @@ def test_serve_refuses_a_port_that_is_not_one(project, value):
 
 def test_livereload_shows_what_stopped_the_rebuild_on_the_page(project, background,
                                                               chromium):
-    port = _free_port()
-    background(project, "livereload", "--port", str(port))
-    url = f"http://localhost:{port}/tentang-portal/"
-    assert _wait_for(lambda: _get(url)[0] == 200, timeout=90)
-    context = chromium.new_context()
-    try:
-        page = context.new_page()
-        warnings = []
-        page.on("console", lambda m: m.type == "warning" and warnings.append(m.text))
-        page.goto(url)
-        page.wait_for_timeout(1500)  # livereload.js connects its websocket
+    with _live_preview_page(project, background, chromium, "warning") as (
+            page, warnings, source):
         assert page.locator(".pratinjau-masalah").count() == 0
-        source = project / "content" / "halaman" / "tentang-portal.md"
         good = source.read_text()
         source.write_text(good.replace("title:", "judul:", 1))
         banner = page.locator(".pratinjau-masalah")
@@ -404,8 +403,6 @@ def test_livereload_shows_what_stopped_the_rebuild_on_the_page(project, backgrou
         source.write_text(good)  # fixed: the banner goes with the next reload
         banner.wait_for(state="detached", timeout=60000)
         page.get_by_role("heading", level=1).wait_for()
-    finally:
-        context.close()
 
 
 def test_new_cek_fakta_writes_a_fact_check_that_passes_check(project):
