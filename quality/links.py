@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from .pages import SiteFiles
+from .pages import SiteFiles, naming_the_source
 
 LINK_ATTRIBUTES = (("a", "href"), ("link", "href"), ("img", "src"), ("script", "src"),
                    ("source", "src"))
@@ -36,7 +36,7 @@ def page_link_problems(site, name, tree, siteurl=""):
                 if unquote(parts.fragment) not in site.ids(target):
                     problems.append(f"{name}: tautan '{url}' menuju jangkar "
                                     f"#{parts.fragment} yang tidak ada")
-    return problems
+    return naming_the_source(problems, tree)
 
 
 def check_links(output_dir, siteurl=""):

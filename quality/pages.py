@@ -25,6 +25,13 @@ def content_source(tree):
     return node.attributes.get("data-source") if node is not None else None
 
 
+def naming_the_source(problems, tree):
+    """`problems` of one page, each naming the content file it shows."""
+    source = content_source(tree)
+    return [f"{problem} (halaman dari content/{source})" for problem in problems] \
+        if source else problems
+
+
 def html_pages(output_dir, site=None):
     """Yield (relative name, parsed tree, raw text) for every reader page."""
     site = site or SiteFiles(output_dir)

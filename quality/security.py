@@ -4,7 +4,7 @@ URLs, and rel="noopener" on links to other sites."""
 
 import re
 
-from .pages import html_pages, is_same_site
+from .pages import html_pages, is_same_site, naming_the_source
 
 _EVENT_ATTRIBUTE = re.compile(r"^on[a-z]+$")
 
@@ -48,4 +48,4 @@ def page_security_problems(name, tree, siteurl=""):
             rel = (link.attributes.get("rel") or "").split()
             if "noopener" not in rel and "noreferrer" not in rel:
                 report("noopener", f"tautan ke {href} tanpa rel=\"noopener\"")
-    return problems
+    return naming_the_source(problems, tree)

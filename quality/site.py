@@ -9,7 +9,7 @@ from portal import cores
 
 from .budgets import page_budget_problems
 from .links import page_link_problems
-from .pages import SiteFiles, content_source, is_reader_page
+from .pages import SiteFiles, is_reader_page
 from .security import page_security_problems
 
 # What every process checks against, set once per process (_prepare).
@@ -28,14 +28,9 @@ def _check_pages(names):
     for name in names:
         text = _site.text(name)
         tree = LexborHTMLParser(text)
-        found = page_link_problems(_site, name, tree, _siteurl)
+        problems += page_link_problems(_site, name, tree, _siteurl)
         if is_reader_page(name):
-            found += page_security_problems(name, tree, _siteurl)
-        source = content_source(tree)
-        if source:  # which content file the page shows (the budget's line says so itself)
-            found = [f"{problem} (halaman dari content/{source})" for problem in found]
-        problems += found
-        if is_reader_page(name):
+            problems += page_security_problems(name, tree, _siteurl)
             problems += page_budget_problems(_site, name, tree, text, _siteurl,
                                              policy=_policy)
     return problems
