@@ -428,10 +428,15 @@ class _Checker:
             if match.start() in image_sources:
                 continue
             base = self.content_dir if target.startswith("/") else doc.path.parent
+            line = doc.body_line + doc.body.count("\n", 0, match.start())
             if not self.file_in_content(base / target.lstrip("/")):
-                line = doc.body_line + doc.body.count("\n", 0, match.start())
                 self.add(doc, "", say("isi-tautan-tidak-ada", target=f"{{{what}}}{target}"),
                          line=line)
+            elif what == "filename" and not MD_TARGET_RE.search(target):
+                # Pelican finds only entries by {filename}: a photo or a PDF
+                # would stop the build with an English warning.
+                self.add(doc, "", say("isi-tautan-filename-bukan-tulisan",
+                                      target=f"{{{what}}}{target}"), line=line)
 
     def image_exists(self, relative):
         return self.file_in_content(self.content_dir / relative)

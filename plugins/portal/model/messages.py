@@ -147,6 +147,11 @@ TEMPLATES = {
     "isi-tautan-tidak-ada": "tautan '{target}' di isi tulisan menuju berkas yang tidak ada. "
                             "Perbaiki: periksa ejaan jalurnya, misalnya "
                             "{{filename}}/berita/nama-berkas.md",
+    "isi-tautan-filename-bukan-tulisan": "tautan '{target}' memakai {{filename}} untuk berkas "
+                                         "yang bukan tulisan. Perbaiki: tulis {{static}} untuk "
+                                         "foto dan dokumen, misalnya "
+                                         "{{static}}/berkas/nama-berkas.pdf; {{filename}} hanya "
+                                         "untuk tulisan .md",
     "isi-tautan-draf": "tautan ke {path}, yang masih draf. Perbaiki: terbitkan tulisan itu dulu "
                        "(status: published) atau hapus tautannya",
     # -- against the other entries and files -----------------------------------

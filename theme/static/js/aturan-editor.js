@@ -726,8 +726,11 @@
     findAll(pattern(aturan, 'tautan_dalam'), body).forEach(function (match) {
       if (images[match.index]) return;
       var linked = resolve(self.folder(), match[2]);
+      var target = '{' + match[1] + '}' + match[2];
       if (!linked || !files[linked]) {
-        self.add('', say(aturan, 'isi-tautan-tidak-ada', { target: '{' + match[1] + '}' + match[2] }));
+        self.add('', say(aturan, 'isi-tautan-tidak-ada', { target: target }));
+      } else if (match[1] === 'filename' && !matches(aturan, 'tujuan_md', match[2])) {
+        self.add('', say(aturan, 'isi-tautan-filename-bukan-tulisan', { target: target }));
       }
     });
   };
