@@ -32,7 +32,7 @@ SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
 @pytest.fixture(scope="module")
 def maximal_site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("maksimal")
-    content = make_maximal_content(folder / "content")
+    content = make_maximal_content(folder.joinpath("content"))
     output = folder / "output"
     result = build(content, output, settings="publishconf.py",
                    env={"PORTAL_SITEURL": LONG_SITEURL})

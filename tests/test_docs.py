@@ -15,16 +15,16 @@ def all_fixture_messages(tmp_path):
     for case in sorted((FIXTURES / "invalid").iterdir()):
         site = tmp_path / case.name
         shutil.copytree(FIXTURES / "valid-minimal", site)
-        shutil.copytree(case / "content", site / "content", dirs_exist_ok=True,
+        shutil.copytree(case.joinpath("content"), site.joinpath("content"), dirs_exist_ok=True,
                         symlinks=True)  # a case may hold a symbolic link
-        _, problems = validate_content(site / "content", site)
+        _, problems = validate_content(site.joinpath("content"), site)
         messages.update(str(problem) for problem in problems)
     return messages
 
 
 def test_every_quoted_message_is_real(tmp_path):
     quoted = [line for block in re.findall(r"```text\n(.*?)```", DOC.read_text(), re.S)
-              for line in block.splitlines() if line.startswith("content/")]
+              for line in block.splitlines() if line.startswith('content/')]
     assert len(quoted) >= 30
     real = all_fixture_messages(tmp_path)
     missing = [line for line in quoted if line not in real]

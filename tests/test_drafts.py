@@ -14,7 +14,7 @@ from PIL import Image
 from conftest import FIXTURES, build
 
 MARKER = "rahasiadraf"  # one word, so the search index would keep it whole
-MINIMAL = FIXTURES / "valid-minimal" / "content"
+MINIMAL = FIXTURES.joinpath("valid-minimal", "content")
 
 
 def _draft_copy(path, index):
@@ -37,31 +37,31 @@ def draft_content(tmp_path_factory):
     """The minimal fixture with a draft twin of every entry, each content
     type included, and files only drafts use: a body photo, an album's only
     photo and a document's file."""
-    content = tmp_path_factory.mktemp("drafts") / "content"
-    shutil.copytree(MINIMAL, content)
-    for index, path in enumerate(sorted(content.glob("*/*.md"))):
+    tree = tmp_path_factory.mktemp("drafts").joinpath("content")
+    shutil.copytree(MINIMAL, tree)
+    for index, path in enumerate(sorted(tree.glob("*/*.md"))):
         (path.parent / f"{MARKER}-{path.name}").write_text(_draft_copy(path, index),
                                                            encoding="utf-8")
-    Image.new("RGB", (40, 30), (200, 30, 30)).save(content / "images" / "draf-saja.png")
+    Image.new("RGB", (40, 30), (200, 30, 30)).save(tree / "images" / "draf-saja.png")
     Image.new("RGB", (40, 30), (30, 200, 30)).save(
-        content / "images" / "galeri" / "draf-saja.jpg")
-    (content / "berkas" / "draf-saja.pdf").write_bytes(
-        (content / "berkas" / "sk-contoh-satu.pdf").read_bytes() + b"\n% draf\n")
-    berita = next(content.glob(f"berita/{MARKER}-contoh-berita.md"))
+        tree / "images" / "galeri" / "draf-saja.jpg")
+    (tree / "berkas" / "draf-saja.pdf").write_bytes(
+        (tree / "berkas" / "sk-contoh-satu.pdf").read_bytes() + b"\n% draf\n")
+    berita = next(tree.glob(f"berita/{MARKER}-contoh-berita.md"))
     berita.write_text(berita.read_text(encoding="utf-8") +
                       "\n![Foto draf]({static}/images/draf-saja.png)\n", encoding="utf-8")
-    album = next(content.glob(f"galeri/{MARKER}-*.md"))
+    album = next(tree.glob(f"galeri/{MARKER}-*.md"))
     text = album.read_text(encoding="utf-8")
     album.write_text(re.sub(r"src: images/galeri/rapat-\d\.jpg", "src: images/galeri/draf-saja.jpg",
                             text), encoding="utf-8")
-    document = next(content.glob(f"dokumen/{MARKER}-*.md"))
+    document = next(tree.glob(f"dokumen/{MARKER}-*.md"))
     document.write_text(document.read_text(encoding="utf-8").replace(
         "berkas: berkas/sk-contoh-satu.pdf", "berkas: berkas/draf-saja.pdf"), encoding="utf-8")
-    return content
+    return tree
 
 
-def _built(content, target, settings):
-    result = build(content, target, settings=settings,
+def _built(tree, target, settings):
+    result = build(tree, target, settings=settings,
                    env={"PORTAL_SITEURL": "https://kim.example.id"})
     assert result.returncode == 0, result.stdout + result.stderr
     return target
@@ -123,7 +123,7 @@ def test_editor_rules_list_no_draft_and_no_content_listing(production):
     rows = [row for entries in rules["entri"].values() for row in entries]
     assert rows and all(len(row) == 2 for row in rows)  # slug and file, no status
     assert not [row for row in rows if MARKER in json.dumps(row)]
-    assert "content/kim/contoh-satu.md" in {row[1] for row in rows}
+    assert 'content/kim/contoh-satu.md' in {row[1] for row in rows}
     assert not [path for path in rules["berkas"] if MARKER in path or "draf-saja" in path]
 
 

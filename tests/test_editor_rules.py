@@ -101,8 +101,9 @@ def entries_of(tree, only=None):
 
 def check_site(node, site):
     """(problems of validate_content, the editor's problems per entry)."""
-    documents, problems = validate_content(site / "content", site)
-    node.ask({"aturan": editor_rules(documents, published_paths(documents, site / "content"))})
+    tree = site.joinpath("content")
+    documents, problems = validate_content(tree, site)
+    node.ask({"aturan": editor_rules(documents, published_paths(documents, tree))})
     return documents, problems
 
 
@@ -110,10 +111,10 @@ def test_valid_entries_pass_the_editor_check(node, tmp_path):
     for name in ("valid-minimal", "sample"):
         site = tmp_path / name
         source = FIXTURES / name
-        shutil.copytree(source / "content", site / "content")
+        shutil.copytree(source.joinpath("content"), site.joinpath("content"))
         _, problems = check_site(node, site)
         assert problems == []
-        entries = entries_of(site / "content")
+        entries = entries_of(site.joinpath("content"))
         assert len(entries) > 3
         assert node.ask({"entries": entries}) == [[] for _ in entries]
 
@@ -129,11 +130,11 @@ def test_the_editor_refuses_what_check_refuses_in_the_same_words(case, node, tmp
     site = tmp_path / "site"
     shutil.copytree(FIXTURES / "valid-minimal", site)
     overlay = (FIXTURES / "invalid" / case).joinpath("content")
-    shutil.copytree(overlay, site / "content", dirs_exist_ok=True)
+    shutil.copytree(overlay, site.joinpath("content"), dirs_exist_ok=True)
     _, problems = check_site(node, site)
     written = {f'content/{p.relative_to(overlay).as_posix()}' for p in overlay.rglob("*")
                if p.suffix in (".md", ".yml")}
-    entries = entries_of(site / "content", written)
+    entries = entries_of(site.joinpath("content"), written)
     if not entries:
         pytest.skip("no entry the editor could open (the file does not parse)")
     got = node.ask({"entries": entries})
@@ -282,9 +283,9 @@ BODIES = st.lists(st.one_of(FRAGMENTS, st.text(max_size=3)), max_size=10).map(""
 def body_site(tmp_path_factory):
     site = tmp_path_factory.mktemp("isi")
     shutil.copytree(FIXTURES / "valid-minimal", site, dirs_exist_ok=True)
-    documents, problems = validate_content(site / "content", site)
+    documents, problems = validate_content(site.joinpath("content"), site)
     assert problems == []
-    return site, editor_rules(documents, published_paths(documents, site / "content"))
+    return site, editor_rules(documents, published_paths(documents, site.joinpath("content")))
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow,
@@ -294,10 +295,10 @@ def test_bodies_are_worded_as_check_words_them(node, body_site, bodies):
     """The raw-HTML rules of the sanitiser, body images and links: Python's
     regexes and their JavaScript translations find the same things."""
     site, rules = body_site
-    path = site / "content" / "berita" / "contoh-berita.md"
+    path = site.joinpath("content", "berita", "contoh-berita.md")
     metadata = frontmatter.split(path.read_text(encoding="utf-8")).metadata
     data = json.loads(json.dumps(metadata, default=str))
-    checker = validation._Checker(site / "content", site)
+    checker = validation._Checker(site.joinpath("content"), site)
     expected = []
     for body in bodies:
         checker.problems = []

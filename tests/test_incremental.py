@@ -34,7 +34,7 @@ class Site:
 
     def __init__(self, folder):
         self.folder = folder
-        self.content = make_full_content(folder / "content")
+        self.content = make_full_content(folder.joinpath("content"))
         self.cache = folder / "cache"
         self.number = 0
         self.last = self._build()
@@ -243,8 +243,8 @@ def test_the_base_covers_everything_but_the_bodies(tmp_path):
     from portal.intake.validation import validate_content
     from portal.output.incremental import base_key
 
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURES / "valid-minimal" / "content", content)
+    content = tmp_path.joinpath("content")
+    shutil.copytree(FIXTURES.joinpath("valid-minimal", "content"), content)
     settings = {"THEME": str(ROOT / "theme"), "SITEURL": "", "OUTPUT_PATH": "a"}
 
     def key(day=date(2026, 6, 15), **changed):
@@ -286,7 +286,8 @@ def test_the_base_does_not_depend_on_the_folder_python_runs_in(tmp_path):
               "content = Path(sys.argv[1]); documents, _ = validate_content(content, content); "
               "print(base_key({'THEME': sys.argv[2]}, documents, content, date(2026, 6, 15)))")
     keys = {subprocess.run([sys.executable, "-c", script,
-                            str(FIXTURES / "valid-minimal" / "content"), str(ROOT / "theme")],
+                            str(FIXTURES.joinpath("valid-minimal", "content")),
+                            str(ROOT / "theme")],
                            cwd=folder, capture_output=True, text=True, check=True).stdout
             for folder in (ROOT, tmp_path)}
     assert len(keys) == 1
@@ -298,7 +299,7 @@ def test_digests_of_untouched_files_are_kept_between_builds(tmp_path, monkeypatc
     change time, which cannot be set back."""
     from portal.output import incremental
 
-    content, cache = tmp_path / "content", tmp_path / "cache"
+    content, cache = tmp_path.joinpath("content"), tmp_path / "cache"
     (content / "images").mkdir(parents=True)
     files = {"situs.yml": b"pengelola:\n  whatsapp: '0812-0000-0009'\n",
              "images/a.jpg": os.urandom(3000), "images/b.pdf": os.urandom(2000)}

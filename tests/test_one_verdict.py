@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from conftest import FIXTURES, copy_project
 
-MINIMAL = FIXTURES / "valid-minimal" / "content"
+MINIMAL = FIXTURES.joinpath("valid-minimal", "content")
 # A long production address: every link on every page grows with it.
 SITEURL = "https://portal-kim-kotawaringin-barat.contoh-kabupaten.go.id/situs-resmi"
 
@@ -146,7 +146,7 @@ def _invoke(project, *args):
                                  HealthCheck.data_too_large])
 @given(drawn=content_sets)
 def test_what_check_accepts_publish_publishes(project, drawn):
-    content = project / "content"
+    content = project.joinpath("content")
     shutil.rmtree(content)
     write_content_set(content, drawn)
     checked = _invoke(project, "check")

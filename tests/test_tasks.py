@@ -39,7 +39,7 @@ def test_check_passes_on_the_sample_content(project):
 
 
 def test_check_prints_indonesian_message_for_a_broken_file(project):
-    profile = project / "content" / "kim" / "palae.md"
+    profile = project.joinpath("content", "kim", "palae.md")
     profile.write_text(profile.read_text().replace("kecamatan: Kumai", "kecamatan: Kumay"))
     result = invoke(project, "check")
     assert result.returncode != 0
@@ -50,7 +50,7 @@ def test_check_prints_indonesian_message_for_a_broken_file(project):
 
 
 def test_check_reports_malformed_yaml_without_traceback(project):
-    article = next((project / "content" / "berita").glob("*.md"))
+    article = next(project.joinpath("content", "berita").glob("*.md"))
     article.write_text("---\ntitle: [tidak ditutup\ndate: 2018-09-20\n---\nIsi\n")
     result = invoke(project, "check")
     assert result.returncode != 0
@@ -67,7 +67,7 @@ def test_failed_build_leaves_previous_output_byte_for_byte_intact(project, task)
     assert "kim/palae/index.html" in before
 
     # 1. Bad content: rejected by validation before anything is built.
-    profile = project / "content" / "kim" / "palae.md"
+    profile = project.joinpath("content", "kim", "palae.md")
     good = profile.read_text()
     profile.write_text(good.replace("kecamatan: Kumai", "kecamatan: Kumay"))
     failed = invoke(project, task)
@@ -162,7 +162,7 @@ def test_a_warm_preview_goes_back_to_new_interpreters_when_the_plugin_changes(tm
 
 def test_publish_replaces_output_when_the_build_passes(project):
     assert invoke(project, "publish").returncode == 0
-    page = project / "content" / "halaman" / "tentang-portal.md"
+    page = project.joinpath("content", "halaman", "tentang-portal.md")
     page.write_text(page.read_text() + "\nKalimat tambahan untuk uji terbit.\n")
     assert invoke(project, "publish").returncode == 0
     html = (project / "output" / "tentang-portal" / "index.html").read_text()
@@ -174,26 +174,26 @@ def test_new_kim_potensi_and_berita_write_valid_files(project):
     result = invoke(project, "new-kim", "--nama", "KIM Maju Bersama", "--kecamatan",
                     "arut utara", "--desa", "Pangkalan Bun")
     assert result.returncode == 0, result.stdout + result.stderr
-    kim = project / "content" / "kim" / "maju-bersama.md"
+    kim = project.joinpath("content", "kim", "maju-bersama.md")
     assert "kecamatan: Arut Utara" in kim.read_text()
 
     result = invoke(project, "new-potensi", "--judul", "Keripik Pisang", "--kim", "palae",
                     "--kategori", "kuliner")
     assert result.returncode == 0, result.stdout + result.stderr
-    scaffold = (project / "content" / "potensi" / "keripik-pisang.md").read_text()
+    scaffold = project.joinpath("content", "potensi", "keripik-pisang.md").read_text()
     # The desa comes from the KIM's profile when only --kim is given.
     assert "desa_kelurahan: \"Sungai Kapitan\"\n" in scaffold and "kim: palae\n" in scaffold
 
     result = invoke(project, "new-potensi", "--judul", "Amplang Desa", "--desa",
                     "Sungai Kapitan", "--kecamatan", "kumai", "--kategori", "Kuliner")
     assert result.returncode == 0, result.stdout + result.stderr
-    scaffold = (project / "content" / "potensi" / "amplang-desa.md").read_text()
+    scaffold = project.joinpath("content", "potensi", "amplang-desa.md").read_text()
     assert "kecamatan: Kumai\n" in scaffold and "kim:" not in scaffold
 
     result = invoke(project, "new-berita", "--judul", "Rapat KIM: \"Agenda\" 2026",
                     "--kim", "palae,sari-rasa", "--tanggal", "2026-11-28 09:30")
     assert result.returncode == 0, result.stdout + result.stderr
-    berita = project / "content" / "berita" / "2026-11-28-rapat-kim-agenda-2026.md"
+    berita = project.joinpath("content", "berita", "2026-11-28-rapat-kim-agenda-2026.md")
     assert berita.exists()
 
     result = invoke(project, "new-acara", "--judul", "Pelatihan Menulis Berita", "--mulai",
@@ -201,7 +201,7 @@ def test_new_kim_potensi_and_berita_write_valid_files(project):
                     "Balai Desa", "--desa", "Sungai Kapitan", "--kecamatan", "kumai", "--kim",
                     "palae")
     assert result.returncode == 0, result.stdout + result.stderr
-    acara = (project / "content" / "acara" / "pelatihan-menulis-berita.md").read_text()
+    acara = project.joinpath("content", "acara", "pelatihan-menulis-berita.md").read_text()
     assert "tempat:\n  nama: \"Balai Desa\"\n  desa_kelurahan: \"Sungai Kapitan\"\n" \
            "  kecamatan: Kumai\n" in acara
     assert "keadaan: terjadwal\n" in acara and "status: draft\n" in acara
@@ -210,19 +210,19 @@ def test_new_kim_potensi_and_berita_write_valid_files(project):
                     "https://youtu.be/aaaaaaaaaaa", "--kim", "palae", "--jenis", "profil kim",
                     "--tanggal", "2026-11-20")
     assert result.returncode == 0, result.stdout + result.stderr
-    video = (project / "content" / "video" / "profil-kim-palae.md").read_text()
+    video = project.joinpath("content", "video", "profil-kim-palae.md").read_text()
     assert "jenis: profil KIM\n" in video and "youtube: \"https://youtu.be/aaaaaaaaaaa\"" in video
 
     from PIL import Image
 
     photo = "images/galeri/pelatihan-1.jpg"
-    (project / "content" / photo).parent.mkdir(parents=True)
-    Image.new("RGB", (640, 480), "#4f8fb0").save(project / "content" / photo)
+    project.joinpath("content", photo).parent.mkdir(parents=True)
+    Image.new("RGB", (640, 480), "#4f8fb0").save(project.joinpath("content", photo))
     result = invoke(project, "new-galeri", "--judul", "Pelatihan Menulis", "--tanggal",
                     "2026-11-20", "--kim", "palae", "--foto", photo, "--alt",
                     "Peserta menulis di balai desa", "--kredit", "Dok. KIM Palae")
     assert result.returncode == 0, result.stdout + result.stderr
-    album = (project / "content" / "galeri" / "pelatihan-menulis.md").read_text()
+    album = project.joinpath("content", "galeri", "pelatihan-menulis.md").read_text()
     assert f"foto:\n  - src: \"{photo}\"\n    alt: \"Peserta menulis di balai desa\"\n" \
            "    kredit: \"Dok. KIM Palae\"\n" in album
 
@@ -259,12 +259,12 @@ def test_new_kim_potensi_and_berita_write_valid_files(project):
      "kolom 'selesai': selesai (2026-12-04) lebih awal daripada mulai (2026-12-05 10:00)"),
 ])
 def test_scaffolds_reject_bad_options_without_writing(project, args, message):
-    before = tree_digest(project / "content")
+    before = tree_digest(project.joinpath("content"))
     result = invoke(project, *args)
     assert result.returncode != 0
     assert message in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
-    assert tree_digest(project / "content") == before
+    assert tree_digest(project.joinpath("content")) == before
 
 
 def _free_port():
@@ -349,7 +349,7 @@ def _live_preview_page(project, background, chromium, console_type):
         page.on("console", lambda m: m.type == console_type and said.append(m.text))
         page.goto(url)
         page.wait_for_timeout(1500)  # livereload.js connects its websocket
-        yield page, said, project / "content" / "halaman" / "tentang-portal.md"
+        yield page, said, project.joinpath("content", "halaman", "tentang-portal.md")
     finally:
         context.close()
 
@@ -398,8 +398,8 @@ def test_livereload_shows_what_stopped_the_rebuild_on_the_page(project, backgrou
         banner.wait_for(timeout=60000)
         text = banner.inner_text()
         assert "Pratinjau belum diperbarui" in text
-        assert "content/halaman/tentang-portal.md:2: kolom 'judul': kolom tidak dikenal" in text
-        assert any("content/halaman/tentang-portal.md" in warning for warning in warnings)
+        assert 'content/halaman/tentang-portal.md:2: ' "kolom 'judul': kolom tidak dikenal" in text
+        assert any('content/halaman/tentang-portal.md' in warning for warning in warnings)
         source.write_text(good)  # fixed: the banner goes with the next reload
         banner.wait_for(state="detached", timeout=60000)
         page.get_by_role("heading", level=1).wait_for()
@@ -413,7 +413,8 @@ def test_new_cek_fakta_writes_a_fact_check_that_passes_check(project):
                     "--sumber-url", "https://example.com/bantahan", "--kim", "palae",
                     "--tanggal", "2026-12-01 10:00")
     assert result.returncode == 0, result.stdout + result.stderr
-    written = project / "content" / "berita" / "2026-12-01-cek-fakta-pesan-berantai-bantuan.md"
+    written = project.joinpath("content", "berita",
+                               "2026-12-01-cek-fakta-pesan-berantai-bantuan.md")
     text = written.read_text(encoding="utf-8")
     for line in ("category: Cek Fakta\n", "label: HOAKS\n", "status: draft\n",
                  '  tempat: "grup WhatsApp"\n', '  - nama: "Sumber Rekaan"\n'):
@@ -424,7 +425,7 @@ def test_new_cek_fakta_writes_a_fact_check_that_passes_check(project):
                     "--label", "bohong", "--beredar-tempat", "x", "--beredar-tanggal",
                     "2026-11-30", "--sumber", "x")
     assert result.returncode == 1 and "Pilihan --label 'bohong' tidak dikenal" in result.stderr
-    assert not list((project / "content" / "berita").glob("*cek-fakta-lain*"))
+    assert not list(project.joinpath("content", "berita").glob("*cek-fakta-lain*"))
 
 
 def test_one_letter_means_one_option_across_tasks(project):

@@ -108,7 +108,7 @@ def test_line_breaks_and_tabs_only_where_a_text_has_lines(data, text, brk):
 
 def test_a_summary_may_come_from_a_yaml_block(tmp_path):
     site = _site(tmp_path)
-    path = site / "content/berita/contoh-berita.md"
+    path = site.joinpath("content", "berita", "contoh-berita.md")
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("summary: Berita rekaan untuk data uji.",
                                  "summary: |\n  Berita rekaan\n  \tuntuk data uji."),
@@ -155,7 +155,7 @@ def _site(tmp_path):
 
 
 def _problems(site):
-    return [str(problem) for problem in validate_content(site / "content", site)[1]]
+    return [str(problem) for problem in validate_content(site.joinpath("content"), site)[1]]
 
 
 @pytest.fixture(scope="module")
@@ -175,8 +175,8 @@ def test_check_names_file_line_field_and_position(one_site, place, text, control
     name, line, written, field = place
     where = data.draw(st.integers(0, len(text)))
     value = text[:where] + control + text[where:]
-    path = one_site / "content" / name
-    original = (VALID / "content" / name).read_text(encoding="utf-8")
+    path = one_site.joinpath("content", name)
+    original = VALID.joinpath("content", name).read_text(encoding="utf-8")
     assert line in original.split("\n")
     path.write_text(original.replace(line, written.format(value=yaml_quoted(value)), 1),
                     encoding="utf-8")
@@ -186,39 +186,40 @@ def test_check_names_file_line_field_and_position(one_site, place, text, control
         path.write_text(original, encoding="utf-8")
     number = original.split("\n").index(line) + 1
     line_of = number if field != "tags" else number - 2  # a list item: the list's line
-    assert f"content/{name}:{line_of}: kolom '{field}': " + say(
+    assert f'content/{name}:{line_of}: ' f"kolom '{field}': " + say(
         "karakter-kendali", code=f"{ord(control):04X}", position=where + 1) in problems
 
 
 def test_the_invalid_fixture_in_full(tmp_path):
     site = _site(tmp_path)
-    case = FIXTURES / "invalid" / "karakter-kendali-di-kolom" / "content"
-    shutil.copytree(case, site / "content", dirs_exist_ok=True)
+    case = FIXTURES.joinpath("invalid", "karakter-kendali-di-kolom", "content")
+    shutil.copytree(case, site.joinpath("content"), dirs_exist_ok=True)
     control = "karakter-kendali"
     assert sorted(_problems(site)) == sorted([
-        "content/acara/rapat-anggota-contoh.md:8: kolom 'tempat.nama': "
+        'content/acara/rapat-anggota-contoh.md:8: ' "kolom 'tempat.nama': "
         + say(control, code="0001", position=12),
-        "content/berita/contoh-berita.md:12: kolom 'penulis': "
+        'content/berita/contoh-berita.md:12: ' "kolom 'penulis': "
         + say("baris-tunggal", code="0009", position=8),
-        "content/berita/contoh-berita.md:20: kolom 'summary': "
+        'content/berita/contoh-berita.md:20: ' "kolom 'summary': "
         + say(control, code="0085", position=29),
-        "content/berita/contoh-berita.md:2: kolom 'title': "
+        'content/berita/contoh-berita.md:2: ' "kolom 'title': "
         + say(control, code="001B", position=15),
-        "content/berita/contoh-berita.md:6: kolom 'tags': " + say(control, code="0008", position=4),
-        "content/kim/contoh-satu.md:16: kolom 'pengurus[2].nama': "
+        'content/berita/contoh-berita.md:6: ' "kolom 'tags': "
+        + say(control, code="0008", position=4),
+        'content/kim/contoh-satu.md:16: ' "kolom 'pengurus[2].nama': "
         + say(control, code="007F", position=17),
-        "content/situs.yml:17: kolom 'penulis_bawaan': " + say(control, code="009B", position=9),
+        'content/situs.yml:17: ' "kolom 'penulis_bawaan': " + say(control, code="009B", position=9),
     ])
 
 
 def test_a_control_character_in_the_body_is_refused_with_its_line(tmp_path):
     site = _site(tmp_path)
-    path = site / "content/halaman/tentang-contoh.md"
+    path = site.joinpath("content", "halaman", "tentang-contoh.md")
     path.write_text(path.read_text(encoding="utf-8") + "\nBaris\tdua \x1b[1mtebal\x00.\n",
                     encoding="utf-8")
     number = path.read_text(encoding="utf-8").split("\n").index("Baris\tdua \x1b[1mtebal\x00.")
     assert _problems(site) == [
-        f"content/halaman/tentang-contoh.md:{number + 1}: "
+        f'content/halaman/tentang-contoh.md:{number + 1}: '
         + say("isi-karakter-kendali", code="001B", position=11, line="Baris\tdua [1mtebal.")
         .replace("\t", "\\t")]
 
@@ -270,12 +271,12 @@ def test_a_link_is_an_http_address():
 
 def test_check_refuses_a_hoax_address_with_bcc(tmp_path):
     site = _site(tmp_path)
-    path = site / "content/situs.yml"
+    path = site.joinpath("content", "situs.yml")
     path.write_text(path.read_text(encoding="utf-8").replace(
         "email: lapor-hoaks@example.com",
         "email: lapor-hoaks@example.com?bcc=mata-mata@example.com"), encoding="utf-8")
     assert _problems(site) == [
-        "content/situs.yml:15: kolom 'laporan_hoaks.email': " + say(
+        'content/situs.yml:15: ' "kolom 'laporan_hoaks.email': " + say(
             "email-bukan", value="lapor-hoaks@example.com?bcc=mata-mata@example.com")]
 
 
@@ -308,7 +309,7 @@ def test_the_editor_words_refused_characters_as_check_does(node, data, texts, in
 
 def test_the_editor_refuses_a_control_character_and_an_email_with_bcc(node, tmp_path):
     site = _site(tmp_path)
-    documents, problems = validate_content(site / "content", site)
+    documents, problems = validate_content(site.joinpath("content"), site)
     assert problems == []
     rules = editor_rules(documents)
     situs = {"laporan_hoaks": {"email": "lapor-hoaks@example.com?bcc=mata-mata@example.com"},
@@ -316,7 +317,7 @@ def test_the_editor_refuses_a_control_character_and_an_email_with_bcc(node, tmp_
     berita = {"title": "Judul \x00 rekaan", "date": "2024-01-15 09:30", "category": "Kegiatan",
               "slug": "judul-rekaan", "summary": "Dua\nbaris", "penulis": "A\tB",
               "body": "Isi\n\nbaris \x07 tiga\n"}
-    got = node.ask({"aturan": rules, "entries": [["situs", situs, "content/situs.yml"],
+    got = node.ask({"aturan": rules, "entries": [["situs", situs, 'content/situs.yml'],
                                                  ["berita", berita, ""]]})
     assert sorted(got[0]) == sorted([
         "kolom 'pengelola.nama': " + say("karakter-kendali", code="001B", position=10),
@@ -357,11 +358,11 @@ NASTY_AUTHOR = "Redaksi <KIM> & \"Kawan\" 'kita' 😀 עברית"
 @pytest.fixture(scope="module")
 def nasty_site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("nasty")
-    content = folder / "content"
-    shutil.copytree(VALID / "content", content)
+    tree = folder.joinpath("content")
+    shutil.copytree(VALID.joinpath("content"), tree)
 
     def rewrite(name, *pairs):
-        path = content / name
+        path = tree / name
         text = path.read_text(encoding="utf-8")
         for old, new in pairs:
             assert old in text, old
@@ -380,7 +381,7 @@ def nasty_site(tmp_path_factory):
                           f"penulis_bawaan: {yaml_quoted(NASTY_AUTHOR)}"))
     assert _problems(folder) == []
     output = folder / "output"
-    result = build(content, output)
+    result = build(tree, output)
     assert result.returncode == 0, result.stdout + result.stderr
     return output
 

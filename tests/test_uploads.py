@@ -19,7 +19,7 @@ from portal.intake import images, uploads
 from portal.intake.validation import validate_content
 from portal.output import files
 
-VALID = FIXTURES / "valid-minimal" / "content"
+VALID = FIXTURES.joinpath("valid-minimal", "content")
 DOCS = (ROOT / "docs" / "pesan-pemeriksaan.md").read_text(encoding="utf-8")
 # What a phone writes into a photo, and must never reach the site.
 SECRETS = (b"KameraRekaan", b"Ponsel Uji 9", b"2026:05:02 09:30:00", b"RahasiaXMP",
@@ -167,7 +167,7 @@ def test_sizes_past_the_limits_are_refused_with_the_messages_the_guide_shows(tmp
 # -- what validation refuses ---------------------------------------------------------
 
 def site(tmp_path, files_=None):
-    content = tmp_path / "content"
+    content = tmp_path.joinpath("content")
     shutil.copytree(VALID, content)
     for relative, data in (files_ or {}).items():
         path = content / relative
@@ -195,8 +195,8 @@ def test_only_photos_and_pdfs_are_accepted_anywhere_outside_the_entries(tmp_path
     })
     found = problems(content)
     assert [line.split(":")[0] for line in found] == [
-        "content/berkas/laporan.docx", "content/images/foto.heic", "content/lain/skrip.js",
-        "content/tanpa-akhiran"], found
+        'content/berkas/laporan.docx', 'content/images/foto.heic', 'content/lain/skrip.js',
+        'content/tanpa-akhiran'], found
     assert "simpan dokumennya sebagai PDF" in found[0]
     assert "simpan ulang fotonya sebagai JPEG" in found[1]
     assert "berkas tanpa akhiran nama tidak dapat diterbitkan" in found[3]
@@ -224,15 +224,15 @@ def test_symbolic_links_are_refused_and_never_followed(tmp_path):
     (content / "situs.yml").symlink_to(outside / "rahasia.yml")
     documents, found = validate_content(content, content.parent)
     named = sorted(problem.path for problem in found)
-    assert named == sorted(["content/situs.yml", *(f"content/{name}" for name in links),
-                            "content/situs-asli.yml"]), found
+    assert named == sorted(['content/situs.yml', *(f'content/{name}' for name in links),
+                            'content/situs-asli.yml']), found
     for problem in found:
-        if problem.path != "content/situs-asli.yml":
+        if problem.path != 'content/situs-asli.yml':
             assert "adalah tautan simbolik" in problem.message
             assert "Perbaiki: ganti dengan berkas aslinya" in problem.message
         assert str(outside) not in str(problem) and "rahasia" not in problem.message
     assert "folder ini adalah tautan simbolik" in next(
-        problem.message for problem in found if problem.path == "content/images/luar")
+        problem.message for problem in found if problem.path == 'content/images/luar')
     assert not [doc for doc in documents if "RAHASIA" in doc.body]
 
 
@@ -288,7 +288,7 @@ def published(tmp_path_factory):
     """A site with a camera photo, photos only a draft or nobody uses, and
     documents, built as production builds it (drafts not shown)."""
     folder = tmp_path_factory.mktemp("terbit")
-    content = folder / "content"
+    content = folder.joinpath("content")
     shutil.copytree(VALID, content)
     pdf = (VALID / "berkas" / "sk-contoh-satu.pdf").read_bytes()
     small = camera_photo(size=(64, 48))
@@ -365,7 +365,7 @@ def test_a_photo_broken_past_what_the_check_sees_stops_the_build_with_a_message(
     result = build(content, tmp_path / "output",
                    overrides={"SEARCH_INDEX": False, "CACHE_PATH": str(tmp_path / "cache")})
     assert result.returncode != 0
-    assert "content/images/galeri/rapat-1.jpg: berkas ini bukan gambar yang dapat dibuka" in \
+    assert 'content/images/galeri/rapat-1.jpg: berkas ini bukan gambar yang dapat dibuka' in \
         result.stderr
     assert "Traceback" not in result.stderr
 
@@ -439,17 +439,17 @@ def test_whatever_the_name_a_page_or_an_svg_is_refused(tmp_path, name, folder, d
     check names the file (a hidden name is never read or published)."""
     site = tmp_path / "situs"
     if not site.exists():
-        shutil.copytree(VALID, site / "content")
-    path = site / "content" / folder / name
+        shutil.copytree(VALID, site.joinpath("content"))
+    path = site.joinpath("content", folder, name)
     if name in (".", "..") or len(name.encode()) > 255:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     try:
-        _, problems = validate_content(site / "content", site)
+        _, problems = validate_content(site.joinpath("content"), site)
         relative = path.relative_to(site).as_posix()
-        if uploads.hidden(path.relative_to(site / "content")):
-            assert relative not in files.chosen([], site / "content")
+        if uploads.hidden(path.relative_to(site.joinpath("content"))):
+            assert relative not in files.chosen([], site.joinpath("content"))
         else:
             assert [p for p in problems if p.path == relative], relative
     finally:

@@ -46,7 +46,7 @@ ATTACKS = {
     # Bytes that are not what the name says.
     "images/palsu.jpg": HTML,
     "berkas/palsu.pdf": HTML,
-    "images/dokumen.png": (FIXTURES / "valid-minimal" / "content" / "berkas" /
+    "images/dokumen.png": (FIXTURES.joinpath("valid-minimal", "content") / "berkas" /
                            "sk-contoh-satu.pdf").read_bytes() + SCRIPT.encode(),
     # An album photo in berkas/, which used to be published unchecked.
     "berkas/foto-album.jpg": HTML,
@@ -60,8 +60,8 @@ THROUGH_LINKS = ["images/luar/skrip.svg"]
 
 def hostile_site(folder):
     """valid-minimal with every hostile file, and entries that use some."""
-    content = folder / "content"
-    shutil.copytree(FIXTURES / "valid-minimal" / "content", content)
+    content = folder.joinpath("content")
+    shutil.copytree(FIXTURES.joinpath("valid-minimal", "content"), content)
     for relative, data in ATTACKS.items():
         (content / relative).write_bytes(data)
     (folder / "repo" / ".git").mkdir(parents=True)
@@ -109,7 +109,7 @@ def test_hostile_files_are_refused_and_never_published(tmp_path, chromium):
     _, problems = validate_content(content, tmp_path)
     named = {problem.path for problem in problems}
     for relative in [*ATTACKS, *LINKS]:
-        assert f"content/{relative}" in named, relative
+        assert f'content/{relative}' in named, relative
     fields = [str(problem) for problem in problems if problem.path.endswith(".md")]
     assert any("kolom 'foto[2].src': 'berkas/foto-album.jpg' tidak berada di folder images/"
                in line for line in fields), fields

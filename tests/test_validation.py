@@ -39,13 +39,13 @@ def build_site(tmp_path, *cases):
     shutil.copytree(VALID, site)
     for case in cases:
         # A case may hold a symbolic link, which must stay one (tautan-simbolik).
-        shutil.copytree(INVALID / case / "content", site / "content", dirs_exist_ok=True,
-                        symlinks=True)
+        shutil.copytree((INVALID / case).joinpath("content"), site.joinpath("content"),
+                        dirs_exist_ok=True, symlinks=True)
     return site
 
 
 def run(site):
-    documents, problems = validate_content(site / "content", site)
+    documents, problems = validate_content(site.joinpath("content"), site)
     return documents, [str(problem) for problem in problems]
 
 
@@ -65,7 +65,7 @@ def assert_well_formed(lines, site):
         assert "\n" not in line, f"problem spans several lines: {line!r}"
         assert "Traceback" not in line, line
         assert "Perbaiki:" in line, f"problem without a fix: {line!r}"
-        assert line.startswith("content/"), f"path not relative to the site: {line!r}"
+        assert line.startswith('content/'), f"path not relative to the site: {line!r}"
         assert str(site) not in line, f"absolute path leaked: {line!r}"
 
 
@@ -85,12 +85,12 @@ def test_valid_minimal_has_no_problems(tmp_path):
 
 def test_valid_minimal_in_place_without_display_root():
     # display_root defaults to the parent of the content folder.
-    _, problems = validate_content(VALID / "content")
+    _, problems = validate_content(VALID.joinpath("content"))
     assert problems == []
 
 
 def test_fixture_image_is_a_real_png():
-    data = (VALID / "content" / "images" / "contoh.png").read_bytes()
+    data = VALID.joinpath("content", "images", "contoh.png").read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n")
     assert data[12:16] == b"IHDR"
     assert data.endswith(b"IEND\xaeB`\x82")
@@ -143,14 +143,14 @@ def test_all_problems_reported_in_one_run(tmp_path):
         for expected in expected_substrings(case):
             assert expected in joined, f"{case}: {expected!r} not in:\n{joined}"
     for relpath in all_files:
-        assert any(line.startswith(f"content/{relpath}") for line in lines), relpath
+        assert any(line.startswith(f'content/{relpath}') for line in lines), relpath
     assert len(lines) >= len(all_files)
     assert_well_formed(lines, site)
 
 
 def test_every_problem_of_one_file_is_reported(tmp_path):
     site = build_site(tmp_path)
-    path = site / "content" / "kim" / "contoh-satu.md"
+    path = site.joinpath("content", "kim", "contoh-satu.md")
     text = path.read_text(encoding="utf-8")
     for old, new in (("kecamatan: Kumai", "kecamatan: Kumay"),
                      ("jumlah_anggota: 12", "jumlah_anggota: dua belas"),
@@ -177,7 +177,7 @@ def test_unclosed_bracket_points_at_the_bracket(tmp_path):
 
 def test_unreadable_kim_does_not_make_references_fail(tmp_path):
     site = build_site(tmp_path)
-    path = site / "content" / "kim" / "contoh-satu.md"
+    path = site.joinpath("content", "kim", "contoh-satu.md")
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("title: KIM Contoh Satu", "title: KIM Contoh: Satu"),
                     encoding="utf-8")

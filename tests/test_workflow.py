@@ -215,8 +215,8 @@ def test_any_change_outside_content_runs_the_suite(tmp_path):
     # Code moved into content/ counts as removed from outside it.
     repo = Repository(tmp_path / "pindah")
     green = repo.commit(**{"tasks.py": "# kode\n"})
-    (repo.author / "content").mkdir()
-    repo.git(repo.author, "mv", "tasks.py", "content/tasks.py")
+    repo.author.joinpath("content").mkdir()
+    repo.git(repo.author, "mv", "tasks.py", 'content/tasks.py')
     repo.commit()
     assert repo.code_changed("push", green) == "true"
 
@@ -299,7 +299,7 @@ def test_pre_commit_rejects_a_broken_content_commit(tmp_path):
         else:
             repo.mkdir(exist_ok=True)
             shutil.copy2(source, repo / name)
-    shutil.copytree(SAMPLE, repo / "content")
+    shutil.copytree(SAMPLE, repo.joinpath("content"))
     (repo / ".venv").symlink_to(ROOT / ".venv")
     env = {"GIT_AUTHOR_NAME": "Uji", "GIT_AUTHOR_EMAIL": "uji@contoh.test",
            "GIT_COMMITTER_NAME": "Uji", "GIT_COMMITTER_EMAIL": "uji@contoh.test",
@@ -311,7 +311,7 @@ def test_pre_commit_rejects_a_broken_content_commit(tmp_path):
     assert run("git", "init", "-q").returncode == 0
     assert run(str(BIN / "pre-commit"), "validate-config").returncode == 0
     assert run(str(BIN / "pre-commit"), "install").returncode == 0
-    profile = repo / "content" / "kim" / "palae.md"
+    profile = repo.joinpath("content", "kim", "palae.md")
     profile.write_text(profile.read_text().replace("kecamatan: Kumai", "kecamatan: Kumay"))
     run("git", "add", "content")
     rejected = run("git", "commit", "-q", "-m", "profil rusak")
