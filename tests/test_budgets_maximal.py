@@ -32,9 +32,9 @@ SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
 @pytest.fixture(scope="module")
 def maximal_site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("maksimal")
-    content = make_maximal_content(folder.joinpath("content"))
+    tree = make_maximal_content(folder.joinpath("content"))
     output = folder / "output"
-    result = build(content, output, settings="publishconf.py",
+    result = build(tree, output, settings="publishconf.py",
                    env={"PORTAL_SITEURL": LONG_SITEURL})
     assert result.returncode == 0, result.stdout + result.stderr
     return output

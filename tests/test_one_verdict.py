@@ -146,9 +146,9 @@ def _invoke(project, *args):
                                  HealthCheck.data_too_large])
 @given(drawn=content_sets)
 def test_what_check_accepts_publish_publishes(project, drawn):
-    content = project.joinpath("content")
-    shutil.rmtree(content)
-    write_content_set(content, drawn)
+    tree = project.joinpath("content")
+    shutil.rmtree(tree)
+    write_content_set(tree, drawn)
     checked = _invoke(project, "check")
     if checked.returncode != 0:
         # The generator writes valid content; a refusal here is a generator

@@ -167,23 +167,23 @@ def test_sizes_past_the_limits_are_refused_with_the_messages_the_guide_shows(tmp
 # -- what validation refuses ---------------------------------------------------------
 
 def site(tmp_path, files_=None):
-    content = tmp_path.joinpath("content")
-    shutil.copytree(VALID, content)
+    tree = tmp_path.joinpath("content")
+    shutil.copytree(VALID, tree)
     for relative, data in (files_ or {}).items():
-        path = content / relative
+        path = tree / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data) if isinstance(data, bytes) else path.write_text(data)
-    return content
+    return tree
 
 
-def problems(content):
-    _, found = validate_content(content, content.parent)
+def problems(tree):
+    _, found = validate_content(tree, tree.parent)
     return [str(problem) for problem in found]
 
 
 def test_only_photos_and_pdfs_are_accepted_anywhere_outside_the_entries(tmp_path):
     jpeg = (VALID / "images" / "galeri" / "rapat-1.jpg").read_bytes()
-    content = site(tmp_path, {
+    tree = site(tmp_path, {
         "images/baik.webp": camera_photo(size=(64, 48), fmt="WEBP"),
         "berkas/laporan.docx": b"PK\x03\x04",
         "images/foto.heic": b"\x00\x00\x00\x18ftypheic",
@@ -193,7 +193,7 @@ def test_only_photos_and_pdfs_are_accepted_anywhere_outside_the_entries(tmp_path
         ".tersembunyi/skrip.html": "<script>alert(1)</script>",  # never read, never published
         "images/.DS_Store": b"\x00",
     })
-    found = problems(content)
+    found = problems(tree)
     assert [line.split(":")[0] for line in found] == [
         'content/berkas/laporan.docx', 'content/images/foto.heic', 'content/lain/skrip.js',
         'content/tanpa-akhiran'], found
@@ -208,7 +208,7 @@ def test_symbolic_links_are_refused_and_never_followed(tmp_path):
     (outside / "rahasia.md").write_text("---\ntitle: Rahasia Di Luar\ndate: 2024-01-01\n"
                                         "category: Berita\n---\nRAHASIA\n")
     (outside / "rahasia.yml").write_text("pengelola: [rusak\n")
-    content = site(tmp_path)
+    tree = site(tmp_path)
     links = {
         "images/tautan.png": "contoh.png",                  # a file in the folder
         "images/luar": str(outside),                        # a folder outside
@@ -218,11 +218,11 @@ def test_symbolic_links_are_refused_and_never_followed(tmp_path):
         ".git-lain/config": str(outside),                   # even in a hidden folder
     }
     for relative, target in links.items():
-        (content / relative).parent.mkdir(parents=True, exist_ok=True)
-        (content / relative).symlink_to(target)
-    (content / "situs.yml").rename(content / "situs-asli.yml")
-    (content / "situs.yml").symlink_to(outside / "rahasia.yml")
-    documents, found = validate_content(content, content.parent)
+        (tree / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tree / relative).symlink_to(target)
+    (tree / "situs.yml").rename(tree / "situs-asli.yml")
+    (tree / "situs.yml").symlink_to(outside / "rahasia.yml")
+    documents, found = validate_content(tree, tree.parent)
     named = sorted(problem.path for problem in found)
     assert named == sorted(['content/situs.yml', *(f'content/{name}' for name in links),
                             'content/situs-asli.yml']), found
@@ -238,12 +238,12 @@ def test_symbolic_links_are_refused_and_never_followed(tmp_path):
 
 def test_a_publish_step_refuses_a_link_even_after_validation(tmp_path):
     """A file replaced by a link after `invoke check` ran is still not read."""
-    content = site(tmp_path)
+    tree = site(tmp_path)
     secret = tmp_path / "config"
     secret.write_text("[remote]\ntoken = rahasia\n")
-    (content / "berkas" / "sk-contoh-satu.pdf").unlink()
-    (content / "berkas" / "sk-contoh-satu.pdf").symlink_to(secret)
-    copy, message = files._copy_in_cache(content, tmp_path / "cache", None,
+    (tree / "berkas" / "sk-contoh-satu.pdf").unlink()
+    (tree / "berkas" / "sk-contoh-satu.pdf").symlink_to(secret)
+    copy, message = files._copy_in_cache(tree, tmp_path / "cache", None,
                                          "berkas/sk-contoh-satu.pdf")
     assert copy is None and "tautan simbolik" in message
     assert not (tmp_path / "cache").exists()
@@ -288,8 +288,8 @@ def published(tmp_path_factory):
     """A site with a camera photo, photos only a draft or nobody uses, and
     documents, built as production builds it (drafts not shown)."""
     folder = tmp_path_factory.mktemp("terbit")
-    content = folder.joinpath("content")
-    shutil.copytree(VALID, content)
+    tree = folder.joinpath("content")
+    shutil.copytree(VALID, tree)
     pdf = (VALID / "berkas" / "sk-contoh-satu.pdf").read_bytes()
     small = camera_photo(size=(64, 48))
     for relative, data in {
@@ -303,22 +303,22 @@ def published(tmp_path_factory):
         "berita/kamera.md": ARTICLE.encode(),
         "berita/draf.md": DRAFT.encode(),
     }.items():
-        (content / relative).parent.mkdir(parents=True, exist_ok=True)
-        (content / relative).write_bytes(data)
+        (tree / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tree / relative).write_bytes(data)
     before = {path: hashlib.sha256(path.read_bytes()).hexdigest()
-              for path in content.rglob("*") if path.is_file()}
-    assert problems(content) == []
+              for path in tree.rglob("*") if path.is_file()}
+    assert problems(tree) == []
     output = folder / "output"
-    result = build(content, output, overrides={"SHOW_DRAFTS": False, "SEARCH_INDEX": False,
+    result = build(tree, output, overrides={"SHOW_DRAFTS": False, "SEARCH_INDEX": False,
                                                "CACHE_PATH": str(folder / "cache")})
     assert result.returncode == 0, result.stdout + result.stderr
     assert {path: hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in content.rglob("*") if path.is_file()} == before  # content untouched
-    return content, output
+            for path in tree.rglob("*") if path.is_file()} == before  # content untouched
+    return tree, output
 
 
 def test_only_what_published_entries_use_is_published(published):
-    content, output = published
+    tree, output = published
     shown = sorted(path.relative_to(output).as_posix()
                    for folder in ("images", "berkas") for path in (output / folder).rglob("*")
                    if path.is_file() and "/webp/" not in f"/{path.relative_to(output)}")
@@ -328,7 +328,7 @@ def test_only_what_published_entries_use_is_published(published):
                      "images/galeri/rapat-2.jpg"]
     # A document is published as it is, once its bytes are checked.
     assert (output / "berkas" / "laporan.pdf").read_bytes() == \
-        (content / "berkas" / "laporan.pdf").read_bytes()
+        (tree / "berkas" / "laporan.pdf").read_bytes()
     page = (output / "berita" / "kegiatan-dengan-foto-kamera" / "index.html").read_text()
     assert 'href="/berkas/laporan.pdf"' in page  # {static} resolved by the portal
     assert "{static}" not in page
@@ -336,8 +336,8 @@ def test_only_what_published_entries_use_is_published(published):
 
 
 def test_a_published_photo_and_its_derivatives_carry_no_metadata(published):
-    content, output = published
-    source = (content / "images" / "berita" / "kamera.jpg").read_bytes()
+    tree, output = published
+    source = (tree / "images" / "berita" / "kamera.jpg").read_bytes()
     assert len(source) > 1_000_000 and b"KameraRekaan" in source  # over the old limit
     copy = (output / "images" / "berita" / "kamera.jpg").read_bytes()
     assert copy != source and len(copy) <= images.PHOTO_MAX_BYTES
@@ -358,11 +358,11 @@ def test_a_published_photo_and_its_derivatives_carry_no_metadata(published):
 
 
 def test_a_photo_broken_past_what_the_check_sees_stops_the_build_with_a_message(tmp_path):
-    content = site(tmp_path)
+    tree = site(tmp_path)
     whole = camera_photo(size=(800, 600))
-    (content / "images" / "galeri" / "rapat-1.jpg").write_bytes(whole[:len(whole) // 2])
-    assert problems(content) == []  # a cut JPEG opens; only decoding it finds the cut
-    result = build(content, tmp_path / "output",
+    (tree / "images" / "galeri" / "rapat-1.jpg").write_bytes(whole[:len(whole) // 2])
+    assert problems(tree) == []  # a cut JPEG opens; only decoding it finds the cut
+    result = build(tree, tmp_path / "output",
                    overrides={"SEARCH_INDEX": False, "CACHE_PATH": str(tmp_path / "cache")})
     assert result.returncode != 0
     assert 'content/images/galeri/rapat-1.jpg: berkas ini bukan gambar yang dapat dibuka' in \

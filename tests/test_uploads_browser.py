@@ -60,10 +60,10 @@ THROUGH_LINKS = ["images/luar/skrip.svg"]
 
 def hostile_site(folder):
     """valid-minimal with every hostile file, and entries that use some."""
-    content = folder.joinpath("content")
-    shutil.copytree(FIXTURES.joinpath("valid-minimal", "content"), content)
+    tree = folder.joinpath("content")
+    shutil.copytree(FIXTURES.joinpath("valid-minimal", "content"), tree)
     for relative, data in ATTACKS.items():
-        (content / relative).write_bytes(data)
+        (tree / relative).write_bytes(data)
     (folder / "repo" / ".git").mkdir(parents=True)
     (folder / "repo" / ".git" / "config").write_text(
         '[remote "origin"]\n\turl = https://x-access-token:RAHASIA@github.com/kim/portal\n'
@@ -71,14 +71,14 @@ def hostile_site(folder):
     (folder / "luar").mkdir()
     (folder / "luar" / "skrip.svg").write_text(f'<svg xmlns="{SVG}">{SCRIPT}</svg>')
     for relative, target in LINKS.items():
-        (content / relative).symlink_to(folder / target)
-    album = content / "galeri" / "rapat-anggota-contoh.md"
+        (tree / relative).symlink_to(folder / target)
+    album = tree / "galeri" / "rapat-anggota-contoh.md"
     album.write_text(album.read_text().replace("images/galeri/rapat-2.jpg",
                                                "berkas/foto-album.jpg"))
-    article = content / "berita" / "contoh-berita.md"
+    article = tree / "berita" / "contoh-berita.md"
     article.write_text(article.read_text() + "\nLihat [lampiran]({static}/berkas/lampiran.html)"
                        " dan ![peta]({static}/images/luar/skrip.svg).\n")
-    return content
+    return tree
 
 
 # The build of `invoke build`, with the content check returning no problem.
@@ -93,20 +93,20 @@ main(sys.argv[1:])
 """
 
 
-def build_unchecked(content, output, cache):
+def build_unchecked(tree, output, cache):
     overrides = [f"{key}={json.dumps(value)}" for key, value in
                  {"CACHE_PATH": str(cache), "SEARCH_INDEX": False}.items()]
     # Without --fatal: Pelican's warning about the {static} link it cannot
     # resolve (the portal publishes no such file) would stop it.
     return subprocess.run(
-        [sys.executable, "-c", UNCHECKED, str(content), "-s", str(ROOT / "pelicanconf.py"),
+        [sys.executable, "-c", UNCHECKED, str(tree), "-s", str(ROOT / "pelicanconf.py"),
          "-o", str(output), "-e", *overrides],
         cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PORTAL_TODAY": TODAY})
 
 
 def test_hostile_files_are_refused_and_never_published(tmp_path, chromium):
-    content = hostile_site(tmp_path)
-    _, problems = validate_content(content, tmp_path)
+    tree = hostile_site(tmp_path)
+    _, problems = validate_content(tree, tmp_path)
     named = {problem.path for problem in problems}
     for relative in [*ATTACKS, *LINKS]:
         assert f'content/{relative}' in named, relative
@@ -118,7 +118,7 @@ def test_hostile_files_are_refused_and_never_published(tmp_path, chromium):
     assert all("Perbaiki:" in str(problem) for problem in problems)
 
     output = tmp_path / "output"
-    result = build_unchecked(content, output, tmp_path / "cache")
+    result = build_unchecked(tree, output, tmp_path / "cache")
     assert result.returncode == 0, result.stdout + result.stderr
     assert (output / "galeri" / "rapat-anggota-contoh" / "index.html").is_file()
     addresses = [*ATTACKS, *LINKS, *THROUGH_LINKS]
