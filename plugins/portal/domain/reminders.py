@@ -31,7 +31,7 @@ def reminders(documents, content_dir, rel):
                 + ". Yang kosong tidak ditampilkan kepada pembaca. Perbaiki: isi bila "
                 "datanya sudah pasti")))
     for doc in documents:
-        if doc.ctype is not KIM or doc.metadata.get("status") == "draft":
+        if doc.ctype is not KIM or doc.draft:
             continue
         kontak = doc.metadata.get("kontak")
         kontak = kontak if isinstance(kontak, dict) else {}

@@ -26,7 +26,7 @@ class PortalMarkdownReader(BaseReader):
         entry = self.corpus.entry(source_path)
         # Resized copies of a draft's photos are written only where drafts
         # are shown: a production build publishes no file of a draft.
-        shown = self.show_drafts or entry.document.metadata.get("status") != "draft"
+        shown = self.show_drafts or not entry.document.draft
         content = images.add_sizes(entry.body_html, self.settings["PATH"],
                                    entry.document.images, self.derivatives if shown else None)
         return content, self.convert_metadata(entry)

@@ -50,6 +50,18 @@ def walk(folder):
             yield base / name
 
 
+def link_on_the_way(content_dir, relative):
+    """The first symbolic link met going from the content folder down to
+    `relative` (the file itself included), or None: a file reached through a
+    link lies outside the folder, whatever its path says."""
+    step = Path(content_dir)
+    for part in Path(relative).parts:
+        step = step / part
+        if step.is_symlink():
+            return step
+    return None
+
+
 def hidden(relative):
     """Whether a path (relative to the content folder) is a hidden file or
     lies in a hidden folder (.git, .gitkeep): never read, never published."""

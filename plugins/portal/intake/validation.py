@@ -446,12 +446,9 @@ class _Checker:
         without a symbolic link (check_files names each link)."""
         try:
             candidate = Path(os.path.normpath(os.path.abspath(path)))
-            step = self.content_dir
-            for part in candidate.relative_to(self.content_dir).parts:
-                step = step / part
-                if step.is_symlink():
-                    return False
-            return candidate.is_file()
+            relative = candidate.relative_to(self.content_dir)
+            return uploads.link_on_the_way(self.content_dir, relative) is None and \
+                candidate.is_file()
         except (ValueError, OSError):  # outside content/, or no possible file name (a NUL)
             return False
 
@@ -540,7 +537,7 @@ class _Checker:
                     continue
                 base = self.content_dir if target.startswith("/") else doc.path.parent
                 linked = by_path.get(_resolved(base / target.lstrip("/")))
-                if linked is not None and linked.metadata.get("status") == "draft":
+                if linked is not None and linked.draft:
                     line = doc.body_line + doc.body.count("\n", 0, match.start())
                     self.add(doc, "", say("isi-tautan-draf", path=linked.relpath), line=line)
 

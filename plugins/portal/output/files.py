@@ -103,11 +103,9 @@ def _copy_in_cache(content_dir, cache_dir, derivatives, relative):
     the message for a file that cannot be published)."""
     path = content_dir / relative
     try:
-        step = content_dir
-        for part in Path(relative).parts:
-            step = step / part
-            if step.is_symlink():
-                return None, uploads.link_problem(step)
+        link = uploads.link_on_the_way(content_dir, relative)
+        if link is not None:
+            return None, uploads.link_problem(link)
         data = path.read_bytes()
         if uploads.kind_of(relative) == "foto":
             message = images.photo_problem(path, data)
