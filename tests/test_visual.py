@@ -171,7 +171,7 @@ def test_home_leads_to_the_sections_and_hides_empty_blocks(sample_site, full_sit
 # The pages a resident sees first (page ids of quality/catalogue.py). The
 # poster helper adds its own screenshot (a PDF rendered to PNG) beside these.
 SCREENSHOT_PAGES = ("beranda", "kim", "kim-profil-lengkap", "potensi", "potensi-profil",
-                    "artikel", "artikel-cek-fakta", "cari")
+                    "artikel", "artikel-cek-fakta", "agenda", "cari")
 SCREENSHOT_DIR = os.environ.get("PORTAL_SCREENSHOT_DIR")
 
 JS_PICTURES = """() => {
