@@ -153,6 +153,11 @@ def test_a_shared_point_opens_a_list_of_its_places_with_a_real_click(
     badge.click()
     popup = tab.locator(".leaflet-popup-content")
     assert "tempat di " in popup.inner_text()
+    # Leaflet's own controls speak Indonesian too.
+    assert tab.get_by_role("button", name="Tutup").is_visible()
+    assert not tab.locator('[aria-label="Close popup"]').count()
+    assert tab.locator(".leaflet-control-zoom-in").get_attribute("title") == "Perbesar"
+    assert tab.locator(".leaflet-control-zoom-out").get_attribute("title") == "Perkecil"
     links = [a.get_attribute("href") for a in popup.locator("a").all()]
     palae = next(group for group in points(geojson(full_site)["features"])
                  if "/kim/palae/" in [f["properties"]["url"] for f in group])
@@ -185,24 +190,32 @@ def settle(tab):
 
 
 @pytest.mark.parametrize("width", [360, 1280])
-def test_potensi_page_loads_no_map_until_it_is_scrolled_into_view(
+def test_a_kim_page_loads_no_map_until_the_reader_presses_the_button(
         chromium, served_site, width):
+    """Scrolling past the map, or stopping on it, is no request for it
+    (issue 26: Leaflet, 2.7 times the page, and nine tiles came by
+    themselves); only the button is."""
     context = chromium.new_context(viewport={"width": width, "height": 800})
     context.route("https://tile.openstreetmap.org/**", lambda route: route.fulfill(
         status=200, content_type="image/png", body=TILE))
     tab = context.new_page()
     urls = recorded(tab)
-    tab.goto(served_site + "/potensi/taman-kelinci/")
+    tab.goto(served_site + "/kim/palae/")
     settle(tab)
     box = tab.locator("[data-module='peta']")
     assert box.evaluate("e => e.getBoundingClientRect().top > innerHeight")  # below the fold
-    assert map_requests(urls) == []
-    assert "-2.8177, 111.5544" in box.inner_text()
-    assert tab.get_by_role("button", name="Tampilkan peta").is_visible()
-    tab.mouse.wheel(0, 200)  # a first scroll that does not reach the map loads nothing
+    button = tab.get_by_role("button", name="Tampilkan peta")
+    assert button.is_visible()
+    # Scrolled with the wheel past the map to the footer, then back onto it.
+    for _ in range(40):
+        tab.mouse.wheel(0, 250)
+    tab.wait_for_timeout(300)
+    assert box.evaluate("e => e.getBoundingClientRect().bottom < 0")  # scrolled past
+    box.scroll_into_view_if_needed()
     settle(tab)
     assert map_requests(urls) == []
-    box.scroll_into_view_if_needed()
+    assert not tab.locator(".leaflet-container").count()
+    button.click()
     tab.locator(".map path.leaflet-interactive").wait_for(timeout=15000)
     assert any(url.endswith("/leaflet.js") for url in urls)
     assert any(url.endswith("/leaflet.css") for url in urls)
@@ -210,6 +223,26 @@ def test_potensi_page_loads_no_map_until_it_is_scrolled_into_view(
     assert any(url.startswith("https://tile.openstreetmap.org/") for url in urls)
     assert not tab.locator(".map__placeholder").is_visible()
     context.close()
+
+
+def test_the_map_box_names_the_place_and_the_page_gives_its_coordinates_once(
+        chromium, served_site, full_site):
+    """The box's headline is the place, not a pair of numbers; the numbers
+    are written once on the page (beside the map, with the OpenStreetMap link)."""
+    for address, name, coordinates in (("/kim/palae/", "KIM Palae", "-2.7398, 111.7197"),
+                                       ("/potensi/taman-kelinci/", "Taman Kelinci",
+                                        "-2.8177, 111.5544")):
+        html = (Path(full_site) / address.strip("/") / "index.html").read_text()
+        main = html[html.index("<main"):html.index("</main>")]
+        assert main.count(coordinates) == 1, address
+        context = chromium.new_context(viewport={"width": 360, "height": 800})
+        tab = context.new_page()
+        tab.goto(served_site + address)
+        box = tab.locator("[data-module='peta']")
+        assert box.locator(".map__name").inner_text().replace("\xa0", " ") == f"{name} di peta"
+        assert not re.search(r"-?\d+\.\d+, -?\d+\.\d+", box.inner_text()), address
+        assert "setelah tombol ditekan" in box.inner_text()
+        context.close()
 
 
 def test_a_map_in_view_when_the_page_opens_waits_for_the_button(chromium, served_site):
@@ -237,7 +270,7 @@ def test_a_map_in_view_when_the_page_opens_waits_for_the_button(chromium, served
 def test_when_leaflet_fails_to_load_the_placeholder_stays_and_offers_a_retry(page, served_site):
     page.route("**/leaflet.js", lambda route: route.abort())
     page.goto(served_site + "/potensi/taman-kelinci/")
-    page.locator("[data-module='peta']").scroll_into_view_if_needed()
+    page.get_by_role("button", name="Tampilkan peta").click()
     status = page.locator("[data-map-status]")
     status.filter(has_text="tidak dapat dimuat").wait_for()
     assert page.locator(".map__placeholder").is_visible()
@@ -269,15 +302,14 @@ def test_without_javascript_the_map_page_is_a_list(chromium, served_site, full_s
     context.close()
 
 
-def test_without_javascript_a_potensi_page_keeps_the_placeholder_and_links(
+def test_without_javascript_a_potensi_page_keeps_its_coordinates_and_links(
         chromium, served_site):
     context = chromium.new_context(java_script_enabled=False)
     tab = context.new_page()
     tab.goto(served_site + "/potensi/taman-kelinci/")
-    box = tab.locator("[data-module='peta']")
-    assert box.is_visible() and "-2.8177, 111.5544" in box.inner_text()
-    assert box.evaluate("e => e.getBoundingClientRect().height") < 150  # no empty map frame
-    assert not tab.locator("[data-map-show]").is_visible()  # a button that would do nothing
+    # No box that no button could fill; the coordinates and links stay.
+    assert not tab.locator("[data-module='peta']").is_visible()
+    assert "-2.8177, 111.5544" in tab.locator(".location").inner_text()
     assert tab.locator(".location__map").get_attribute("href").startswith(
         "https://www.openstreetmap.org/?mlat=-2.8177")
     assert tab.locator(".reach__directions").get_attribute("href").startswith(
@@ -315,7 +347,7 @@ def test_loaded_maps_and_an_open_list_pass_axe(chromium, served_site, scheme):
     tab = context.new_page()
     axe = axe_sync.Axe()
     tab.goto(served_site + "/potensi/taman-kelinci/")
-    tab.locator("[data-module='peta']").scroll_into_view_if_needed()
+    tab.get_by_role("button", name="Tampilkan peta").click()
     tab.locator(".map path.leaflet-interactive").wait_for(timeout=15000)
     found = axe.run(tab, options=options).response["violations"]
     assert not found, [(v["id"], [n["target"] for n in v["nodes"]]) for v in found]

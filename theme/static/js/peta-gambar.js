@@ -146,7 +146,14 @@ export async function draw(L, box, canvas) {
     if (!response.ok) throw new Error(`GeoJSON ${response.status}`);
     features = (await response.json()).features;
   }
-  const map = L.map(canvas, { scrollWheelZoom: false });
+  // Leaflet's controls speak English; these say it in Indonesian (its zoom
+  // buttons' titles, and its popups' close button, named "Close popup").
+  const map = L.map(canvas, { scrollWheelZoom: false, zoomControl: false });
+  L.control.zoom({ zoomInTitle: "Perbesar", zoomOutTitle: "Perkecil" }).addTo(map);
+  map.on("popupopen", (event) => {
+    const close = event.popup.getElement().querySelector(".leaflet-popup-close-button");
+    if (close) close.setAttribute("aria-label", "Tutup");
+  });
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   // detectRetina asks phones with dense screens for the next zoom level, so
   // the 256 px tiles are not shown blurred at twice their size.

@@ -1,10 +1,11 @@
 // Loads the maps of /peta/, KIM and potensi pages on demand. Leaflet is
-// about 42 KB compressed plus its tiles; on KIM and potensi pages the map
-// sits below the fold, so it loads only when the reader scrolls it into
-// view or presses "Tampilkan peta" (with Save-Data on, only on the press).
-// Until then the page requests nothing for it: no Leaflet, no tile, no
-// request to the tile server. /peta/ (data-load="now") loads at once.
-// The placeholder (coordinates) stays if anything fails, with a message.
+// about 42 KB compressed plus its tiles, several times the page: on KIM and
+// potensi pages the map loads only when the reader presses "Tampilkan
+// peta", never by itself (an earlier version loaded it when the box was
+// scrolled into view, so a reader passing by paid for it). Until then the
+// page requests nothing for it: no Leaflet, no tile, no request to the tile
+// server. /peta/ (data-load="now") is the map itself and loads at once.
+// The placeholder stays if anything fails, with a message and a retry.
 const boxes = document.querySelectorAll("[data-module='peta']");
 let leaflet = null; // one load of Leaflet for every map of the page
 
@@ -66,48 +67,17 @@ async function show(box, focus) {
   }
 }
 
-// "Scrolls into view": the reader scrolled and the box is (nearly) on the
-// screen. A box already visible when the page opens waits for a scroll or
-// the button, so opening a page never contacts the tile server by itself.
-// A scroll that only follows the keyboard focus does not count: the map
-// would put its controls in place of the button just ahead of a reader
-// moving with Tab, who reaches "Tampilkan peta" on the way anyway.
-const RECENT = 1000; // ms
-let lastScroll = -Infinity;
-let lastFocus = -Infinity;
-const waiting = new Set();
-addEventListener("focusin", () => { lastFocus = performance.now(); });
-addEventListener("scroll", () => {
-  const now = performance.now();
-  if (now - lastFocus > RECENT) lastScroll = now;
-  waiting.forEach((check) => check());
-}, { passive: true });
-
-function whenScrolledTo(box) {
-  if (!("IntersectionObserver" in window)) return;
-  let visible = false;
-  const check = () => {
-    if (visible && performance.now() - lastScroll < RECENT) {
-      observer.disconnect();
-      waiting.delete(check);
-      show(box, false);
-    }
-  };
-  const observer = new IntersectionObserver((entries) => {
-    visible = entries.some((entry) => entry.isIntersecting);
-    check();
-  }, { rootMargin: "100px 0px" });
-  observer.observe(box);
-  waiting.add(check);
-}
-
 boxes.forEach((box) => {
   if (box.dataset.load === "now") {
     show(box, false);
     return;
   }
   const button = box.querySelector("[data-map-show]");
+  const offer = box.querySelector("[data-map-offer]");
   button.hidden = false;
-  button.addEventListener("click", () => show(box, true));
-  if (!navigator.connection || !navigator.connection.saveData) whenScrolledTo(box);
+  if (offer) offer.hidden = false;
+  button.addEventListener("click", () => {
+    if (offer) offer.hidden = true;
+    show(box, true);
+  });
 });
