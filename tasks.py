@@ -577,3 +577,20 @@ def bench(c, sizes="1000,5000,20000", runs=3, report=None, livereload=False):
     if livereload:
         command += " --livereload"
     c.run(command, pty=False)
+
+
+@task(help={"pengaturan": "berkas pengaturan hub (bawaan: hub.yml; contohnya: hub.yml.contoh)",
+            "keluaran": "folder situs hub (bawaan: output-hub)",
+            "alamat": "alamat hub setelah terbit, pengganti kolom 'alamat' di berkas pengaturan"})
+def hub(c, pengaturan="hub.yml", keluaran="output-hub", alamat=None):
+    """Build a hub (a kabupaten or province portal) from the portal sites in hub.yml."""
+    from portal.hub.build import HubError, run
+
+    try:
+        result = run(Path(pengaturan), Path(keluaran), ROOT / ".cache" / "hub", alamat,
+                     shown=pengaturan)
+    except HubError as error:
+        raise Exit(str(error), code=1) from None
+    for note in result.notes:
+        print(note, file=sys.stderr)
+    print(result.summary)

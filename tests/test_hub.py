@@ -1,0 +1,375 @@
+"""The hub (`invoke hub`, plugins/portal/hub/): a kabupaten or province portal
+built from many portal sites' JSON feeds and search indexes, linking every
+entry to its own portal.
+
+Hand-written portals (tests/fixtures/hub/, JSON feeds as the portal writes
+them) test what the hub makes of feeds, read from folders and over HTTP
+(conditional requests; portals that are down). Two portals built from the
+fixtures and served beside the hub from one local server test the search
+across portals in Chromium."""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from conftest import FIXTURES, ROOT, serving
+from portal.hub import build, settings
+from portal.hub.build import HubError
+
+HUB = FIXTURES / "hub"
+DOC = ROOT / "docs" / "pesan-pemeriksaan.md"
+
+
+def page(folder, path):
+    return LexborHTMLParser((Path(folder) / path).read_text(encoding="utf-8"))
+
+
+def said(node):
+    """The text of `node` as a reader reads it: words and single spaces."""
+    return " ".join(node.text(separator=" ").split())
+
+
+def links(tree, selector="main a"):
+    return [node.attributes.get("href") for node in tree.css(selector)]
+
+
+def run(settings_file, target, cache, **options):
+    return build.run(settings_file, target, cache, shown="hub.yml", **options)
+
+
+# -- the settings file --------------------------------------------------------------
+
+def test_the_example_settings_file_is_valid_and_names_no_real_portal():
+    example = settings.read(ROOT / "hub.yml.contoh")
+    assert [portal.name for portal in example.portals] == [
+        "Portal KIM Kabupaten Contoh Barat", "Portal KIM Kabupaten Contoh Timur",
+        "Portal KIM Kota Contoh"]
+    assert example.portals[1].slug == "contoh-timur"
+    assert example.portals[2].folder == ROOT.parent / "portal-kota-contoh" / "output"
+    hosts = {urlsplit(url).hostname for url in
+             re.findall(r"https?://[^\s)]+", (ROOT / "hub.yml.contoh").read_text())}
+    assert hosts and all(host.endswith(".contoh.go.id") for host in hosts), hosts
+
+
+BROKEN_SETTINGS = {
+    "unknown field and a missing name": (
+        "judul: Portal\nportal:\n  - nama: A\n    alamat: https://a.contoh.go.id\n",
+        ["hub.yml: kolom 'nama': wajib diisi. Perbaiki: tulis 'nama: Portal KIM Provinsi "
+         "Contoh'",
+         "hub.yml:1: kolom 'judul': kolom ini tidak dikenal. Perbaiki: hapus kolom ini atau "
+         "periksa ejaannya; kolom yang dikenal di sini: nama, keterangan, alamat, "
+         "kabar_terbaru, portal"]),
+    "no portal": (
+        "nama: Hub\nportal:\n",
+        ["hub.yml:2: kolom 'portal': harus berupa daftar portal. Perbaiki: tulis setiap portal "
+         "di baris baru diawali '- nama:', dengan 'alamat:' atau 'folder:' di bawahnya"]),
+    "an address without its scheme, a portal without a source, a number out of range": (
+        "nama: Hub\nkabar_terbaru: 500\nportal:\n  - nama: A\n    alamat: a.contoh.go.id\n"
+        "  - nama: B\n",
+        ["hub.yml:2: kolom 'kabar_terbaru': '500' bukan angka 1 sampai 100. Perbaiki: tulis "
+         "angka saja, misalnya 30",
+         "hub.yml:5: kolom 'portal[1].alamat': 'a.contoh.go.id' bukan alamat web. Perbaiki: "
+         "tulis alamat lengkap yang diawali https:// (atau http://), misalnya "
+         "https://kim.kabupaten-contoh.go.id",
+         "hub.yml:6: kolom 'portal[2]': portal ini tidak punya alamat maupun folder. "
+         "Perbaiki: tulis 'alamat:' (alamat portal di web) atau 'folder:' (folder hasil "
+         "pembangunannya di komputer ini)"]),
+    "one portal twice": (
+        "nama: Hub\nportal:\n  - nama: Portal A\n    alamat: https://a.contoh.go.id\n"
+        "  - nama: Portal A\n    folder: a\n",
+        ["hub.yml:5: kolom 'portal[2].nama': portal 'portal-a' sudah ditulis pada baris 3. "
+         "Perbaiki: hapus yang ganda, atau beri portal ini nama atau slug lain"]),
+    "a tab": (
+        "nama: Hub\nportal:\n\t- nama: A\n",
+        ["hub.yml:3: berkas tidak dapat dibaca (ada karakter tab). Perbaiki: periksa titik dua "
+         "setelah nama kolom, indentasi dengan spasi (bukan tab), dan beri tanda kutip pada "
+         "nilai yang memuat ':' atau '#'"]),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN_SETTINGS)
+def test_broken_settings_are_named_with_their_line_field_and_fix(tmp_path, case):
+    text, expected = BROKEN_SETTINGS[case]
+    (tmp_path / "hub.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(settings.SettingsError) as refused:
+        settings.read(tmp_path / "hub.yml")
+    assert [str(problem) for problem in refused.value.problems] == expected
+
+
+def test_a_missing_settings_file_says_how_to_start(tmp_path):
+    with pytest.raises(HubError) as refused:
+        run(tmp_path / "hub.yml", tmp_path / "hub", tmp_path / "cache")
+    assert str(refused.value) == (
+        "hub.yml: berkas pengaturan hub tidak ada. Perbaiki: salin hub.yml.contoh menjadi "
+        "hub.yml, lalu tulis daftar portal di kolom 'portal'")
+
+
+# -- a hub from folders ----------------------------------------------------------------
+
+FOLDER_NOTES = [
+    "hub.yml:8: portal 'Portal KIM Kabupaten Contoh Timur': 1 butir di "
+    "timur/feeds/semua.json dilewati (butir ke-2: kolom 'url' bukan alamat http(s)). "
+    "Perbaiki: minta pengelola portal itu membangun ulang situsnya dengan versi portal "
+    "terbaru; berkas ini dibuat oleh pembangunan portal, tidak disunting tangan",
+    "hub.yml:10: portal 'Portal KIM Kabupaten Contoh Lama': direktori KIM tidak ikut: "
+    "lama/feeds/kim.json tidak ada. Bagian lain portal ini tetap ditampilkan. Perbaiki: "
+    "periksa alamat portal ini; portal yang dibangun sebelum ada umpan JSON belum punya "
+    "berkas itu: minta pengelolanya membangun ulang situsnya dengan versi portal terbaru",
+    "hub.yml:10: portal 'Portal KIM Kabupaten Contoh Lama': katalog potensi tidak ikut: "
+    "lama/feeds/potensi.json tidak ada. Bagian lain portal ini tetap ditampilkan. Perbaiki: "
+    "periksa alamat portal ini; portal yang dibangun sebelum ada umpan JSON belum punya "
+    "berkas itu: minta pengelolanya membangun ulang situsnya dengan versi portal terbaru",
+    "hub.yml:10: portal 'Portal KIM Kabupaten Contoh Lama': pencarian tidak ikut: "
+    "lama/cari/index.html tidak ada. Bagian lain portal ini tetap ditampilkan. Perbaiki: "
+    "periksa alamat portal ini; bila alamatnya benar, minta pengelolanya membangun ulang "
+    "situsnya dengan versi portal terbaru: halaman cari/ dan indeks pagefind/ dibuat oleh "
+    "pembangunan portal",
+    "hub.yml:12: portal 'Portal KIM Kabupaten Contoh Rusak' dilewati: rusak/feeds/semua.json "
+    "bukan JSON yang sah (rusak di baris 3, kolom 54). Hub tetap dibangun dari portal "
+    "lainnya. Perbaiki: minta pengelola portal itu membangun ulang situsnya dengan versi "
+    "portal terbaru; berkas ini dibuat oleh pembangunan portal, tidak disunting tangan",
+    "hub.yml:14: portal 'Portal KIM Kabupaten Contoh Hilang' dilewati: folder hilang tidak "
+    "ada. Hub tetap dibangun dari portal lainnya. Perbaiki: periksa jalur 'folder' (dibaca "
+    "dari folder berkas pengaturan), atau bangun dulu portal itu",
+]
+BARAT = "https://kim.barat.contoh.go.id"
+TIMUR = "https://kim.timur.contoh.go.id"
+
+
+@pytest.fixture(scope="module")
+def folder_hub(tmp_path_factory):
+    """The fixture hub (tests/fixtures/hub/hub.yml), built from folders."""
+    folder = tmp_path_factory.mktemp("hub-folder")
+    result = run(HUB / "hub.yml", folder / "hub", folder / "cache")
+    return folder / "hub", result
+
+
+def test_a_portal_that_cannot_be_read_is_reported_in_indonesian_and_skipped(folder_hub):
+    _, result = folder_hub
+    assert result.notes == FOLDER_NOTES
+    assert result.summary == (f"Hub dibangun di {folder_hub[0]}/: 3 dari 5 portal, 6 kabar "
+                              "terbaru, 4 KIM, 3 potensi.")
+
+
+def test_the_home_page_shows_the_newest_items_across_portals_each_linking_to_its_portal(
+        folder_hub):
+    site, _ = folder_hub
+    home = page(site, "index.html")
+    titles = [node.text() for node in home.css(".teaser__title a")]
+    assert titles == ["Festival perahu hias di Muara Contoh", "Rapat anggota KIM Sungai Contoh",
+                      "Cek Fakta: pesan berantai tentang bantuan desa",
+                      "Pelatihan menulis berita desa", "Pengumuman lomba foto desa",
+                      "Kabar dari portal lama"]
+    hrefs = links(home, ".teaser__title a")
+    assert hrefs[0] == f"{TIMUR}/berita/festival-perahu-contoh/"
+    assert hrefs[1] == f"{BARAT}/berita/rapat-anggota-kim-sungai-contoh/"
+    # Each teaser names its portal, linked; nothing links to a script.
+    assert [node.text() for node in home.css(".teaser__meta a")][:2] == [
+        "Portal KIM Kabupaten Contoh Timur", "Portal KIM Kabupaten Contoh Barat"]
+    assert not any(href.startswith("javascript:") for href in links(home, "a"))
+    portals = said(home.css_first(".portal-list"))
+    assert "Portal KIM Kabupaten Contoh Rusak tidak dapat dibuka" in portals
+    assert "daftar KIM belum tersedia · katalog potensi belum tersedia" in portals
+
+
+def test_the_kim_and_potensi_directories_join_the_portals_without_copying_a_page(folder_hub):
+    site, _ = folder_hub
+    barat = page(site, "kim/portal-kim-kabupaten-contoh-barat/index.html")
+    assert [node.text() for node in barat.css("main h2")] == [
+        "Kecamatan Contoh Hilir", "Kecamatan Contoh Hulu"]
+    assert links(barat, ".term-list a") == [f"{BARAT}/kim/tanjung-contoh/",
+                                            f"{BARAT}/kim/bukit-contoh/",
+                                            f"{BARAT}/kim/sungai-contoh/"]
+    kuliner = page(site, "potensi/kuliner/index.html")
+    assert [said(node) for node in kuliner.css(".term-list li")] == [
+        "Amplang Ikan Contoh · KIM Tanjung Contoh, Desa/Kel. Tanjung Contoh, Kecamatan Contoh "
+        "Hilir · Portal KIM Kabupaten Contoh Barat",
+        "Kerupuk Udang Muara Contoh · KIM Muara Contoh, Desa/Kel. Muara Contoh, Kecamatan "
+        "Contoh Pesisir · Portal KIM Kabupaten Contoh Timur"]
+    pages = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+    assert pages == ["cari/index.html", "index.html", "kim/index.html",
+                     "kim/portal-kim-kabupaten-contoh-barat/index.html",
+                     "kim/portal-kim-kabupaten-contoh-timur/index.html", "potensi/index.html",
+                     "potensi/kerajinan/index.html", "potensi/kuliner/index.html"]
+
+
+def test_the_search_page_merges_each_portals_bundles_and_may_fetch_only_from_them(folder_hub):
+    site, _ = folder_hub
+    search = page(site, "cari/index.html")
+    options = {node.attributes["value"]: node.attributes for node in
+               search.css("select[name=portal] option") if node.attributes.get("value")}
+    assert options["portal-kim-kabupaten-contoh-barat"]["data-bundel"] == (
+        f"{BARAT}/pagefind/ {BARAT}/pagefind-2/")
+    assert options["portal-kim-kabupaten-contoh-timur"]["data-alamat"] == TIMUR
+    assert "portal-kim-kabupaten-contoh-lama" not in options
+    policy = search.css_first('meta[http-equiv="Content-Security-Policy"]').attributes["content"]
+    assert policy.endswith(f"connect-src 'self' {BARAT} {TIMUR}")
+    assert "script-src 'self' 'wasm-unsafe-eval'" in policy
+    home_policy = page(site, "index.html").css_first(
+        'meta[http-equiv="Content-Security-Policy"]').attributes["content"]
+    assert "connect-src" not in home_policy and "wasm" not in home_policy
+    # The hub's own index holds no page of its own to find.
+    assert json.loads((site / "pagefind" / "pagefind-entry.json").read_text())[
+        "languages"]["id"]["page_count"] == 1
+    assert not (site / build.SEARCH_STAND_IN).exists()
+
+
+def test_the_hub_passes_the_portals_html_checks(folder_hub):
+    from quality import vnu
+    from quality.site import check_site
+
+    site, _ = folder_hub
+    assert check_site(site) == []
+    if not vnu.available():
+        pytest.skip("Nu HTML Checker (java + vnu-jar) not installed")
+    assert vnu.check_html(site) == []
+
+
+def test_long_lists_are_paginated_within_the_page_budget(tmp_path):
+    """A portal of 250 KIM: three pages of its KIM, each within budget (the
+    build checks budgets and fails otherwise)."""
+    portal = tmp_path / "besar"
+    shutil.copytree(HUB / "barat", portal)
+    feed = json.loads((portal / "feeds" / "kim.json").read_text())
+    feed["items"] = [{**feed["items"][0], "url": f"{BARAT}/kim/kim-{n:03d}/",
+                      "title": f"KIM Uji Panjang Sekali Namanya {n:03d}"} for n in range(250)]
+    (portal / "feeds" / "kim.json").write_text(json.dumps(feed))
+    (tmp_path / "hub.yml").write_text("nama: Hub\nportal:\n  - nama: Besar\n    folder: besar\n")
+    run(tmp_path / "hub.yml", tmp_path / "hub", tmp_path / "cache")
+    second = page(tmp_path / "hub", "kim/besar/2/index.html")
+    assert len(second.css(".term-list li")) == build.PER_PAGE
+    assert links(second, ".pagination a") == ["/kim/besar/", "/kim/besar/3/"]
+    assert len(page(tmp_path / "hub", "kim/besar/3/index.html").css(".term-list li")) == 50
+
+
+# -- a hub from addresses: conditional requests, portals that are down --------------------
+
+@pytest.fixture
+def web(tmp_path):
+    """The fixture portals served at /barat/ and /timur/, and one that
+    answers broken JSON at /rusak/; yields the server's address."""
+    root = tmp_path / "www"
+    for name in ("barat", "timur", "rusak"):
+        shutil.copytree(HUB / name, root / name)
+    with serving(root) as url:
+        yield url, root
+
+
+def web_settings(tmp_path, url, extra=""):
+    text = (f"nama: Hub\nalamat: {url}/hub\nportal:\n"
+            f"  - nama: Barat\n    alamat: {url}/barat\n"
+            f"  - nama: Timur\n    alamat: {url}/timur\n" + extra)
+    (tmp_path / "hub.yml").write_text(text, encoding="utf-8")
+    return tmp_path / "hub.yml"
+
+
+def test_a_second_run_downloads_only_what_changed(tmp_path, web):
+    url, root = web
+    hub_file = web_settings(tmp_path, url)
+    first = run(hub_file, tmp_path / "hub", tmp_path / "cache")
+    # Barat: 3 feeds, its search page, 2 bundles; Timur: 3 feeds, search page, 1 bundle.
+    assert first.answers == {200: 11}
+    assert run(hub_file, tmp_path / "hub", tmp_path / "cache").answers == {304: 11}
+    # Timur publishes a new item: only its newest items are downloaded again.
+    newest = root / "timur" / "feeds" / "semua.json"
+    feed = json.loads(newest.read_text())
+    feed["items"].insert(0, {**feed["items"][0], "title": "Kabar baru dari Timur",
+                             "url": f"{TIMUR}/berita/kabar-baru/",
+                             "date_published": "2026-06-14T08:00:00+07:00"})
+    newest.write_text(json.dumps(feed))
+    later = time.time() + 5  # the server's Last-Modified counts whole seconds
+    os.utime(newest, (later, later))
+    third = run(hub_file, tmp_path / "hub", tmp_path / "cache")
+    assert third.answers == {200: 1, 304: 10}
+    assert page(tmp_path / "hub", "index.html").css_first(".teaser__title a").text() == \
+        "Kabar baru dari Timur"
+    assert third.summary.endswith("diunduh 1 berkas, 10 tidak berubah sejak pengambilan "
+                                  "sebelumnya.")
+
+
+def free_port():
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_portals_that_are_down_are_named_with_the_reason_and_skipped(tmp_path, web):
+    url, _ = web
+    refused = f"http://127.0.0.1:{free_port()}"
+    hub_file = web_settings(tmp_path, url, (
+        f"  - nama: Mati\n    alamat: {refused}\n"
+        f"  - nama: Kosong\n    alamat: {url}/tidak-ada\n"
+        f"  - nama: Rusak\n    alamat: {url}/rusak\n"))
+    result = run(hub_file, tmp_path / "hub", tmp_path / "cache")
+    # (The first note is Timur's item that links to a script, as from its folder.)
+    assert result.notes[1:] == [
+        f"hub.yml:8: portal 'Mati' dilewati: {refused}/feeds/semua.json tidak dapat dihubungi "
+        "(koneksi ditolak). Hub tetap dibangun dari portal lainnya. Perbaiki: periksa alamat "
+        "portal ini; bila alamatnya benar, situs itu sedang tidak dapat dibuka: jalankan hub "
+        "lagi nanti",
+        f"hub.yml:10: portal 'Kosong' dilewati: {url}/tidak-ada/feeds/semua.json dijawab "
+        "dengan HTTP 404. Hub tetap dibangun dari portal lainnya. Perbaiki: periksa alamat "
+        "portal ini; portal yang dibangun sebelum ada umpan JSON belum punya berkas itu: minta "
+        "pengelolanya membangun ulang situsnya dengan versi portal terbaru",
+        f"hub.yml:12: portal 'Rusak' dilewati: {url}/rusak/feeds/semua.json bukan JSON yang "
+        "sah (rusak di baris 3, kolom 54). Hub tetap dibangun dari portal lainnya. Perbaiki: "
+        "minta pengelola portal itu membangun ulang situsnya dengan versi portal terbaru; "
+        "berkas ini dibuat oleh pembangunan portal, tidak disunting tangan",
+    ]
+    assert "2 dari 5 portal" in result.summary
+
+
+def test_when_every_portal_is_down_the_hub_stops_and_keeps_the_previous_site(tmp_path, web):
+    url, root = web
+    hub_file = web_settings(tmp_path, url)
+    run(hub_file, tmp_path / "hub", tmp_path / "cache")
+    before = (tmp_path / "hub").resolve()
+    shutil.rmtree(root / "barat")
+    shutil.rmtree(root / "timur")
+    with pytest.raises(HubError) as stopped:
+        run(hub_file, tmp_path / "hub", tmp_path / "cache")
+    assert str(stopped.value).splitlines()[-1] == (
+        "tidak ada portal yang dapat dibaca (2 dilewati, lihat pesan di atas); hub tidak "
+        "dibangun dan hub/ tidak diubah. Perbaiki: periksa alamat dan folder portal di hub.yml "
+        "dan sambungan internet komputer ini, lalu jalankan lagi")
+    assert (tmp_path / "hub").resolve() == before and (before / "index.html").is_file()
+
+
+def test_invoke_hub_prints_the_messages_without_a_traceback_and_exits_non_zero(tmp_path):
+    (tmp_path / "hub.yml").write_text("nama: Hub\nportal:\n  - nama: Hilang\n    folder: x\n")
+    command = [sys.executable, "-m", "invoke", "hub", "--pengaturan", str(tmp_path / "hub.yml"),
+               "--keluaran", str(tmp_path / "hub")]
+    failed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert failed.returncode == 1
+    assert "Traceback" not in failed.stderr + failed.stdout
+    assert "portal 'Hilang' dilewati: folder x tidak ada" in failed.stderr
+    assert "tidak ada portal yang dapat dibaca (1 dilewati" in failed.stderr
+    shutil.copytree(HUB / "timur", tmp_path / "x")
+    passed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert passed.returncode == 0, passed.stderr
+    assert "1 dari 1 portal, 2 kabar terbaru, 1 KIM, 1 potensi" in passed.stdout
+    assert (tmp_path / "hub" / "index.html").is_file()
+
+
+# -- the messages catalogue ---------------------------------------------------------------
+
+def test_every_hub_message_in_the_catalogue_is_real(folder_hub):
+    quoted = [line for block in re.findall(r"```text\n(.*?)```", DOC.read_text(), re.S)
+              for line in block.splitlines() if line.startswith("hub.yml")]
+    assert len(quoted) >= 4
+    real = set(folder_hub[1].notes)
+    for _, expected in BROKEN_SETTINGS.values():
+        real.update(expected)
+    missing = [line for line in quoted if line not in real]
+    assert missing == [], "\n".join(missing)
