@@ -173,3 +173,51 @@ def test_a_built_article_with_a_phone_photo_shares_a_card_with_that_photo(tmp_pa
     with Image.open(path) as card:
         assert card.size == (1200, 630)
         assert card.crop((800, 0, 1200, 630)).getcolors(1000) is None  # the photo's noise
+
+
+def _article(number, kims, verdict=None):
+    from datetime import datetime
+
+    return SimpleNamespace(
+        title=f"Berita {number}", category=SimpleNamespace(name="Kegiatan"), verdict=verdict,
+        date=datetime(2024, 1, 1 + number), gambar=None, kim_profiles=kims,
+        source_path=f"berita/{number:02d}.md", url=f"berita/b-{number}/")
+
+
+def test_older_articles_show_their_kims_card_fact_checks_always_their_own(content, tmp_path):
+    """Each KIM's newest ARTICLE_CARDS_PER_KIM articles and every fact check
+    get a card; an older article shows its first KIM's, one of no KIM the
+    site's. The files drawn are one per KIM and chosen article."""
+    per_kim = previews.ARTICLE_CARDS_PER_KIM
+    satu, dua = kim("satu", "KIM Satu"), kim("dua", "KIM Dua")
+    of_satu = [_article(number, [satu]) for number in range(per_kim + 2)]
+    fact_check = _article(0, [satu], verdict=VERDICTS[0])  # the oldest of all
+    shared = _article(per_kim + 2, [dua, satu])  # newest of dua, of satu too
+    no_kim = [_article(number, []) for number in range(per_kim + 1)]
+    articles = [*of_satu, fact_check, shared, *no_kim]
+    site = previews_for(content, tmp_path).attach(SimpleNamespace(kims=[satu, dua], potensi=[]),
+                                                  articles, "theme/og-default.png", "Kabar")
+    newest_of_satu = {shared.url} | {item.url for item in of_satu[-(per_kim - 1):]}
+    for item in of_satu:
+        if item.url in newest_of_satu:
+            assert item.pratinjau.path.startswith(f"pratinjau/{item.url.strip('/')}-")
+        else:
+            assert item.pratinjau == satu.pratinjau, item.url
+    assert fact_check.pratinjau.path.startswith("pratinjau/berita/b-0-")
+    assert VERDICTS[0].label in fact_check.pratinjau.alt
+    assert shared.pratinjau.path.startswith(f"pratinjau/{shared.url.strip('/')}-")
+    assert [item.pratinjau == site for item in no_kim] == [True] + [False] * per_kim
+    drawn = sorted(path.name for path in (tmp_path / "output" / "pratinjau").rglob("*.png"))
+    assert len(drawn) == 2 + per_kim + 1 + per_kim  # KIM, satu's and dua's, fact check, no KIM
+
+
+def test_a_card_is_a_png_of_few_colours_and_small(tmp_path):
+    card = previews.Card("Berita uji tentang musyawarah desa dan kegiatan warga",
+                         (("Kegiatan", "brand"),), ("KIM Uji · Kecamatan Arut Selatan",
+                                                    "Senin, 9 Mei 2022"), mark=MARK)
+    data, suffix = previews.encode(*previews.draw(card, previews.theme_colours(TOKENS),
+                                                  tmp_path))
+    assert suffix == ".png" and len(data) < 20_000
+    (tmp_path / "card.png").write_bytes(data)
+    with Image.open(tmp_path / "card.png") as image:
+        assert image.mode == "P" and len(image.getcolors()) <= previews.PNG_COLOURS

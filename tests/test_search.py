@@ -119,6 +119,25 @@ def test_a_large_site_is_indexed_in_parts_and_searched_as_one(page, parted_site)
     assert everything >= {"kim", "berita"} and len(everything) >= 4
 
 
+def test_only_the_first_part_of_each_tier_carries_pagefind_s_program(parted_site):
+    """The searches above load pagefind.js and its WebAssembly from the first
+    part of a tier only; no part keeps Pagefind's own interfaces or worker
+    (search.drop_unused_program: some 690 KB and 11 files a part)."""
+    output, _ = parted_site
+    for entry in output.glob("pagefind*/pagefind-entry.json"):
+        bundle = entry.parent
+        files = {path.name for path in bundle.iterdir() if path.is_file()}
+        program = {name for name in files
+                   if name == "pagefind.js" or name.startswith("wasm.")}
+        if bundle.name in ("pagefind", "pagefind-arsip"):
+            assert {"pagefind.js", "wasm.id.pagefind"} <= program, bundle.name
+        else:
+            assert not program, bundle.name
+        assert not any(name.startswith(("pagefind-ui", "pagefind-modular", "pagefind-component",
+                                        "pagefind-highlight", "pagefind-worker"))
+                       for name in files), bundle.name
+
+
 def test_older_news_of_a_large_site_are_searched_when_the_reader_asks(page, parted_site):
     output, base = parted_site
     assert list(output.glob("pagefind-arsip*/pagefind-entry.json"))

@@ -7,14 +7,20 @@ original of 971 KB is dropped by WhatsApp (it shows no image above about
 now gets a card with its own title, its KIM or kecamatan, its category or
 verdict, the portal's name and, when it has one large enough, its photo.
 
+Every KIM and potensi has its card, and so do fact checks and each KIM's
+newest articles (``own_cards``); an older article shows its KIM's card,
+which keeps the number of files near the number of KIM and potensi rather
+than of articles.
+
 Cards are drawn with Pillow in Source Sans Pro (a pinned PyPI package, so
 the build needs nothing from the system and downloads nothing) in the
 theme's own colours (read from ``theme/css/00-tokens.css``). Drawing and
-encoding one takes about 20 ms, so each is kept in the cache folder under the
+encoding one takes about 10 ms, so each is kept in the cache folder under the
 hash of everything that decides its pixels (its text, the photo's bytes,
 this module's code, the colours); a rebuild copies it. Cards that must be
-drawn are drawn on every core. A card with a photo is a JPEG (a photo is
-many times smaller so), others a PNG of few colours; either stays under
+drawn are drawn on every core; what all cards of a kind share (background, circles,
+the portal's name) is drawn once. A card with a photo is a JPEG (a photo is
+many times smaller so), others a PNG of 16 colours; either stays under
 ``MAX_BYTES`` (a JPEG is saved at lower quality until it does).
 """
 
@@ -31,12 +37,16 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from .. import cores
+from ..domain.grouping import newest_first
 from ..model.formatting import plain_text, tanggal
 
 WIDTH, HEIGHT = 1200, 630
 # WhatsApp shows no preview image larger than this.
 MAX_BYTES = 300_000
 JPEG_QUALITIES = (82, 72, 62, 50, 40)
+PNG_COLOURS = 16
+# Each KIM's newest articles get a card of their own (own_cards).
+ARTICLE_CARDS_PER_KIM = 3
 # A photo smaller than this would be enlarged into a blur: the card is
 # drawn without it.
 MIN_PHOTO_WIDTH, MIN_PHOTO_HEIGHT = 480, 320
@@ -118,6 +128,30 @@ def article_card(article, mark):
         where += f" di {len(kecamatan)} kecamatan"
     lines = tuple(filter(None, (where, tanggal(article.date))))
     return Card(plain_text(article.title), labels, lines, src, alt, mark)
+
+
+def own_cards(articles, per_kim=None):
+    """The articles that get a card of their own: every fact check (shared
+    to answer a hoax, its verdict on the card) and each KIM's `per_kim`
+    newest articles (``ARTICLE_CARDS_PER_KIM``), the ones people share.
+
+    A card is a 15-20 KB file: one per article was most of a large site's
+    bytes and files (at 5,000 articles 147 MB of 400 MB, 7,000 of 27,962
+    files), against the hosts' limits (docs/performance.md). An older
+    article shows its KIM's card (the KIM's name, place and the portal's),
+    and its page still names its own title and summary to the apps."""
+    per_kim = ARTICLE_CARDS_PER_KIM if per_kim is None else per_kim
+    shown = {}
+    own = []
+    for article in sorted(articles, key=newest_first):
+        # Articles of no KIM count as one more KIM's.
+        groups = [id(kim) for kim in article.kim_profiles] or [None]
+        if article.verdict is not None or any(shown.get(group, 0) < per_kim
+                                              for group in groups):
+            own.append(article)
+        for group in groups:
+            shown[group] = shown.get(group, 0) + 1
+    return own
 
 
 def site_card(sitename, subtitle):
@@ -242,16 +276,13 @@ def draw(card, colours, content_dir):
     brand = _rgb(colours["brand"])
     white = (255, 255, 255)
     soft = _mix(brand, white, .82)  # the secondary text
-    image = Image.new("RGB", (WIDTH, HEIGHT), brand)
-    pen = ImageDraw.Draw(image)
     photo = _photo(card.photo, content_dir)
+    image = _canvas(brand, photo is not None, card.mark).copy()
+    pen = ImageDraw.Draw(image)
     if photo is not None:
         image.paste(photo, (WIDTH - PHOTO_WIDTH, 0))
         text_width = WIDTH - PHOTO_WIDTH - 2 * MARGIN
     else:
-        # Two quiet circles fill the right side; the text stays clear of them.
-        pen.ellipse((930, -170, 1450, 350), fill=_mix(brand, white, .07))
-        pen.ellipse((1010, 380, 1370, 740), fill=_mix(brand, white, .04))
         text_width = TEXT_WIDTH
 
     title_font, title_lines, meta_font, meta_lines = layout(card, text_width)
@@ -283,18 +314,34 @@ def draw(card, colours, content_dir):
         pen.text((MARGIN, y), line, font=meta_font, fill=soft, anchor="la")
         y += meta_height
 
-    if card.mark:
+    return image, photo is not None
+
+
+@functools.lru_cache(maxsize=8)
+def _canvas(brand, with_photo, mark):
+    """What every card of the same kind shows, drawn once per process and
+    copied for each card: the background, without a photo its two circles,
+    and the portal's name at the foot (`mark`, when the card has one)."""
+    white = (255, 255, 255)
+    image = Image.new("RGB", (WIDTH, HEIGHT), brand)
+    pen = ImageDraw.Draw(image)
+    text_width = WIDTH - PHOTO_WIDTH - 2 * MARGIN if with_photo else TEXT_WIDTH
+    if not with_photo:
+        # Two quiet circles fill the right side; the text stays clear of them.
+        pen.ellipse((930, -170, 1450, 350), fill=_mix(brand, white, .07))
+        pen.ellipse((1010, 380, 1370, 740), fill=_mix(brand, white, .04))
+    if mark:
         # The portal's name as the site header shows it: the first two words bold.
         base = HEIGHT - MARGIN
         pen.line((MARGIN, base - 62, MARGIN + text_width, base - 62),
                  fill=_mix(brand, white, .3), width=2)
-        words = card.mark.split(" ")
+        words = mark.split(" ")
         bold, rest = " ".join(words[:2]) + " ", " ".join(words[2:])
         name_font = _font("Bold", 36)
         pen.text((MARGIN, base), bold, font=name_font, fill=white, anchor="ls")
         pen.text((MARGIN + pen.textlength(bold, font=name_font), base), rest,
-                 font=_font("Regular", 36), fill=soft, anchor="ls")
-    return image, photo is not None
+                 font=_font("Regular", 36), fill=_mix(brand, white, .82), anchor="ls")
+    return image
 
 
 def _photo(src, content_dir):
@@ -321,16 +368,17 @@ def encode(image, with_photo):
 
     if not with_photo:
         buffer = BytesIO()
-        # The 64 colours are chosen on a quarter-size copy, which has all of
+        # The colours are chosen on a quarter-size copy, which has all of
         # the card's flat colours and enough of its letters' edges, and the
-        # card is then mapped to them; zlib level 3. Measured on one card:
-        # 4.5 ms and 24 KB, against 13 ms and 20 KB for the octree of the
-        # whole card at the default level (median cut with optimize: 58 ms,
-        # 16 KB). A cold build draws one card per KIM, potensi and article.
-        palette = image.reduce(4).quantize(64, method=Image.Quantize.FASTOCTREE,
+        # card is then mapped to them. 16 colours (4 bits a pixel) keep the
+        # letters' edges as smooth to the eye as 64, and zlib level 6: on one
+        # card 18 KB in 7 ms, against 26 KB in 4 ms with 64 colours at level
+        # 3 (level 9: 17 KB in 55 ms). The cards are most of a site's bytes:
+        # smaller files are worth a few milliseconds, once per card (cached).
+        palette = image.reduce(4).quantize(PNG_COLOURS, method=Image.Quantize.FASTOCTREE,
                                            dither=Image.Dither.NONE)
         image.quantize(palette=palette, dither=Image.Dither.NONE).save(
-            buffer, "PNG", compress_level=3)
+            buffer, "PNG", compress_level=6)
         return buffer.getvalue(), ".png"
     for quality in JPEG_QUALITIES:
         buffer = BytesIO()
@@ -357,10 +405,12 @@ class Previews:
     def attach(self, portal, articles, default_path, subtitle):
         """Give every KIM, potensi and published article its ``pratinjau``
         (a Preview) and return the preview of the other pages, drawn at
-        `default_path` in the output."""
+        `default_path` in the output. An article that gets no card of its
+        own (``own_cards``) shows its first KIM's, else the site's."""
+        own = own_cards(articles)
         pages = [(item, card(item, self.sitename)) for card, items in (
             (kim_card, portal.kims), (potensi_card, portal.potensi),
-            (article_card, articles)) for item in items]
+            (article_card, own)) for item in items]
         site = site_card(self.sitename, subtitle)
         keyed = [(item, card, self._key(card)) for item, card in pages + [(None, site)]]
         # Only what the cache lacks is drawn, each distinct card once.
@@ -370,7 +420,13 @@ class Previews:
         for item, card, key in keyed[:-1]:
             item.pratinjau = self._publish(card, key,
                                            f"{FOLDER}/{item.url.strip('/')}-{key[:10]}")
-        return self._publish(site, keyed[-1][2], default_path.removesuffix(".png"))
+        site_preview = self._publish(site, keyed[-1][2], default_path.removesuffix(".png"))
+        chosen = set(map(id, own))
+        for article in articles:
+            if id(article) not in chosen:
+                kims = article.kim_profiles
+                article.pratinjau = kims[0].pratinjau if kims else site_preview
+        return site_preview
 
     def _key(self, card):
         digest = hashlib.sha256(_SOURCE)
