@@ -21,7 +21,8 @@ from urllib.parse import urlsplit
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from conftest import FIXTURES, ROOT, serving
+from conftest import FIXTURES, ROOT, SAMPLE, serving
+from conftest import build as build_portal
 from portal.hub import build, settings
 from portal.hub.build import HubError
 
@@ -373,3 +374,105 @@ def test_every_hub_message_in_the_catalogue_is_real(folder_hub):
         real.update(expected)
     missing = [line for line in quoted if line not in real]
     assert missing == [], "\n".join(missing)
+
+
+# -- a hub over two built portals, searched in Chromium ---------------------------------
+
+@pytest.fixture(scope="module")
+def joined(tmp_path_factory):
+    """The frozen sample built as a portal at /a/, the fictional fixture
+    content at /b/, and a hub over both at /hub/ (read from their
+    addresses), all from one local server: yields (server address, root)."""
+    root = tmp_path_factory.mktemp("hub-web") / "www"
+    root.mkdir()
+    with serving(root) as url:
+        for name, content in (("a", SAMPLE), ("b", FIXTURES / "valid-minimal" / "content")):
+            built = build_portal(content, root / name, settings="publishconf.py",
+                                 env={"PORTAL_SITEURL": f"{url}/{name}"})
+            assert built.returncode == 0, built.stdout + built.stderr
+        (root / "hub.yml").write_text(
+            f"nama: Portal KIM Provinsi Contoh\nalamat: {url}/hub\nportal:\n"
+            f"  - nama: Portal A\n    slug: a\n    alamat: {url}/a\n"
+            f"  - nama: Portal B\n    slug: b\n    alamat: {url}/b\n", encoding="utf-8")
+        result = run(root / "hub.yml", root / "hub", root.parent / "cache")
+        assert result.notes == []
+        yield url, root
+
+
+def search_results(chromium, url, query, portal=""):
+    """(status line, result links, console errors) of a search on the hub."""
+    from urllib.parse import urlencode
+
+    tab = chromium.new_page()
+    errors = []
+    tab.on("console", lambda message: errors.append(message.text)
+           if message.type == "error" else None)
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.goto(f"{url}/hub/cari/?{urlencode({'q': query, 'portal': portal})}")
+    status = tab.locator("[data-search-status]", has_text="portal")
+    status.wait_for(timeout=60000)
+    tab.wait_for_load_state("networkidle")
+    found = [(link.get_attribute("href"), kind.inner_text()) for link, kind in zip(
+        tab.locator(".search__title a").all(), tab.locator(".search__kind").all(), strict=True)]
+    text = status.inner_text()
+    tab.close()
+    return text, found, errors
+
+
+def test_one_search_finds_pages_of_every_portal_each_linking_to_its_portal(joined, chromium):
+    import urllib.request
+
+    url, _ = joined
+    status, found, errors = search_results(chromium, url, "desa")
+    assert errors == []
+    assert re.fullmatch(r"\d+ hasil untuk “desa” dari 2 portal\.", status), status
+    by_portal = {href.split("/")[3] for href, _ in found}
+    assert by_portal == {"a", "b"}, found
+    for href, kind in found:
+        assert kind.endswith("Portal A" if href.startswith(f"{url}/a/") else "Portal B")
+    # Each result opens its page on its own portal.
+    for prefix in ("a", "b"):
+        href = next(href for href, _ in found if href.startswith(f"{url}/{prefix}/"))
+        with urllib.request.urlopen(href) as answer:
+            assert answer.status == 200
+
+
+def test_the_search_can_keep_to_one_portal(joined, chromium):
+    url, _ = joined
+    status, found, errors = search_results(chromium, url, "desa", portal="b")
+    assert errors == [] and status.endswith("dari 1 portal.")
+    assert found and all(href.startswith(f"{url}/b/") for href, _ in found)
+
+
+def test_a_portal_down_when_the_reader_searches_is_named_and_the_others_still_found(
+        joined, chromium):
+    url, root = joined
+    (root / "b" / "pagefind").rename(root / "b" / "pagefind-mati")
+    try:
+        status, found, _ = search_results(chromium, url, "desa")
+    finally:
+        (root / "b" / "pagefind-mati").rename(root / "b" / "pagefind")
+    assert status.endswith("dari 1 portal. Portal B tidak dapat dihubungi dan tidak ikut "
+                           "dicari."), status
+    assert found and all(href.startswith(f"{url}/a/") for href, _ in found)
+
+
+@pytest.mark.parametrize("path", ["", "kim/", "kim/a/", "potensi/", "cari/?q=desa"])
+def test_hub_pages_fit_a_phone_and_pass_axe(joined, chromium, path):
+    import axe_playwright_python.sync_playwright as axe_sync
+
+    url, _ = joined
+    tab = chromium.new_page(viewport={"width": 360, "height": 800})
+    errors = []
+    tab.on("console", lambda message: errors.append(message.text)
+           if message.type == "error" else None)
+    tab.goto(f"{url}/hub/{path}")
+    tab.wait_for_load_state("networkidle")
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 360
+    violations = axe_sync.Axe().run(tab, options={
+        "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
+                                              "wcag22aa"]},
+        "resultTypes": ["violations"]}).response["violations"]
+    tab.close()
+    assert errors == []
+    assert [violation["id"] for violation in violations] == []

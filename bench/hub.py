@@ -1,0 +1,262 @@
+"""The hub (`invoke hub`) over many generated portals served locally: how
+long it builds, what a second run downloads, and what one search across
+portals downloads in Chromium.
+
+    .venv/bin/python bench/hub.py [--portals 50] [--articles 1000] [--search 10]
+        [--changed 5] [--queries kelinci desa] [--work DIR]
+
+1. One portal of ARTICLES generated articles (bench/generate.py: a KIM per
+   ten articles, three potensi per KIM) is built with production settings.
+   Building 50 distinct 1,000-article portals takes about 15 minutes on a
+   2-core machine, so the one build is served under PORTALS prefixes
+   (/p00/, /p01/ ...): each prefix is a folder of symbolic links to the
+   build, except the files whose text names the portal's own address (the
+   three JSON feeds the hub reads and the search page), which are copies
+   rewritten to the prefix's address. For the hub these are PORTALS portals
+   with their own addresses, feeds and search bundles; their content is the
+   same.
+2. The server answers like a static host: ETag and Last-Modified, 304 to a
+   conditional request, gzip for text, CORS for everything.
+3. A hub over all PORTALS is built twice (cold cache, then with nothing
+   changed) and a third time after CHANGED portals published a new item:
+   times, and the server's answers (200: downloaded, 304: not modified).
+4. A hub over the first SEARCH portals is searched in Chromium, each query
+   in a fresh browser context (empty cache): the bytes on the wire of every
+   request the query made after the search page itself (Pagefind's program
+   from the hub, each portal's entry, metadata and word chunks, and the
+   fragments of the results shown), from the DevTools protocol.
+"""
+
+import argparse
+import email.utils
+import gzip
+import json
+import mimetypes
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))  # its sibling scripts
+from generate import generate  # noqa: E402
+from map_transfer import Recorder, settle  # noqa: E402
+
+CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu"]
+COMPRESSED = ("text/", "application/javascript", "application/json", "image/svg+xml")
+mimetypes.add_type("application/wasm", ".wasm")
+mimetypes.add_type("text/javascript", ".js")
+# The address the one portal is built for; each prefix's copies name their own.
+BUILT_FOR = "http://portal.invalid/asal"
+REWRITTEN = ("feeds/semua.json", "feeds/kim.json", "feeds/potensi.json", "cari/index.html")
+
+
+class StaticHost(SimpleHTTPRequestHandler):
+    """Files as a static host serves them, with every answer counted."""
+
+    protocol_version = "HTTP/1.1"
+    answers = None  # a Counter shared by the server's threads
+    lock = threading.Lock()
+
+    def do_GET(self):  # noqa: N802 - the stdlib's name
+        path = Path(self.directory) / unquote(urlsplit(self.path).path).lstrip("/")
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file():
+            return self._answer(404, b"", "text/plain")
+        stat = path.stat()
+        tag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
+        if self.headers.get("If-None-Match") == tag:
+            return self._answer(304, b"", None, tag, stat.st_mtime)
+        body = path.read_bytes()
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return self._answer(200, body, kind, tag, stat.st_mtime)
+
+    def _answer(self, status, body, kind, tag=None, modified=None):
+        with self.lock:
+            self.answers[status] += 1
+        self.send_response(status)
+        self.send_header("Access-Control-Allow-Origin", "*")
+        if tag:
+            self.send_header("ETag", tag)
+            self.send_header("Last-Modified", email.utils.formatdate(modified, usegmt=True))
+        if kind:
+            self.send_header("Content-Type", kind)
+            if kind.startswith(COMPRESSED) and "gzip" in self.headers.get("Accept-Encoding", ""):
+                body = gzip.compress(body, 6, mtime=0)
+                self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
+        pass
+
+
+def serve(folder):
+    answers = Counter()
+    handler = type("Handler", (StaticHost,), {"answers": answers})
+    server = ThreadingHTTPServer(("127.0.0.1", 0),
+                                 lambda *a: handler(*a, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}", answers
+
+
+def build_portal(work, articles):
+    """The one generated portal, built once per size (kept in `work`)."""
+    built = work / f"portal-{articles}"
+    if (built / "feeds" / "semua.json").is_file():
+        return built
+    content = generate(work / f"konten-{articles}", articles)
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / "publishconf.py"),
+         "-o", str(built), "--fatal", "warnings"],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+        env={**os.environ, "PORTAL_SITEURL": BUILT_FOR})
+    if result.returncode != 0:
+        sys.exit(result.stdout + result.stderr)
+    print(f"portal of {articles:,} articles built in {time.perf_counter() - started:.1f} s")
+    return built
+
+
+def serve_prefixes(built, root, base, count):
+    """`count` prefixes of the one build, each with its own address."""
+    for number in range(count):
+        name = f"p{number:02d}"
+        folder = root / name
+        folder.mkdir(parents=True)
+        for entry in built.iterdir():
+            if entry.name not in ("feeds", "cari"):
+                (folder / entry.name).symlink_to(entry)
+        for path in REWRITTEN:
+            target = folder / path
+            target.parent.mkdir(exist_ok=True)
+            text = (built / path).read_text(encoding="utf-8")
+            target.write_text(text.replace(BUILT_FOR, f"{base}/{name}"), encoding="utf-8")
+    return [f"p{number:02d}" for number in range(count)]
+
+
+def publish_news(root, name, base, moment):
+    """Portal `name` publishes a new item: its newest items change."""
+    path = root / name / "feeds" / "semua.json"
+    feed = json.loads(path.read_text(encoding="utf-8"))
+    item = dict(feed["items"][0])
+    item["id"] = item["url"] = f"{base}/{name}/berita/kabar-baru-{moment}/"
+    item["title"] = f"Kabar baru {moment}"
+    item["date_published"] = "2030-01-01T08:00:00+07:00"
+    feed["items"].insert(0, item)
+    path.write_text(json.dumps(feed, ensure_ascii=False), encoding="utf-8")
+
+
+def hub_settings(root, base, names, file_name):
+    lines = [f"nama: Hub uji\nalamat: {base}/hub\nportal:"]
+    lines += [f"  - nama: Portal {name}\n    slug: {name}\n    alamat: {base}/{name}"
+              for name in names]
+    path = root / file_name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def timed_hub(settings_file, target, cache, answers):
+    from portal.hub.build import run
+
+    answers.clear()
+    started = time.perf_counter()
+    result = run(settings_file, target, cache)
+    seconds = time.perf_counter() - started
+    if result.notes:
+        print("\n".join(result.notes))
+    return seconds, dict(answers), result
+
+
+def search_transfer(base, queries):
+    """{query: (bytes on the wire after the page, requests, status line,
+    bytes by kind)} for a search on the hub at `base`/hub/."""
+    from playwright.sync_api import sync_playwright
+
+    measured = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for query in queries:
+            context = browser.new_context(viewport={"width": 1280, "height": 800})
+            tab = context.new_page()
+            cdp = context.new_cdp_session(tab)
+            cdp.send("Network.enable")
+            recorder = Recorder(cdp)
+            tab.goto(f"{base}/hub/cari/?q={quote(query)}")
+            tab.locator("[data-search-status]", has_text="portal").wait_for(timeout=120000)
+            settle(tab, recorder)
+            files = [(url, size) for key, size in recorder.sizes.items()
+                     for url in [recorder.urls[key]]
+                     if "/pagefind" in urlsplit(url).path]
+            kinds = Counter()
+            for url, size in files:
+                path = urlsplit(url).path
+                kind = ("program" if path.startswith("/hub/pagefind/") else
+                        "fragments" if "/fragment/" in path else "index")
+                kinds[kind] += size
+            measured[query] = (sum(size for _, size in files), len(files),
+                               tab.inner_text("[data-search-status]"), dict(kinds))
+            context.close()
+        browser.close()
+    return measured
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--portals", type=int, default=50)
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--search", type=int, default=10, help="portals searched at once")
+    parser.add_argument("--changed", type=int, default=5, help="portals with a new item")
+    parser.add_argument("--queries", nargs="*", default=["kelinci", "desa"])
+    parser.add_argument("--work", help="a folder to keep the generated portal in")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="hub-bench-") as temporary:
+        work = Path(args.work) if args.work else Path(temporary)
+        work.mkdir(parents=True, exist_ok=True)
+        built = build_portal(work, args.articles)
+        root = Path(temporary) / "www"
+        root.mkdir()
+        server, base, answers = serve(root)
+        try:
+            names = serve_prefixes(built, root, base, args.portals)
+            cache = Path(temporary) / "cache"
+            everything = hub_settings(root, base, names, "hub.yml")
+            cold, cold_answers, result = timed_hub(everything, root / "hub", cache, answers)
+            print(f"hub over {args.portals} portals, cold: {cold:.1f} s, answers "
+                  f"{cold_answers}; {result.summary}")
+            warm, warm_answers, _ = timed_hub(everything, root / "hub", cache, answers)
+            print(f"again, nothing changed: {warm:.1f} s, answers {warm_answers}")
+            for name in names[:args.changed]:
+                publish_news(root, name, base, "1")
+            later = time.time() + 2  # a new ETag even within the same second
+            for name in names[:args.changed]:
+                os.utime(root / name / "feeds" / "semua.json", (later, later))
+            changed, changed_answers, _ = timed_hub(everything, root / "hub", cache, answers)
+            print(f"again, {args.changed} portals with a new item: {changed:.1f} s, answers "
+                  f"{changed_answers}")
+            searched = hub_settings(root, base, names[:args.search], "hub-cari.yml")
+            shutil.rmtree(cache)
+            timed_hub(searched, root / "hub", cache, answers)
+            for query, (size, requests, status, kinds) in search_transfer(
+                    base, args.queries).items():
+                parts = ", ".join(f"{kind} {value / 1000:,.0f} KB"
+                                  for kind, value in sorted(kinds.items()))
+                print(f"search '{query}' across {args.search} portals: {size / 1000:,.0f} KB "
+                      f"in {requests} requests ({parts}); {status}")
+        finally:
+            server.shutdown()
+            server.server_close()
+
+
+if __name__ == "__main__":
+    main()
