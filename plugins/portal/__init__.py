@@ -71,8 +71,12 @@ def _initialized(pelican):
     # rendering process, most of a small site's rebuild.
     compiled = Path(settings["CACHE_PATH"]) / "jinja"
     compiled.mkdir(parents=True, exist_ok=True)
+    # No template changes while a build runs (each build is a new Pelican):
+    # without auto_reload Jinja stops stat-ing a template's file on every
+    # use, some 100,000 times in a build of 5,000 articles.
     settings["JINJA_ENVIRONMENT"] = {**settings.get("JINJA_ENVIRONMENT", {}),
-                                     "bytecode_cache": FileSystemBytecodeCache(str(compiled))}
+                                     "bytecode_cache": FileSystemBytecodeCache(str(compiled)),
+                                     "auto_reload": False}
     settings["READERS"] = {**settings.get("READERS", {}), "md": functools.partial(
         PortalMarkdownReader, corpus=content, derivatives=derivatives, show_drafts=show_drafts)}
     settings["JINJA_FILTERS"] = {
