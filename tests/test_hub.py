@@ -476,3 +476,28 @@ def test_hub_pages_fit_a_phone_and_pass_axe(joined, chromium, path):
     tab.close()
     assert errors == []
     assert [violation["id"] for violation in violations] == []
+
+
+# -- the scheduled workflow -------------------------------------------------------------
+
+def test_the_hub_workflow_is_valid_and_does_nothing_without_a_settings_file():
+    import yaml
+
+    workflow = ROOT / ".github" / "workflows" / "hub.yml"
+    checked = subprocess.run([str(Path(sys.executable).parent / "check-jsonschema"),
+                              "--builtin-schema", "vendor.github-workflows", str(workflow)],
+                             capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    jobs = yaml.safe_load(workflow.read_text())["jobs"]
+    steps = jobs["build"]["steps"]
+    settings_step = next(step for step in steps if step.get("id") == "settings")
+    assert "[ -f hub.yml ]" in settings_step["run"]
+    # Every step after the look for hub.yml runs only when there is one, and
+    # so does the deploy.
+    after = steps[steps.index(settings_step) + 1:]
+    assert after and all(step.get("if") == "steps.settings.outputs.configured == 'true'"
+                         for step in after)
+    assert jobs["deploy"]["if"] == "needs.build.outputs.configured == 'true'"
+    assert any(step.get("run", "").startswith(".venv/bin/invoke hub") for step in after)
+    cached = [step for step in after if step.get("uses", "").startswith("actions/cache")]
+    assert any(step["with"]["path"] == ".cache/hub" for step in cached)
