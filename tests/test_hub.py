@@ -252,6 +252,26 @@ def test_long_lists_are_paginated_within_the_page_budget(tmp_path):
     assert len(page(tmp_path / "hub", "kim/besar/3/index.html").css(".term-list li")) == 50
 
 
+def test_a_category_written_differently_by_two_portals_is_one_page():
+    from portal.hub.portals import Entry, Portal
+
+    def potensi(portal, title, kategori):
+        return Entry(portal, f"https://{portal}.contoh.go.id/potensi/{title}/", title, "", None,
+                     "potensi", "", "", "", kategori)
+
+    portals = [Portal("a", "A", "https://a.contoh.go.id",
+                      potensi=[potensi("a", "amplang", "Kuliner"),
+                               potensi("a", "kerupuk", "Kuliner")]),
+               Portal("b", "B", "https://b.contoh.go.id",
+                      potensi=[potensi("b", "dodol", "kuliner"), potensi("b", "tikar", "")])]
+    site = build.HubSite(settings.HubSettings(HUB / "hub.yml", "hub.yml", "Hub", "", "", 30,
+                                              ()), portals)
+    assert [(name, slug, [entry.title for entry in entries])
+            for name, slug, entries in site.potensi_groups()] == [
+        ("Kuliner", "kuliner", ["amplang", "dodol", "kerupuk"]),
+        ("Lainnya", "lainnya", ["tikar"])]
+
+
 # -- a hub from addresses: conditional requests, portals that are down --------------------
 
 @pytest.fixture

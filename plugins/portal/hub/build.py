@@ -20,6 +20,7 @@ the portals' hosts, README "Running a hub").
 import hashlib
 import re
 import shutil
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -221,16 +222,21 @@ class HubSite:
         yield "cari/index.html", "hub/cari.html", {"kinds": search.PAGE_KINDS}
 
     def potensi_groups(self):
-        """[(category, its slug, its potensi across portals)], by name."""
+        """[(category, its slug, its potensi across portals)], by name. A
+        category is one page whatever case or accents a portal writes it
+        in (one slug), named as most of its potensi name it."""
         grouped = {}
         for portal in self.live:
             for entry in portal.potensi or ():
-                grouped.setdefault(entry.kategori or OTHER_KATEGORI, []).append(entry)
-        return [(name, portal_data.kategori_slug(name),
-                 sorted(entries, key=lambda entry: (entry.title.casefold(),
-                                                    self.by_slug[entry.portal].name)))
-                for name, entries in sorted(grouped.items(), key=lambda pair:
-                                            pair[0].casefold())]
+                name = entry.kategori or OTHER_KATEGORI
+                grouped.setdefault(portal_data.kategori_slug(name), []).append((name, entry))
+        groups = []
+        for slug, pairs in grouped.items():
+            name = Counter(name for name, _ in pairs).most_common(1)[0][0]
+            entries = sorted((entry for _, entry in pairs), key=lambda entry: (
+                entry.title.casefold(), self.by_slug[entry.portal].name))
+            groups.append((name, slug, entries))
+        return sorted(groups, key=lambda group: group[0].casefold())
 
 
 def _newest(portals, count):
