@@ -102,7 +102,7 @@ def read_portal(spec, settings, fetcher):
         note("hub-portal-dilewati", reason=failure.reason, fix=say(FIXES[failure.kind]))
         portal.down = True
         return portal, notes
-    portal.address = spec.address or web_address(feed.get("home_page_url")) or ""
+    portal.address = spec.address or _address_of(feed)
     portal.items = _entries(feed, spec, source.describe(NEWEST_FEED), note, dated=True)
     for path, attribute in ((KIM_FEED, "kims"), (POTENSI_FEED, "potensi")):
         try:
@@ -131,6 +131,14 @@ def _shown_folder(spec, settings):
         return spec.folder.relative_to(settings.path.parent).as_posix()
     except ValueError:
         return spec.folder.as_posix()
+
+
+def _address_of(feed):
+    """The portal's address from its newest items' own address
+    (``feed_url``, <address>/feeds/semua.json): a feed's ``home_page_url``
+    is the page it lists (/berita/), not the site."""
+    url = web_address(feed.get("feed_url")) or ""
+    return url.removesuffix("/" + NEWEST_FEED) if url.endswith("/" + NEWEST_FEED) else ""
 
 
 def _json(source, path):
