@@ -278,65 +278,6 @@ TEMPLATES = {
     "hub-sebab-json": "{source} bukan JSON yang sah ({detail})",
     "hub-sebab-bukan-umpan": "{source} bukan JSON Feed 1.1 ({detail})",
     "hub-sebab-tanpa-alamat": "alamat portal ini tidak diketahui ({source} tidak menulis "
-                              "home_page_url)",
-    "hub-sebab-tanpa-bundel": "{source} tidak menyebut bundel Pagefind yang dikenal",
-    # How to fix it (the {fix} above).
-    "hub-perbaiki-sambungan": "periksa alamat portal ini; bila alamatnya benar, situs itu "
-                              "sedang tidak dapat dibuka: jalankan hub lagi nanti",
-    "hub-perbaiki-umpan": "periksa alamat portal ini; portal yang dibangun sebelum ada umpan "
-                          "JSON belum punya berkas itu: minta pengelolanya membangun ulang "
-                          "situsnya dengan versi portal terbaru",
-    "hub-perbaiki-isi": "minta pengelola portal itu membangun ulang situsnya dengan versi "
-                        "portal terbaru; berkas ini dibuat oleh pembangunan portal, tidak "
-                        "disunting tangan",
-    "hub-perbaiki-alamat": "tulis 'alamat:' portal ini (alamatnya di web) di berkas "
-                           "pengaturan hub",
-    "hub-perbaiki-pencarian": "periksa alamat portal ini; bila alamatnya benar, minta "
-                              "pengelolanya membangun ulang situsnya dengan versi portal "
-                              "terbaru: halaman cari/ dan indeks pagefind/ dibuat oleh "
-                              "pembangunan portal",
-    "hub-perbaiki-folder": "periksa jalur 'folder' (dibaca dari folder berkas pengaturan), atau "
-                           "bangun dulu portal itu",
-    # -- the hub (portal/hub/, `invoke hub`): its settings file -------------
-    "hub-pengaturan-tidak-ada": "berkas pengaturan hub tidak ada. Perbaiki: salin {example} "
-                                "menjadi {name}, lalu tulis daftar portal di kolom 'portal'",
-    "hub-kolom-tidak-dikenal": "kolom ini tidak dikenal. Perbaiki: hapus kolom ini atau "
-                               "periksa ejaannya; kolom yang dikenal di sini: {known}",
-    "hub-kolom-wajib": "wajib diisi. Perbaiki: tulis {example}",
-    "hub-bukan-teks": "harus berupa teks satu baris. Perbaiki: tulis {example}",
-    "hub-alamat-bukan-web": "'{value}' bukan alamat web. Perbaiki: tulis alamat lengkap yang "
-                            "diawali https:// (atau http://), misalnya {example}",
-    "hub-portal-bukan-daftar": "harus berupa daftar portal. Perbaiki: tulis setiap portal di "
-                               "baris baru diawali '- nama:', dengan 'alamat:' atau 'folder:' "
-                               "di bawahnya",
-    "hub-portal-tanpa-sumber": "portal ini tidak punya alamat maupun folder. Perbaiki: tulis "
-                               "'alamat:' (alamat portal di web) atau 'folder:' (folder hasil "
-                               "pembangunannya di komputer ini)",
-    "hub-portal-ganda": "portal '{slug}' sudah ditulis pada baris {line}. Perbaiki: hapus yang "
-                        "ganda, atau beri portal ini nama atau slug lain",
-    "hub-angka": "'{value}' bukan angka {low} sampai {high}. Perbaiki: tulis angka saja, "
-                 "misalnya {example}",
-    # -- the hub: a portal it cannot read is skipped, never fatal -----------
-    "hub-portal-dilewati": "portal '{name}' dilewati: {reason}. Hub tetap dibangun dari portal "
-                           "lainnya. Perbaiki: {fix}",
-    "hub-bagian-dilewati": "portal '{name}': {part} tidak ikut: {reason}. Bagian lain portal "
-                           "ini tetap ditampilkan. Perbaiki: {fix}",
-    "hub-butir-dilewati": "portal '{name}': {count} butir di {source} dilewati (butir ke-{index}: "
-                          "{reason}). Perbaiki: minta pengelola portal itu membangun ulang "
-                          "situsnya dengan versi portal terbaru; berkas ini dibuat oleh "
-                          "pembangunan portal, tidak disunting tangan",
-    "hub-semua-dilewati": "tidak ada portal yang dapat dibaca ({count} dilewati, lihat pesan di "
-                          "atas); hub tidak dibangun dan {target}/ tidak diubah. Perbaiki: "
-                          "periksa alamat dan folder portal di {settings} dan sambungan "
-                          "internet komputer ini, lalu jalankan lagi",
-    # Why a portal's file could not be read (the {reason} above).
-    "hub-sebab-koneksi": "{source} tidak dapat dihubungi ({detail})",
-    "hub-sebab-http": "{source} dijawab dengan HTTP {status}",
-    "hub-sebab-tidak-ada": "{source} tidak ada",
-    "hub-sebab-besar": "{source} lebih besar dari {limit} MB",
-    "hub-sebab-json": "{source} bukan JSON yang sah ({detail})",
-    "hub-sebab-bukan-umpan": "{source} bukan JSON Feed 1.1 ({detail})",
-    "hub-sebab-tanpa-alamat": "alamat portal ini tidak diketahui ({source} tidak menulis "
                               "feed_url)",
     "hub-sebab-tanpa-bundel": "{source} tidak menyebut bundel Pagefind yang dikenal",
     # How to fix it (the {fix} above).
