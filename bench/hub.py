@@ -2,8 +2,8 @@
 long it builds, what a second run downloads, and what one search across
 portals downloads in Chromium.
 
-    .venv/bin/python bench/hub.py [--portals 50] [--articles 1000] [--search 10]
-        [--changed 5] [--queries kelinci desa] [--work DIR]
+    [BENCH_LIST_FILES=1] .venv/bin/python bench/hub.py [--portals 50] [--articles 1000]
+        [--search 10] [--changed 5] [--queries kelinci desa] [--work DIR] [--part-size N]
 
 1. One portal of ARTICLES generated articles (bench/generate.py: a KIM per
    ten articles, three potensi per KIM) is built with production settings.
@@ -110,16 +110,20 @@ def serve(folder):
     return server, f"http://127.0.0.1:{server.server_address[1]}", answers
 
 
-def build_portal(work, articles):
-    """The one generated portal, built once per size (kept in `work`)."""
-    built = work / f"portal-{articles}"
+def build_portal(work, articles, part_size=None):
+    """The one generated portal, built once per size (kept in `work`);
+    `part_size`: the portal's SEARCH_PART_SIZE instead of its setting."""
+    built = work / (f"portal-{articles}" + (f"-bagian-{part_size}" if part_size else ""))
     if (built / "feeds" / "semua.json").is_file():
         return built
-    content = generate(work / f"konten-{articles}", articles)
+    content = work / f"konten-{articles}"
+    if not content.is_dir():
+        generate(content, articles)
+    overrides = ["-e", f"SEARCH_PART_SIZE={part_size}"] if part_size else []
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / "publishconf.py"),
-         "-o", str(built), "--fatal", "warnings"],
+         "-o", str(built), "--fatal", "warnings", *overrides],
         cwd=ROOT, capture_output=True, text=True, check=False,
         env={**os.environ, "PORTAL_SITEURL": BUILT_FOR})
     if result.returncode != 0:
@@ -199,7 +203,9 @@ def search_transfer(base, queries):
                      for url in [recorder.urls[key]]
                      if "/pagefind" in urlsplit(url).path]
             kinds = Counter()
-            for url, size in files:
+            for url, size in sorted(files):
+                if os.environ.get("BENCH_LIST_FILES"):
+                    print(f"  {size:>9,} {urlsplit(url).path}")
                 path = urlsplit(url).path
                 kind = ("program" if path.startswith("/hub/pagefind/") else
                         "fragments" if "/fragment/" in path else "index")
@@ -219,11 +225,13 @@ def main():
     parser.add_argument("--changed", type=int, default=5, help="portals with a new item")
     parser.add_argument("--queries", nargs="*", default=["kelinci", "desa"])
     parser.add_argument("--work", help="a folder to keep the generated portal in")
+    parser.add_argument("--part-size", type=int,
+                        help="the portal's SEARCH_PART_SIZE (default: its setting)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="hub-bench-") as temporary:
         work = Path(args.work) if args.work else Path(temporary)
         work.mkdir(parents=True, exist_ok=True)
-        built = build_portal(work, args.articles)
+        built = build_portal(work, args.articles, args.part_size)
         root = Path(temporary) / "www"
         root.mkdir()
         server, base, answers = serve(root)

@@ -50,14 +50,16 @@ function fill(item, data, portals) {
 }
 
 // A portal's bundles are merged only once their entry file answers: a
-// bundle Pagefind cannot load would make the whole search fail.
-async function merge(pagefind, portal) {
+// bundle Pagefind cannot load would make the whole search fail. Pagefind
+// then asks for the same address (its cache tag is ours), which the
+// browser can answer from its cache.
+async function merge(pagefind, portal, cacheTag) {
   for (const bundle of portal.bundles) {
-    const answer = await fetch(new URL("pagefind-entry.json", bundle));
+    const answer = await fetch(new URL(`pagefind-entry.json?ts=${cacheTag}`, bundle));
     if (!answer.ok) throw new Error(`${bundle}: ${answer.status}`);
   }
   for (const bundle of portal.bundles) {
-    await pagefind.mergeIndex(bundle, { baseUrl: `${portal.address}/` });
+    await pagefind.mergeIndex(bundle, { baseUrl: `${portal.address}/`, metaCacheTag: cacheTag });
   }
 }
 
@@ -86,7 +88,8 @@ async function run() {
   const pagefind = await import(form.dataset.pagefind);
   await pagefind.options({ baseUrl: form.dataset.baseUrl, noWorker: true });
   const failed = [];
-  await Promise.all(portals.map((portal) => merge(pagefind, portal)
+  const cacheTag = String(Date.now());
+  await Promise.all(portals.map((portal) => merge(pagefind, portal, cacheTag)
     .catch(() => failed.push(portal.name))));
   const search = await pagefind.search(query, { filters });
   const searched = portals.length - failed.length;
