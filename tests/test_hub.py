@@ -114,6 +114,14 @@ def test_a_missing_settings_file_says_how_to_start(tmp_path):
         "hub.yml, lalu tulis daftar portal di kolom 'portal'")
 
 
+def test_an_address_given_on_the_command_line_is_checked_too(tmp_path):
+    with pytest.raises(HubError) as refused:
+        run(HUB / "hub.yml", tmp_path / "hub", tmp_path / "cache", address="kim.contoh.go.id")
+    assert str(refused.value) == (
+        "--alamat: 'kim.contoh.go.id' bukan alamat web. Perbaiki: tulis alamat lengkap yang "
+        "diawali https:// (atau http://), misalnya https://kim.provinsi.contoh.go.id")
+
+
 # -- a hub from folders ----------------------------------------------------------------
 
 FOLDER_NOTES = [

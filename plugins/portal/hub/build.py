@@ -113,8 +113,8 @@ def run(settings_path, target, cache_dir, address=None, theme=THEME, shown=None)
 def _with_address(settings, address):
     checked = web_address(address)
     if checked is None:
-        raise HubError(f"--alamat {address}: bukan alamat web. Perbaiki: tulis alamat lengkap "
-                       "yang diawali https:// (atau http://)")
+        raise HubError("--alamat: " + say("hub-alamat-bukan-web", value=address,
+                                          example="https://kim.provinsi.contoh.go.id"))
     return replace(settings, address=checked)
 
 
