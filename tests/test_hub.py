@@ -271,13 +271,16 @@ def test_a_category_written_differently_by_two_portals_is_one_page():
                       potensi=[potensi("a", "amplang", "Kuliner"),
                                potensi("a", "kerupuk", "Kuliner")]),
                Portal("b", "B", "https://b.contoh.go.id",
-                      potensi=[potensi("b", "dodol", "kuliner"), potensi("b", "tikar", "")])]
+                      potensi=[potensi("b", "dodol", "kuliner"), potensi("b", "tikar", ""),
+                               potensi("b", "bengkel", "UMKM/Jasa")])]
     site = build.HubSite(settings.HubSettings(HUB / "hub.yml", "hub.yml", "Hub", "", "", 30,
                                               ()), portals)
     assert [(name, slug, [entry.title for entry in entries])
             for name, slug, entries in site.potensi_groups()] == [
         ("Kuliner", "kuliner", ["amplang", "dodol", "kerupuk"]),
-        ("Lainnya", "lainnya", ["tikar"])]
+        ("Lainnya", "lainnya", ["tikar"]), ("UMKM/Jasa", "umkm-jasa", ["bengkel"])]
+    # The portal's own category gets its icon.
+    assert build._icon(portals[1].potensi[2], {"umkm-jasa", "potensi"}) == "umkm-jasa"
 
 
 # -- a hub from addresses: conditional requests, portals that are down --------------------

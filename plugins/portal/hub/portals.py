@@ -23,6 +23,7 @@ from selectolax.lexbor import LexborHTMLParser
 from ..intake.validation import Problem, plain_slug
 from ..model.formatting import plain_text
 from ..model.messages import say
+from ..model.vocabulary import KATEGORI_BY_NAME
 from . import fetch
 from .fetch import FolderSource, Unreadable, WebSource
 from .settings import web_address
@@ -261,5 +262,8 @@ def _bundle_name(url):
 
 
 def kategori_slug(name):
-    """The slug of a potensi category as the hub's pages name it."""
-    return plain_slug(name) or "lainnya"
+    """The slug of a potensi category as the hub's pages name it: the
+    portal's own (vocabulary.py: 'UMKM/Jasa' is umkm-jasa) for the
+    categories it knows, else one made from the name."""
+    known = KATEGORI_BY_NAME.get(name)
+    return known.slug if known else plain_slug(name) or "lainnya"
