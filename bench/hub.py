@@ -240,8 +240,9 @@ def main():
             cache = Path(temporary) / "cache"
             everything = hub_settings(root, base, names, "hub.yml")
             cold, cold_answers, result = timed_hub(everything, root / "hub", cache, answers)
+            pages = sum(1 for _ in (root / "hub").resolve().rglob("*.html"))
             print(f"hub over {args.portals} portals, cold: {cold:.1f} s, answers "
-                  f"{cold_answers}; {result.summary}")
+                  f"{cold_answers}, {pages} pages; {result.summary}")
             warm, warm_answers, _ = timed_hub(everything, root / "hub", cache, answers)
             print(f"again, nothing changed: {warm:.1f} s, answers {warm_answers}")
             for name in names[:args.changed]:
