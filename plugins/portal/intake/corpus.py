@@ -25,12 +25,18 @@ class Entry:
 
 class Corpus:
     def __init__(self, entries):
-        self._entries = {entry.document.path.resolve(): entry for entry in entries}
+        # A document's path is real already (validation reads the resolved
+        # content folder and never through a link): resolving thousands of
+        # paths again is a system call for every part of each.
+        self._entries = {entry.document.path: entry for entry in entries}
 
     def entry(self, source_path):
         """The entry of a content file. Every Markdown file Pelican reads
-        was validated, so a missing entry is a programming error."""
-        return self._entries[Path(source_path).resolve()]
+        was validated, so a missing entry is a programming error. Pelican
+        names the file under the content folder as configured, which is the
+        real one unless that path goes through a link."""
+        found = self._entries.get(Path(source_path))
+        return found if found is not None else self._entries[Path(source_path).resolve()]
 
     def __len__(self):
         return len(self._entries)

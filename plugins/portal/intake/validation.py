@@ -156,10 +156,15 @@ class _Checker:
         if ctype.key == "kim":
             self.unreadable_kim_slugs.add(path.stem)
 
-    def rel(self, path):
+    def rel(self, path, real=False):
+        """`path` as editors see it (content/kim/palae.md). `real`: `path`
+        is already free of symbolic links and `..` (read_all's: under the
+        resolved content folder, never through a link), so resolving it
+        again, a system call per part of the path for each of thousands of
+        files, is skipped."""
         base = self.display_root or self.content_dir.parent
         try:
-            return Path(path).resolve().relative_to(base).as_posix()
+            return (Path(path) if real else Path(path).resolve()).relative_to(base).as_posix()
         except ValueError:
             return Path(path).as_posix()
 
@@ -202,7 +207,7 @@ class _Checker:
             relative = path.relative_to(self.content_dir)
             if uploads.hidden(relative):
                 continue
-            relpath = self.rel(path)
+            relpath = self.rel(path, real=True)
             ctype = CONTENT_TYPES.get(relative.parts[0]) if len(relative.parts) > 1 else None
             if ctype is None:
                 folders = ", ".join(f"content/{key}/" for key in CONTENT_TYPES)

@@ -17,6 +17,7 @@ The main process waits for the others before anything reads the output
 """
 
 import atexit
+import gc
 import os
 import signal
 import sys
@@ -29,6 +30,8 @@ from pelican.writers import Writer
 
 from .. import cores
 from . import feeds, incremental
+
+# The generators of the current build, kept from the all_generators_finalized
 # signal: a worker runs their generate_output itself.
 _generators = []
 # The writer of the current build, so that `finalized` can wait for its workers.
@@ -160,6 +163,11 @@ class ShareWriter(Writer):
     def _fork(self):
         sys.stdout.flush()
         sys.stderr.flush()
+        # Everything read so far lives until the end of the build: out of the
+        # garbage collector's sight, its full passes no longer walk millions
+        # of objects in every process, and a worker's passes no longer write
+        # to (and so copy) the pages it shares with the main process.
+        gc.freeze()
         for share in range(1, self.workers):
             # The worker tells the main process what its pages were made
             # from (incremental.py) through a pipe, once it is done.
