@@ -97,7 +97,7 @@ PAGE_TRANSLATION_ID = None
 AUTHORS_SAVE_AS = ""
 
 # The news list lives at /berita/; the home page is its own template.
-DIRECT_TEMPLATES = ["beranda", "index", "categories", "tags", "archives"]
+DIRECT_TEMPLATES = ["beranda", "index", "categories", "tags", "archives", "luring"]
 BERANDA_SAVE_AS = "index.html"
 BERANDA_URL = ""
 INDEX_SAVE_AS = "berita/index.html"
@@ -294,6 +294,21 @@ STATISTIK_SAVE_AS = "statistik/index.html"
 RAPOR_URL = "rapor/"
 RAPOR_SAVE_AS = "rapor/index.html"
 NOT_FOUND_SAVE_AS = "404.html"
+
+# Readable without signal (plugins/portal/output/offline.py): the portal
+# installs like an app (manifest, icons) and its service worker keeps the
+# pages a reader opened, for reading without signal; /luring/ lists them; a
+# "Hemat data" switch loads photos and maps only when tapped. OFFLINE = False
+# switches all of it off, and the worker then removes itself from the
+# readers' phones on their next visit.
+OFFLINE = True
+OFFLINE_SHORT_NAME = "Portal KIM"  # under the icon on a phone's home screen
+# The store on a phone: the newest pages a reader opened or saved, and at
+# most this many bytes (pages and the photos of saved pages); the oldest go first.
+OFFLINE_MAX_PAGES = 200
+OFFLINE_MAX_BYTES = 25 * 1024 * 1024
+LURING_URL = "luring/"
+LURING_SAVE_AS = "luring/index.html"
 
 # Atom feeds: all news, per category and per KIM.
 # Feed entries need absolute links; in development they point at the

@@ -20,7 +20,7 @@ from .intake.reader import PortalMarkdownReader
 from .intake.validation import format_report, unexpected
 from .model import formatting, kinds
 from .model.vocabulary import JENIS_DOKUMEN
-from .output import incremental, parallel, posters, previews, search, sitemap
+from .output import incremental, offline, parallel, posters, previews, search, sitemap
 from .output.generator import PortalGenerator, assign_urls
 from .output.policy import PagePolicy
 
@@ -90,6 +90,8 @@ def _initialized(pelican):
     settings["JINJA_GLOBALS"] = {**settings.get("JINJA_GLOBALS", {}), "situs": site,
                                  "ld": StructuredData(settings, site),
                                  "policy": PagePolicy.from_settings(settings)}
+    # Readable without signal: what pages link, or the switch off (offline.py).
+    offline.prepare(settings)
 
 
 def _get_generators(pelican):
@@ -117,6 +119,7 @@ def _all_generators_finalized(generators):
     # Each KIM and potensi gets its `poster`, a page kept out of the sitemap.
     portal_generator.build.unlisted = {
         poster.save_as for poster in posters.attach(portal, portal_generator.settings)}
+    portal_generator.build.unlisted |= offline.unlisted(portal_generator.settings)
     # Each KIM, potensi and article gets its `pratinjau`; other pages the
     # site's, at the address the theme's static preview always had.
     settings = portal_generator.settings
@@ -176,6 +179,8 @@ def _finalized(pelican):
     build, settings = pelican.portal_build, pelican.settings
     build.carry.stamp()
     sitemap.write(pelican.output_path, settings["PUBLIC_URL"], build.unlisted)
+    # From the finished site: the worker's version is a hash of what it caches.
+    offline.write(pelican.output_path, settings)
     if settings.get("SEARCH_INDEX", True):
         search.build_index(pelican.output_path, build.search_bundles, build.carry)
     build.carry.record.save(settings["CACHE_PATH"])
