@@ -293,6 +293,19 @@ STATISTIK_SAVE_AS = "statistik/index.html"
 # each profile shows its own (plugins/portal/domain/rapor.py).
 RAPOR_URL = "rapor/"
 RAPOR_SAVE_AS = "rapor/index.html"
+# Weekly digests for WhatsApp groups and channels (plugins/portal/domain/
+# digest.py): for the portal, each KIM and each kecamatan ({base}: "",
+# "kim/<slug>/", "kecamatan/<slug>/"), a page per ISO week ({minggu}:
+# "2026-24") that has news, fact checks or new potensi, with the message to
+# paste. Only the newest RINGKASAN_MINGGU weeks, counted back from the newest
+# week with items on the site (content dates only, never the build's day).
+RINGKASAN_URL = "{base}ringkasan/{minggu}/"
+RINGKASAN_SAVE_AS = "{base}ringkasan/{minggu}/index.html"
+RINGKASAN_INDEX_URL = "{base}ringkasan/"
+RINGKASAN_INDEX_SAVE_AS = "{base}ringkasan/index.html"
+RINGKASAN_MINGGU = 13  # a quarter: a digest is for sharing now; older news are in /arsip/
+RINGKASAN_PER_BAGIAN = 10  # items of each section a digest page lists; the rest on its scope's page
+RINGKASAN_KIM_SHOWN = 48  # KIM with digests a kecamatan's digest index links
 NOT_FOUND_SAVE_AS = "404.html"
 
 # Readable without signal (plugins/portal/output/offline.py): the portal
@@ -328,6 +341,19 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 FEED_MAX_ITEMS = 20
+# JSON Feed 1.1 (plugins/portal/output/feeds.py): every Atom feed has a twin
+# (its name with .json); the kecamatan, the fact checks, the agenda, and the
+# directories of KIM and potensi (every entry, FEED_JSON_PAGE a file, the
+# next one named by next_url) have JSON feeds of their own. /feeds/ lists
+# them and explains their "_portal" extension.
+KECAMATAN_FEED_JSON = "feeds/kecamatan/{slug}.json"
+CEK_FAKTA_FEED_JSON = "feeds/cek-fakta.json"
+AGENDA_FEED_JSON = "feeds/agenda.json"
+KIM_FEED_JSON = "feeds/kim.json"
+POTENSI_FEED_JSON = "feeds/potensi.json"
+FEED_JSON_PAGE = 500
+FEEDS_URL = "feeds/"
+FEEDS_SAVE_AS = "feeds/index.html"
 
 # Menu: halaman shown in the footer, sections in the header (base.html).
 DISPLAY_PAGES_ON_MENU = False

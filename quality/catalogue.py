@@ -145,6 +145,19 @@ PAGE_TYPES = (
     # Every KIM's record by kecamatan (domain/rapor.py); each profile has its own block.
     PageType("rapor", "/rapor/", audit=True),
     PageType("rapor-kecamatan", pattern="rapor/*/index.html", optional=True),
+    # Weekly digests for WhatsApp (domain/digest.py): only weeks with news, fact
+    # checks or new potensi have one, so a site may have none.
+    PageType("ringkasan", "/ringkasan/", optional=True),
+    PageType("ringkasan-pekan", pattern="ringkasan/[0-9]*/index.html", optional=True,
+             audit=True),
+    PageType("ringkasan-kim", pattern="kim/*/ringkasan/index.html", optional=True),
+    PageType("ringkasan-kim-pekan", pattern="kim/*/ringkasan/[0-9]*/index.html",
+             optional=True),
+    PageType("ringkasan-kecamatan", pattern="kecamatan/*/ringkasan/index.html", optional=True),
+    PageType("ringkasan-kecamatan-pekan", pattern="kecamatan/*/ringkasan/[0-9]*/index.html",
+             optional=True),
+    # The feeds and what their "_portal" extension holds (output/feeds.py).
+    PageType("umpan", "/feeds/"),
     PageType("peta", "/peta/", audit=True),
     PageType("peta-halaman-2", "/peta/halaman/2/", optional=True),
     PageType("404", "404.html"),

@@ -104,6 +104,17 @@ def test_production_publishes_nothing_of_a_draft(production):
     assert not (production / "draf").exists()
 
 
+def test_the_walk_covers_the_weekly_digests_and_the_json_feeds(production):
+    """The check above reads every digest and JSON feed too: each draft twin
+    has its original's date, so it would fall in the same week and lists."""
+    for pattern in ("ringkasan/*/index.html", "kim/*/ringkasan/*/index.html",
+                    "kecamatan/*/ringkasan/*/index.html", "feeds/*.json", "feeds/kim/*.json",
+                    "feeds/kecamatan/*.json"):
+        assert list(production.glob(pattern)), pattern
+    week = production / "ringkasan" / "2024-03" / "index.html"  # the twin's week
+    assert "berita-contoh-kegiatan-kim" in week.read_text(encoding="utf-8")
+
+
 def test_production_publishes_no_file_only_drafts_use(production):
     names = {path.name for path in production.rglob("*") if path.is_file()}
     assert not [name for name in names if name.startswith("draf-saja")]

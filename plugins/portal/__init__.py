@@ -10,7 +10,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from .build import PortalBuild
-from .domain import agenda, documents, galleries, grouping, videos
+from .domain import agenda, digest, documents, galleries, grouping, videos
 from .domain.plan import plan_pages
 from .domain.rapor import build as build_rapor
 from .domain.relations import link
@@ -21,6 +21,8 @@ from .intake.validation import format_report, unexpected
 from .model import formatting, kinds
 from .model.vocabulary import JENIS_DOKUMEN
 from .output import incremental, offline, parallel, posters, previews, search, sitemap
+from .output.digest import DigestGenerator
+from .output.feeds import FeedsGenerator
 from .output.generator import PortalGenerator, assign_urls
 from .output.policy import PagePolicy
 
@@ -95,7 +97,9 @@ def _initialized(pelican):
 
 
 def _get_generators(pelican):
-    return PortalGenerator.for_build(pelican.portal_build)
+    # The weekly digests and the JSON feeds read what the portal's generator
+    # read (all_generators_finalized links it), so they come after it.
+    return PortalGenerator.for_build(pelican.portal_build), DigestGenerator, FeedsGenerator
 
 
 def _all_generators_finalized(generators):
@@ -115,6 +119,9 @@ def _all_generators_finalized(generators):
                                       portal_generator.settings["PATH"],
                                       portal_generator.settings["DOKUMEN_JENIS_URL"])
     portal_generator.context["portal"] = portal
+    # Weekly digests for WhatsApp (domain/digest.py), from content dates only.
+    portal_generator.context["ringkasan"] = digest.build(portal, articles.articles,
+                                                         portal_generator.settings)
     _fix_urls(generators)
     # Each KIM and potensi gets its `poster`, a page kept out of the sitemap.
     portal_generator.build.unlisted = {

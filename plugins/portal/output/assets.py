@@ -52,6 +52,7 @@ PAGE_SHEETS = {
     "video": ("video",),
     "galeri": ("galeri",),
     "dokumen": ("dokumen",),
+    "ringkasan": ("ringkasan",),
 }
 
 # Strings (kept as they are) and comments (dropped).
