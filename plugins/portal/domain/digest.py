@@ -153,6 +153,13 @@ def build(portal, articles, settings):
         week = Week.of(day)
         return week if oldest is not None and oldest <= week else None
 
+    def any_in_window(news, potensi):
+        """Whether a scope has items in the window (most KIM of a large site
+        have none: no scope is made for them)."""
+        return bool(news) and week_of(news[0].date.date()) is not None or any(
+            week_of(potensi_days[id(item)]) is not None for item in potensi
+            if id(item) in potensi_days)
+
     def collect(scope, news, potensi, events):
         """Fill `scope` with its digests from its news (newest first), its
         potensi and its activities (both in any order)."""
@@ -187,6 +194,9 @@ def build(portal, articles, settings):
                            articles, portal.potensi, portal.agenda.events)
     kecamatan = []
     for group in portal.kecamatan:
+        group.weekly_digests = None
+        if not any_in_window(group.berita, group.potensi):
+            continue
         scope = collect(_scope("kecamatan", f"Kecamatan {group.name}", group, group.url,
                                settings),
                         group.berita, group.potensi,
@@ -196,6 +206,9 @@ def build(portal, articles, settings):
             kecamatan.append(scope)
     kims = []
     for kim in portal.kims:
+        kim.weekly_digests = None
+        if not any_in_window(kim.berita_list, kim.potensi_list):
+            continue
         scope = collect(_scope("kim", formatting.plain_text(kim.title), kim, kim.url, settings),
                         kim.berita_list, kim.potensi_list,
                         portal.agenda.all_by_kim.get(kim.slug, ()))
