@@ -22,9 +22,10 @@ portals downloads in Chromium.
    times, and the server's answers (200: downloaded, 304: not modified).
 4. A hub over the first SEARCH portals is searched in Chromium, each query
    in a fresh browser context (empty cache): the bytes on the wire of every
-   request the query made after the search page itself (Pagefind's program
-   from the hub, each portal's entry, metadata and word chunks, and the
-   fragments of the results shown), from the DevTools protocol.
+   request the query made after the search page itself, from the DevTools
+   protocol, by kind: Pagefind's program from the hub (pagefind.js, wasm),
+   and from each portal's bundles their entry files, metadata, word index
+   chunks, filter chunks and the texts of the results shown (fragments).
 """
 
 import argparse
@@ -132,6 +133,14 @@ def build_portal(work, articles, part_size=None):
     return built
 
 
+def index_parts(built):
+    """'2 part(s), 137 index chunks': the portal's search bundles and the
+    chunks of their word index, which a query pays for in each part."""
+    bundles = [path for path in built.glob("pagefind*") if (path / "index").is_dir()]
+    chunks = sum(1 for bundle in bundles for _ in (bundle / "index").iterdir())
+    return f"{len(bundles)} part(s), {chunks} index chunks"
+
+
 def serve_prefixes(built, root, base, count):
     """`count` prefixes of the one build, each with its own address."""
     for number in range(count):
@@ -182,6 +191,20 @@ def timed_hub(settings_file, target, cache, answers):
     return seconds, dict(answers), result
 
 
+def kind_of(path):
+    """What a Pagefind request is, by its address: the program (pagefind.js
+    and its WebAssembly, from the hub) or a bundle's entry, metadata, word
+    index chunk, filter chunk or result text (fragment)."""
+    name = path.rsplit("/", 1)[-1]
+    return ("pagefind.js" if name == "pagefind.js" else
+            "wasm" if name.startswith("wasm.") else
+            "entry" if name == "pagefind-entry.json" else
+            "meta" if name.endswith(".pf_meta") else
+            "index" if name.endswith(".pf_index") else
+            "filter" if name.endswith(".pf_filter") else
+            "fragments" if name.endswith(".pf_fragment") else "other")
+
+
 def search_transfer(base, queries):
     """{query: (bytes on the wire after the page, requests, status line,
     bytes by kind)} for a search on the hub at `base`/hub/."""
@@ -202,16 +225,16 @@ def search_transfer(base, queries):
             files = [(url, size) for key, size in recorder.sizes.items()
                      for url in [recorder.urls[key]]
                      if "/pagefind" in urlsplit(url).path]
-            kinds = Counter()
+            kinds, counts = Counter(), Counter()
             for url, size in sorted(files):
                 if os.environ.get("BENCH_LIST_FILES"):
                     print(f"  {size:>9,} {urlsplit(url).path}")
-                path = urlsplit(url).path
-                kind = ("program" if path.startswith("/hub/pagefind/") else
-                        "fragments" if "/fragment/" in path else "index")
+                kind = kind_of(urlsplit(url).path)
                 kinds[kind] += size
+                counts[kind] += 1
             measured[query] = (sum(size for _, size in files), len(files),
-                               tab.inner_text("[data-search-status]"), dict(kinds))
+                               tab.inner_text("[data-search-status]"),
+                               {kind: (kinds[kind], counts[kind]) for kind in kinds})
             context.close()
         browser.close()
     return measured
@@ -232,6 +255,7 @@ def main():
         work = Path(args.work) if args.work else Path(temporary)
         work.mkdir(parents=True, exist_ok=True)
         built = build_portal(work, args.articles, args.part_size)
+        print(f"each portal's search index: {index_parts(built)}")
         root = Path(temporary) / "www"
         root.mkdir()
         server, base, answers = serve(root)
@@ -258,10 +282,10 @@ def main():
             timed_hub(searched, root / "hub", cache, answers)
             for query, (size, requests, status, kinds) in search_transfer(
                     base, args.queries).items():
-                parts = ", ".join(f"{kind} {value / 1000:,.0f} KB"
-                                  for kind, value in sorted(kinds.items()))
+                parts = ", ".join(f"{kind} {value / 1000:,.1f} KB/{count}"
+                                  for kind, (value, count) in sorted(kinds.items()))
                 print(f"search '{query}' across {args.search} portals: {size / 1000:,.0f} KB "
-                      f"in {requests} requests ({parts}); {status}")
+                      f"in {requests} requests (bytes/requests: {parts}); {status}")
         finally:
             server.shutdown()
             server.server_close()

@@ -19,12 +19,16 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as examples
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from conftest import FIXTURES, ROOT, SAMPLE, serving
 from conftest import build as build_portal
 from portal.hub import build, settings
 from portal.hub.build import HubError
+from portal.output import search
 
 HUB = FIXTURES / "hub"
 DOC = ROOT / "docs" / "pesan-pemeriksaan.md"
@@ -507,6 +511,119 @@ def test_hub_pages_fit_a_phone_and_pass_axe(joined, chromium, path):
     tab.close()
     assert errors == []
     assert [violation["id"] for violation in violations] == []
+
+
+# -- the portals' word index, cut finer ----------------------------------------------
+# A search across portals downloads, from every part of every portal, the
+# chunk of the word index that holds the query's word: the portal cuts
+# Pagefind's chunks finer (output/search.py, finer_chunks), which is what
+# keeps a search across ten portals under 400 KB (docs/performance.md, "Hub").
+
+@pytest.fixture(scope="module")
+def word_index(tmp_path_factory):
+    """A site of 120 pages of made-up words, indexed by Pagefind itself
+    (asli/pagefind) and as the portal's build leaves it (halus/pagefind:
+    search.steady, which cuts the chunks finer); each folder has a page to
+    search it from."""
+    import random
+
+    root = tmp_path_factory.mktemp("indeks-kata")
+    chance = random.Random(29)
+    syllables = ["ba", "be", "bu", "da", "de", "ka", "ke", "ki", "la", "li", "ma", "me", "pa",
+                 "pe", "sa", "ta", "tu"]
+    vocabulary = sorted({"".join(chance.choice(syllables) for _ in range(chance.randint(2, 3)))
+                         for _ in range(400)})
+    for number in range(120):
+        text = " ".join(chance.choice(vocabulary) for _ in range(250))
+        path = root / "situs" / f"h{number}" / "index.html"
+        path.parent.mkdir(parents=True)
+        path.write_text(f'<!doctype html><html lang="id"><head><title>h{number}</title></head>'
+                        f"<body data-pagefind-body><p>{text}</p></body></html>", encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(root / "situs"),
+                    "--output-path", str(root / "asli" / "pagefind"), "--silent"], check=True)
+    shutil.copytree(root / "asli", root / "halus")
+    search.steady(root / "halus" / "pagefind")
+    for name in ("asli", "halus"):
+        (root / name / "index.html").write_text(
+            '<!doctype html><html lang="id"><head><meta charset="utf-8"><title>cari</title>'
+            "</head><body></body></html>", encoding="utf-8")
+    return root
+
+
+def chunks_of(bundle):
+    """[(first, last, its words)] of the word index chunks of `bundle`, in
+    the order of its metadata."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta = search._read(bundle / f"pagefind.{entry['languages']['id']['hash']}.pf_meta")
+    return [(first, last, search._read(bundle / "index" / f"{name}.pf_index")[0])
+            for first, last, name in meta[2]]
+
+
+def test_the_word_index_is_cut_as_pagefind_cuts_it_only_finer(word_index):
+    own = chunks_of(word_index / "asli" / "pagefind")
+    finer = chunks_of(word_index / "halus" / "pagefind")
+    words = [word for _, _, chunk in own for word in chunk]
+    assert len(own) > 1
+    # At Pagefind's own size, the portal's cut gives back Pagefind's chunks and bounds.
+    runs = search._cut(words, search.PAGEFIND_CHUNK)
+    assert runs == [chunk for _, _, chunk in own]
+    assert search._bounds(runs) == [[first, last] for first, last, _ in own]
+    # The finer index holds the same words with the same postings, in more chunks...
+    assert [word for _, _, chunk in finer for word in chunk] == words
+    assert len(finer) >= 4 * len(own)
+    # ... and no file of the chunks it replaced.
+    files = {path.stem for path in (word_index / "halus" / "pagefind" / "index").iterdir()}
+    assert len(files) == len(finer)
+
+
+@given(st.lists(st.tuples(st.text("abc", min_size=1, max_size=5), st.integers(1, 5000)),
+                unique_by=lambda pair: pair[0]))
+@examples(max_examples=300, deadline=None)
+def test_a_cut_keeps_words_that_begin_alike_together_up_to_pagefinds_own_size(pairs):
+    words = [[word, [[0, [1] * (count - 1), []]], []] for word, count in sorted(pairs)]
+    runs = search._cut(words, search.CHUNK_POSTINGS)
+    assert [word for run in runs for word in run] == words
+
+    def postings(run):
+        return sum(1 + len(page[1]) + len(page[2]) for word in run for page in word[1])
+
+    for run, after in zip(runs, runs[1:]):
+        assert postings(run) >= search.CHUNK_POSTINGS
+        alike = run[-1][0][:search.CHUNK_PREFIX] == after[0][0][:search.CHUNK_PREFIX]
+        assert not alike or postings(run) >= search.PAGEFIND_CHUNK
+
+
+def test_every_word_and_every_prefix_of_three_letters_finds_what_pagefinds_own_chunks_found(
+        word_index, chromium):
+    words = sorted({word[0] for _, _, chunk in chunks_of(word_index / "asli" / "pagefind")
+                    for word in chunk if word[0].isalpha()})
+    prefixes = sorted({word[:size] for word in words for size in range(3, len(word))} - set(words))
+    found = {}
+    with serving(word_index) as url:
+        tab = chromium.new_page()
+        for name in ("asli", "halus"):
+            tab.goto(f"{url}/{name}/index.html")
+            found[name] = tab.evaluate("""async (queries) => {
+                const pagefind = await import(new URL("pagefind/pagefind.js", location.href));
+                await pagefind.options({ noWorker: true });
+                const found = {};
+                for (const query of queries) {
+                  const search = await pagefind.search(query);
+                  found[query] = search.results.map((result) =>
+                    `${result.id} ${result.score.toFixed(5)}`).sort();
+                }
+                return found;
+            }""", words + prefixes)
+        tab.close()
+    own, finer = found["asli"], found["halus"]
+    assert all(own[word] for word in words)
+    # Every word: the same pages, ranked the same.
+    assert [word for word in words if own[word] != finer[word]] == []
+    # Every prefix of three letters or more: at least the pages it found before.
+    pages = {name: {query: {result.split()[0] for result in results}
+                    for query, results in found[name].items()} for name in found}
+    assert [prefix for prefix in prefixes if not pages["asli"][prefix] <= pages["halus"][prefix]
+            ] == []
 
 
 # -- the scheduled workflow -------------------------------------------------------------
