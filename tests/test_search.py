@@ -95,7 +95,8 @@ def parted_site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("bagian")
     output = folder / "output"
     result = build(make_full_content(folder / "content"), output,
-                   overrides={"SEARCH_PART_SIZE": 5, "SEARCH_ARCHIVE_FROM": 10})
+                   overrides={"SEARCH_PART_SIZE": 5, "SEARCH_MAIN_PART_SIZE": 5,
+                              "SEARCH_ARCHIVE_FROM": 10})
     assert result.returncode == 0, result.stderr
     with serving(output) as url:
         yield output, url
@@ -166,6 +167,24 @@ def test_a_page_stays_in_its_search_part_when_others_are_added():
     assert sorted(sum(before.values(), [])) == sorted(pages)
     changed = [name for name in before if before[name] != after[name]]
     assert len(changed) == 1 and "berita/baru/index.html" in after[changed[0]]
+
+
+def test_the_main_tier_has_larger_parts_than_the_archive():
+    """Every query searches every part of the main tier: its parts are
+    larger (fewer bytes per query), the archive's smaller (faster to index
+    again after an edit)."""
+    from portal.output.search import MAIN_PART_FACTOR, part_sizes, plan
+
+    sizes = part_sizes({"SEARCH_PART_SIZE": 100})
+    assert sizes == {"utama": 100 * MAIN_PART_FACTOR, "arsip": 100} and MAIN_PART_FACTOR > 1
+    assert part_sizes({"SEARCH_PART_SIZE": 100, "SEARCH_MAIN_PART_SIZE": 7})["utama"] == 7
+    pages = [f"berita/{number}/index.html" for number in range(1000)]
+    bundles = plan({"utama": pages, "arsip": pages}, {"utama": 400, "arsip": 100})
+    main = [part for name, part in bundles.items() if not name.startswith("pagefind-arsip")]
+    archive = [part for name, part in bundles.items() if name.startswith("pagefind-arsip")]
+    assert max(map(len, main)) <= 400 < 1000 and len(main) < len(archive)
+    assert max(map(len, archive)) <= 100
+    assert sorted(sum(main, [])) == sorted(sum(archive, [])) == sorted(pages)
 
 
 def fragments(site, bundle="pagefind"):

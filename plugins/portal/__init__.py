@@ -136,7 +136,7 @@ def _all_generators_finalized(generators):
     # Once the agenda is built: a KIM's activities count, as of its day.
     portal.rapor = build_rapor(portal)
     tiers = search.indexed_pages(generators, settings["SEARCH_ARCHIVE_FROM"])
-    bundles = search.plan(tiers, settings["SEARCH_PART_SIZE"])
+    bundles = search.plan(tiers, search.part_sizes(settings))
     portal_generator.build.search_bundles = bundles
     portal_generator.context["SEARCH_BUNDLES"] = [
         name for name in bundles if not name.startswith("pagefind-arsip")]

@@ -6,7 +6,8 @@ drafts stay out. The pages' ``lang="id"`` gives Indonesian stemming.
 
 Pagefind holds about 70 KB of memory per page while indexing, so a site of
 100,000 articles cannot be indexed in one run on a small machine. The pages
-are therefore indexed in parts of at most ``SEARCH_PART_SIZE`` pages, each
+are therefore indexed in parts of at most ``SEARCH_PART_SIZE`` pages (twice
+that in the main tier, below: ``part_sizes``), each
 written as its own bundle; the search page loads the first and merges the
 others into it in the browser (``mergeIndex``). Each part is indexed from a
 folder of hard links to its pages, which costs no copying.
@@ -66,6 +67,10 @@ _TOUCHING_BLOCK_END = re.compile(
     re.IGNORECASE)
 
 
+# The main tier's parts are this many times SEARCH_PART_SIZE (part_sizes).
+MAIN_PART_FACTOR = 2
+
+
 class SearchIndexError(RuntimeError):
     pass
 
@@ -105,26 +110,43 @@ def archive_since(generators, tiers):
     return bulan_tahun(min(months)) if months else ""
 
 
+def part_sizes(settings):
+    """{tier: most pages in one of its parts}. The main tier, searched by
+    every query, has larger parts (``SEARCH_MAIN_PART_SIZE``, by default
+    ``MAIN_PART_FACTOR`` times ``SEARCH_PART_SIZE``): a query downloads
+    from each part it searches a page list and a whole chunk of the word
+    index, so fewer parts cost fewer bytes (at 20,000 articles, "kelinci":
+    420 KB from 14 parts of at most 1,000 pages, 215 KB from 7 of at most
+    2,000, 187 KB from 4 of at most 4,000; docs/performance.md). Larger
+    still would cost an edit more: it indexes its whole part again. The
+    archive, searched on request, keeps the smaller parts."""
+    size = settings["SEARCH_PART_SIZE"]
+    return {"utama": settings.get("SEARCH_MAIN_PART_SIZE") or size * MAIN_PART_FACTOR,
+            "arsip": size}
+
+
 def plan(tiers, part_size):
     """{bundle: its pages}: each tier's pages in parts of at most
-    `part_size`, each page in the part a hash of its address picks, so that
+    `part_size` (one number, or one per tier: part_sizes), each page in the
+    part a hash of its address picks, so that
     it stays in the same part build after build while the number of parts
     stays. The number leaves a quarter of room for the hash's unevenness; a
     part still too full overflows into a lettered one (pagefind-3b)."""
     bundles = {}
     for tier, pages in tiers.items():
         stem = "pagefind" if tier == "utama" else "pagefind-arsip"
-        count = max(1, -(-len(pages) * 5 // (part_size * 4)))
+        size = part_size[tier] if isinstance(part_size, dict) else part_size
+        count = max(1, -(-len(pages) * 5 // (size * 4)))
         buckets = [[] for _ in range(count)]
         for page in pages:
             buckets[zlib.crc32(page.encode("utf-8")) % count].append(page)
         for number, bucket in enumerate(buckets, 1):
             name = stem if number == 1 else f"{stem}-{number}"
             if bucket or name == "pagefind":  # the search page starts from that one
-                bundles[name] = bucket[:part_size]
-            for extra, start in enumerate(range(part_size, len(bucket), part_size)):
+                bundles[name] = bucket[:size]
+            for extra, start in enumerate(range(size, len(bucket), size)):
                 bundles[f"{stem}-{number}{chr(ord('b') + extra)}"] = \
-                    bucket[start:start + part_size]
+                    bucket[start:start + size]
     return bundles
 
 
