@@ -91,7 +91,10 @@ PAGE_TYPES = (
     PageType("artikel", find=_linked_from("/berita/", ".teaser__title a"), audit=True),
     PageType("artikel-cek-fakta", find=_linked_from("/cek-fakta/", ".teaser__title a"),
              optional=True),
-    PageType("cek-fakta", "/cek-fakta/", audit=True),
+    # The list of a content type is written with its first entry (Portal.has):
+    # a site without fact checks, activities, videos, documents or albums
+    # has no list of them.
+    PageType("cek-fakta", "/cek-fakta/", optional=True, audit=True),
     PageType("kim", "/kim/", audit=True),
     PageType("kim-profil", find=_linked_from("/kim/", ".card__title a"), audit=True),
     # The fullest profile: board members, contacts, photo.
@@ -113,19 +116,19 @@ PAGE_TYPES = (
     PageType("kim-poster", pattern="kim/*/poster/index.html"),
     PageType("potensi-poster", pattern="potensi/*/poster/index.html"),
     # The agenda and an activity (domain/agenda.py); a site may have none.
-    PageType("agenda", "/agenda/", audit=True),
+    PageType("agenda", "/agenda/", optional=True, audit=True),
     PageType("acara", find=_linked_from("/agenda/", ".teaser__title a"), optional=True,
              audit=True),
     # Videos (domain/videos.py); a site may have none.
-    PageType("video", "/video/"),
+    PageType("video", "/video/", optional=True),
     PageType("video-profil", find=_linked_from("/video/", ".teaser__title a"), optional=True,
              audit=True),
     # Documents (domain/documents.py); a site may have none.
-    PageType("dokumen", "/dokumen/"),
+    PageType("dokumen", "/dokumen/", optional=True),
     PageType("dokumen-profil", find=_linked_from("/dokumen/", ".dokumen-item__title a"),
              optional=True),
     # Photo albums (domain/galleries.py); a site may have none.
-    PageType("galeri", "/galeri/"),
+    PageType("galeri", "/galeri/", optional=True),
     PageType("galeri-album", find=_linked_from("/galeri/", ".teaser__title a"), optional=True),
     PageType("kategori", "/kategori/"),
     PageType("kategori-berita", pattern="kategori/*/index.html", audit=True),

@@ -127,3 +127,25 @@ def test_the_build_day_is_the_days_setting(tmp_path):
     coming = [words(a) for a in tree.css("#akan-datang ~ ul .teaser__title a")]
     assert coming == ["Festival Rekaan Dua Desa"]
     assert "diperbarui Jumat, 10 Juli 2026" in tree.css_first(".lead").text()
+
+
+def test_calendars_are_stamped_with_the_builds_fixed_moment(fixture_site):
+    """DTSTAMP (when the calendar was published) is one moment the content
+    fixes, the newest article's date (the cek fakta of 1 February 2024,
+    00:00 WIB), in every file: never the clock's, and not each activity's
+    start, which for a coming activity is a moment in the future."""
+    from datetime import UTC
+
+    from portal.output.calendar import published_moment
+
+    stamp = datetime(2024, 2, 1, tzinfo=ZONE).astimezone(UTC)
+    files = sorted(fixture_site.rglob("*.ics"))
+    assert len(files) > 3
+    for path in files:
+        for event in icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"):
+            assert event.decoded("DTSTAMP") == stamp, path
+            assert event.decoded("DTSTAMP") != event.decoded("DTSTART")
+    # A build that names its moment (reproducible-builds.org) is stamped with it.
+    assert published_moment([], {"SOURCE_DATE_EPOCH": "1767225600"}) == datetime(
+        2026, 1, 1, tzinfo=UTC)
+    assert published_moment([], {}) == datetime(1970, 1, 1, tzinfo=UTC)

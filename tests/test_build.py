@@ -63,7 +63,7 @@ def test_archive_lists_years_and_months_with_counts(sample_site):
     assert not archive.css(".teaser")
     months = {a.text(): a.attributes["href"] for a in archive.css(".count-list a")}
     assert months["September 2018"] == "/arsip/2018/09/"
-    assert "2 berita" in text(archive, "#tahun-2018 + ul")
+    assert "2 tulisan" in text(archive, "#tahun-2018 + ul")
     year = page(sample_site, "/arsip/2018/")
     assert [a.attributes["href"] for a in year.css(".count-list a")] == [
         "/arsip/2018/09/", "/arsip/2018/08/"]
@@ -145,8 +145,10 @@ def test_potensi_catalogue_and_category_pages(sample_site):
     assert "/potensi/taman-kelinci/" in [a.attributes["href"] for a in agro.css(".card__title a")]
 
 
-def test_cek_fakta_says_there_are_none_yet_on_the_sample(sample_site):
-    assert "Belum ada cek fakta" in text(page(sample_site, "/cek-fakta/"))
+def test_the_sample_without_fact_checks_has_no_fact_check_list(sample_site):
+    """A list appears with its first entry (Portal.has), never as "Belum ada"."""
+    assert not (sample_site / "cek-fakta").exists()
+    assert 'href="/cek-fakta/' not in (sample_site / "index.html").read_text()
 
 
 def test_fact_check_fixture_shows_claim_and_verdict(fixture_site):
@@ -166,7 +168,8 @@ def test_whatsapp_order_link_is_prefilled(fixture_site):
     potensi = next((Path(fixture_site) / "potensi").glob("*/index.html"))
     tree = LexborHTMLParser(potensi.read_text(encoding="utf-8"))
     button = tree.css_first("a.button--whatsapp")
-    assert button.text() == "Pesan lewat WhatsApp"
+    # The number on the button: it is not listed again under Kontak.
+    assert button.text() == "Pesan lewat WhatsApp 0812-0000-0001"
     assert re.match(r"^https://wa\.me/628\d+\?text=Halo%2C%20saya%20melihat%20",
                     button.attributes["href"])
 
@@ -329,15 +332,17 @@ def test_statistics_show_svg_charts_with_the_same_numbers_in_tables(sample_site)
     for chart in charts:
         assert chart.attributes["role"] == "img"
         assert chart.css_first("title").text()
+    # The first table, of unlike things (KIM, berita, potensi), has no chart.
     tables = tree.css("table.table")
+    assert len(tables) == 4
     kecamatan = {row.css_first("th").text(strip=True): row.css_first("td").text()
-                 for row in tables[0].css("tbody tr")}
+                 for row in tables[1].css("tbody tr")}
     assert kecamatan == {"Arut Selatan": "3", "Kumai": "2", "Kotawaringin Lama": "0",
                          "Arut Utara": "0", "Pangkalan Lada": "1", "Pangkalan Banteng": "0"}
     drawn = [t.text() for t in charts[0].css("text.chart__value")]
     assert drawn == list(kecamatan.values())
     months = {row.css_first("th").text(strip=True): int(row.css_first("td").text())
-              for row in tables[2].css("tbody tr")}
+              for row in tables[3].css("tbody tr")}
     assert months["September 2018"] == 2
     assert sum(months.values()) == len(list((SAMPLE / "berita").glob("*.md")))
 

@@ -87,10 +87,12 @@ def test_an_editor_replaces_all_the_sample_content(project):
         "---\ntitle: Kabar pertama KIM Maju Jaya\ndate: 2026-12-01 08:00\ncategory: Berita\n"
         "kim: [maju-jaya]\n---\nIsi kabar pertama.\n", encoding="utf-8")
     output = check_and_publish(project)
-    for url in ("kim/maju-jaya", "berita/kabar-pertama-kim-maju-jaya", "potensi", "cek-fakta",
+    for url in ("kim/maju-jaya", "berita/kabar-pertama-kim-maju-jaya", "potensi",
                 "peta", "statistik", "kecamatan/arut-utara"):
         assert (output / url / "index.html").is_file(), url
-    assert "Belum ada cek fakta" in (output / "cek-fakta" / "index.html").read_text()
+    # No fact check yet: no fact-check list, and nothing leads to one.
+    assert not (output / "cek-fakta").exists()
+    assert 'href="/cek-fakta/' not in (output / "index.html").read_text()
 
 
 def test_a_broken_file_is_annotated_on_its_file_and_line_in_github_actions(project):

@@ -68,10 +68,14 @@ def test_a_kim_without_contacts_points_readers_to_the_operator(full_site):
     section = palae.css_first("#kontak").parent
     assert "lewat pengelola portal, " + OPERATOR in text(section, "p")
     assert "https://wa.me/6281200000009" in [a.attributes["href"] for a in section.css("a")]
-    # A KIM with contacts of its own shows those.
-    own = page(full_site, "/kim/contoh-satu/").css_first("#kontak").parent
-    assert "https://wa.me/6281200000001" in [a.attributes["href"] for a in own.css("a")]
-    assert "pengelola portal" not in own.text()
+    # A KIM with contacts of its own shows those, each once: its WhatsApp is
+    # the button at the top, the others are listed.
+    profile = page(full_site, "/kim/contoh-satu/")
+    own = profile.css_first("#kontak").parent
+    assert "mailto:kim-contoh-satu@example.com" in [a.attributes["href"] for a in own.css("a")]
+    assert "pengelola portal" not in own.text() and "WhatsApp" not in own.text()
+    button = profile.css_first(".reach .button--whatsapp").attributes["href"]
+    assert button.startswith("https://wa.me/6281200000001?text=")
 
 
 def test_structured_data_names_the_operator_as_publisher(full_site):
@@ -122,7 +126,7 @@ def test_without_settings_no_page_names_an_operator_or_author(sample_site):
         # Atom wants an author: the feed names the site itself, entries nobody.
         assert feed.feed.author == "Portal KIM Kotawaringin Barat", feed_path
         assert [entry for entry in feed.entries if "author" in entry] == [], feed_path
-    for url in ("/", "/kim/palae/", "/kirim-informasi/", "/cek-fakta/"):
+    for url in ("/", "/kim/palae/", "/kirim-informasi/"):
         tree = page(sample_site, url)
         assert tree.css_first(".operator") is None, url
         assert "pengelola portal, " not in text(tree, "body"), url

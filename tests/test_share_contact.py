@@ -42,7 +42,8 @@ def test_page_shares_to_whatsapp_first_then_facebook_and_offers_its_address(full
 
 
 def reach_links(tree):
-    return {text(a): a.attributes["href"] for a in tree.css(".reach a")}
+    """{label: address} of the buttons (a WhatsApp button's label without its number)."""
+    return {text(a).split(" 0")[0]: a.attributes["href"] for a in tree.css(".reach a")}
 
 
 @pytest.mark.parametrize("url,name", [("kim/contoh-satu/", "KIM Contoh Satu"),
@@ -62,9 +63,14 @@ def test_whatsapp_message_and_directions_to_the_place(full_site, url, name):
     assert "-2.7398, 111.7197" in text(tree.css_first(".location__coords"))
     # The location is approximate (the centre of the desa), and the page says so.
     assert "ke titik perkiraan" in text(tree.css_first(".reach"))
-    # The contacts that exist are listed, and none that do not.
+    # The contacts that exist are listed, and none that do not; the WhatsApp
+    # number is on the button above, not listed a second time.
     contacts = text(tree.css_first("section[aria-labelledby=kontak]"))
-    assert "WhatsApp: 0812-0000-0001" in contacts and "Telepon" not in contacts
+    assert "Email: kim-contoh-satu@example.com" in contacts and "Telepon" not in contacts
+    assert "WhatsApp" not in contacts
+    assert text(tree.css_first("main")).count("0812-0000-0001") == 1
+    assert text(tree.css_first(".reach .button--whatsapp")) == \
+        "Pesan lewat WhatsApp 0812-0000-0001"
 
 
 def test_no_whatsapp_button_without_a_number_and_exact_places_have_no_note(full_site):
@@ -87,3 +93,19 @@ def test_directions_to_a_potensi_at_its_kim_place_say_it_is_approximate(full_sit
 def test_reach_links_only_on_kim_and_potensi_pages(full_site):
     for url in ("berita/berita-contoh-kegiatan-kim/", "cek-fakta/", "kim/"):
         assert not page(full_site, url).css(".reach"), url
+
+
+def test_prefilled_messages_carry_plain_spaces(full_site):
+    """A typogrified title keeps no-break spaces ("KIM Contoh&nbsp;Satu"):
+    no WhatsApp, Telegram, X or email message carries one as %C2%A0."""
+    checked = 0
+    for path in Path(full_site).rglob("index.html"):
+        tree = LexborHTMLParser(path.read_text(encoding="utf-8"))
+        for link in tree.css(".share a, .reach a"):
+            href = link.attributes["href"]
+            assert "%C2%A0" not in href.upper(), (path, href)
+            checked += "text=" in href
+    assert checked > 100
+    # The fixture's titles do hold no-break spaces, so the test can fail.
+    profile = (Path(full_site) / "kim/contoh-satu/index.html").read_text(encoding="utf-8")
+    assert "KIM Contoh&nbsp;Satu" in profile

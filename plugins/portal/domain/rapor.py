@@ -1,116 +1,44 @@
-"""The Rapor KIM: what each KIM has published on the portal, as of the build's
+"""The Rapor KIM: what each KIM has done on the portal, as of the build's
 day, computed once per build from the published content.
 
-For every KIM: its posts per month over the last twelve months, the days
-since its last post, the mix of what it published, and which parts of its
-profile are still empty. /rapor/ lists every KIM by kecamatan with whether
-it posted in the last 30 days; it ranks nobody and scores nothing (a KIM is
-judged by its kabupaten and in national selections, not by this portal).
+For every KIM: the mix of what it published, its newest post, the months in
+which it posted (ever, and per month over the last twelve), and whether it
+posted in the last 30 days. /rapor/ lists every KIM by kecamatan; it ranks
+nobody and scores nothing (a KIM is judged by its kabupaten and in national
+selections, not by this portal).
 
-"Posts" are the content a KIM puts out: berita and cek fakta naming it
-(``kim.berita_list``), the activities it organises (``agenda.all_by_kim``),
-its galleries, videos and documents (``portal.galleries_by_kim``,
-``videos_by_kim``, ``documents.by_kim``), each on its own date (an
-activity's on its first day).
-An activity still to come is in the mix but not yet in the chart or the
-"days since": a post dated after the build's day has not happened yet.
+The Rapor is for readers, so it says what a KIM did and nothing it lacks:
+no empty profile fields (``invoke check`` reminds the editors of those,
+domain/reminders.py), no "days since", no chart of twelve empty months. A
+KIM that posted years ago shows the months it was active, not how long it
+has been quiet.
 
-A content type is one ``Jenis`` entry; a profile item is one
-``Kelengkapan`` entry.
+"Posts" are the content a KIM puts out, each kind counted as every page
+counts it (statistics.JENIS): berita and cek fakta naming it, the
+activities it organises (a cancelled one is no post), its galleries,
+videos and documents, each on its own date (an activity's on its first
+day). An activity still to come is in the mix but not yet a post: a post
+dated after the build's day has not happened yet.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 from markupsafe import Markup
 
 from ..model.formatting import angka
-from ..model.schema import KIM
-from ..model.vocabulary import CEK_FAKTA
-from .reminders import KIM_CONTACTS
+from .statistics import JENIS, mix
 
 MONTHS = 12  # the chart's months, the build's month the last of them
 ACTIVE_DAYS = 30  # "aktif": a post on the build's day or one of the 29 before
 
 
 @dataclass(frozen=True)
-class Jenis:
-    """A kind of content a KIM has on the portal. ``items(kim, portal)``
-    lists the KIM's published items; ``day(item)`` is the date an item
-    counts as a post on, or None for content that is not a KIM's post (the
-    potensi of its desa)."""
-
-    key: str
-    label: str  # as the pages name it, lower case
-    items: object
-    day: object = None
-
-
-def _is_fact_check(article):
-    return article.category.name == CEK_FAKTA
-
-
-def _published_on(item):
-    """An article's, gallery's, video's or document's `date`: a datetime in
-    the regency's time zone (TIMEZONE), or a date."""
-    return item.date.date() if isinstance(item.date, datetime) else item.date
-
-
-JENIS = (
-    Jenis("berita", "berita",
-          lambda kim, portal: [a for a in kim.berita_list if not _is_fact_check(a)],
-          _published_on),
-    Jenis("cek-fakta", "cek fakta",
-          lambda kim, portal: [a for a in kim.berita_list if _is_fact_check(a)],
-          _published_on),
-    Jenis("acara", "acara",
-          lambda kim, portal: portal.agenda.all_by_kim.get(kim.slug, []),
-          lambda acara: acara.start.date()),
-    Jenis("galeri", "galeri",
-          lambda kim, portal: portal.galleries_by_kim.get(kim.slug, []), _published_on),
-    Jenis("video", "video", lambda kim, portal: portal.videos_by_kim.get(kim.slug, []),
-          _published_on),
-    Jenis("dokumen", "dokumen",
-          lambda kim, portal: portal.documents.by_kim.get(kim.slug, []), _published_on),
-    Jenis("potensi", "potensi desa", lambda kim, portal: kim.potensi_list),
-)
-
-
-@dataclass(frozen=True)
-class Kelengkapan:
-    """One part of a KIM profile that readers and selections look for;
-    ``filled(kim)`` says whether the profile has it. Its name is the field
-    an editor fills in, its label the content model's."""
-
-    field: str
-    filled: object
-
-    @property
-    def name(self):
-        return KIM.field(self.field).label
-
-    @property
-    def label(self):
-        return self.name[:1].upper() + self.name[1:]
-
-    @property
-    def message(self):
-        return Markup("{} belum diisi (kolom <code>{}</code>)").format(self.label, self.field)
-
-
-def _has_contact(kim):
-    kontak = getattr(kim, "kontak", None) or {}
-    return any(kontak.get(name) for name in KIM_CONTACTS)
-
-
-KELENGKAPAN = (
-    Kelengkapan("kontak", _has_contact),
-    Kelengkapan("pengurus", lambda kim: bool(getattr(kim, "pengurus", None))),
-    Kelengkapan("sk_pembentukan",
-                lambda kim: bool((getattr(kim, "sk_pembentukan", None) or {}).get("nomor"))),
-    Kelengkapan("logo", lambda kim: bool(getattr(kim, "logo", None))),
-    Kelengkapan("lokasi", lambda kim: bool(getattr(kim, "lokasi", None))),
-)
+class Post:
+    jenis: object  # statistics.Jenis
+    item: object  # the article, activity, album, video or document
+    day: date
 
 
 @dataclass
@@ -118,10 +46,10 @@ class KimRapor:
     kim: object
     day: date  # the build's day, the figures are as of
     months: list  # (first day of the month, posts), oldest first
-    mix: list  # (Jenis, number of items), in JENIS order
-    last_post: date | None  # the latest post on or before `day`
-    missing: list  # Kelengkapan items the profile lacks...
-    total: int  # ...out of this many
+    per_jenis: list  # (Jenis, number of items), in JENIS order
+    newest: Post | None  # the latest post on or before `day`
+    first_post: date | None  # the earliest
+    months_active: int  # months (ever) with at least one post
 
     @property
     def posts(self):
@@ -129,16 +57,19 @@ class KimRapor:
         return sum(count for _, count in self.months)
 
     @property
-    def days_since(self):
-        return (self.day - self.last_post).days if self.last_post else None
+    def mix(self):
+        """What the KIM has on the portal, kinds it has none of left out."""
+        return mix(self.per_jenis)
 
     @property
     def active(self):
-        return self.last_post is not None and self.days_since < ACTIVE_DAYS
+        return self.newest is not None and (self.day - self.newest.day).days < ACTIVE_DAYS
 
     @property
-    def filled(self):
-        return self.total - len(self.missing)
+    def anything(self):
+        """Whether there is anything to say: a KIM with nothing on the
+        portal yet gets no Rapor block rather than a row of zeros."""
+        return bool(self.mix)
 
     def chart(self):
         return column_chart(self.months)
@@ -147,7 +78,6 @@ class KimRapor:
 @dataclass
 class Rapor:
     day: date
-    kelengkapan: tuple  # the profile items every KIM is checked for
     by_kim: dict = field(default_factory=dict)  # KIM slug -> KimRapor
 
     def of(self, kim):
@@ -168,31 +98,25 @@ def last_months(day, count=MONTHS):
     return [date(i // 12, i % 12 + 1, 1) for i in range(index - count + 1, index + 1)]
 
 
-def build(portal, jenis=JENIS, kelengkapan=KELENGKAPAN):
+def build(portal, jenis=JENIS):
     """The ``Rapor`` of every KIM of `portal`, as of the agenda's day (the
     build's, or the one PORTAL_TODAY pins)."""
     day = portal.agenda.day
     months = last_months(day)
-    rapor = Rapor(day, kelengkapan)
+    rapor = Rapor(day)
     for kim in portal.kims:
-        per_month = dict.fromkeys(months, 0)
-        mix, last_post = [], None
+        per_jenis, posts = [], []
         for kind in jenis:
-            items = kind.items(kim, portal)
-            mix.append((kind, len(items)))
-            if kind.day is None:
-                continue
-            for item in items:
-                posted = kind.day(item)
-                if posted > day:
-                    continue
-                last_post = max(last_post or posted, posted)
-                month = posted.replace(day=1)
-                if month in per_month:
-                    per_month[month] += 1
+            items = kind.of_kim(kim, portal)
+            per_jenis.append((kind, len(items)))
+            if kind.day is not None:
+                posts += [Post(kind, item, kind.day(item)) for item in items]
+        posts = [post for post in posts if post.day <= day]
+        per_month = Counter(post.day.replace(day=1) for post in posts)
         rapor.by_kim[kim.slug] = KimRapor(
-            kim, day, list(per_month.items()), mix, last_post,
-            [item for item in kelengkapan if not item.filled(kim)], len(kelengkapan))
+            kim, day, [(month, per_month[month]) for month in months], per_jenis,
+            max(posts, key=lambda post: post.day, default=None),
+            min((post.day for post in posts), default=None), len(per_month))
     return rapor
 
 

@@ -18,6 +18,7 @@ Attributes set here (read by the templates):
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..model.vocabulary import (
     CEK_FAKTA,
@@ -27,8 +28,9 @@ from ..model.vocabulary import (
     KECAMATAN_BY_NAME,
     VERDICT_BY_LABEL,
 )
+from . import statistics
 from .related import link_related
-from .statistics import count
+from .reminders import has_contact
 
 
 @dataclass
@@ -62,7 +64,8 @@ class Portal:
     kecamatan: list  # KecamatanGroup, in the regency's fixed order
     kategori: list  # KategoriGroup, in the fixed order
     cek_fakta: list
-    counts: object = None  # statistics.Counts: the figures every page states
+    articles: list = field(default_factory=list)  # published, newest first...
+    berita: list = field(default_factory=list)  # ...of them those not a fact check
     plan: object = None  # the list pages of their own (plan.PagePlan), once URLs are set
     agenda: object = None  # agenda.Agenda: coming and past activities, as of the build's day
     rapor: object = None  # rapor.Rapor: what each KIM published, as of the agenda's day
@@ -71,6 +74,36 @@ class Portal:
     documents: object = None  # documents.Documents: by type and by KIM
     galleries: list = field(default_factory=list)  # galleries.link: newest first
     galleries_by_kim: dict = field(default_factory=dict)  # KIM slug -> its albums
+
+    @property
+    def reachable_kims(self):
+        """The KIM whose profile lists a contact, in the directory's order
+        (the Kirim Informasi page lists them)."""
+        return [kim for kim in self.kims if has_contact(getattr(kim, "kontak", None))]
+
+    @cached_property
+    def counts(self):
+        """statistics.Counts: the figures every page states. Asked for once
+        every content type is linked (by the pages), never before."""
+        return statistics.count(self)
+
+    def has(self, section):
+        """Whether the list page of `section` ("cek-fakta", "agenda",
+        "galeri", "video", "dokumen") is written: a kind with no published
+        entry has no page, no menu or footer link and no home block, and
+        appears with its first entry (readers were led to "Belum ada ...")."""
+        return bool(SECTIONS[section](self))
+
+
+# What each section of the portal lists; `Portal.has` is true when it lists
+# anything. The agenda lists cancelled activities too (marked as such).
+SECTIONS = {
+    "cek-fakta": lambda portal: portal.cek_fakta,
+    "agenda": lambda portal: portal.agenda.events,
+    "galeri": lambda portal: portal.galleries,
+    "video": lambda portal: portal.videos,
+    "dokumen": lambda portal: portal.documents.items,
+}
 
 
 def _by_title(item):
@@ -125,7 +158,7 @@ def link(kims, potensi, articles):
         for term in item.kategori_terms:
             kategori[term.name].potensi.append(item)
 
-    cek_fakta = []
+    cek_fakta, berita = [], []
     for index, article in enumerate(articles):
         # Pelican lists articles newest first.
         article.newer_article = articles[index - 1] if index > 0 else None
@@ -138,8 +171,7 @@ def link(kims, potensi, articles):
             if kim.kecamatan not in seen_groups:
                 groups[kim.kecamatan].berita.append(article)
                 seen_groups.add(kim.kecamatan)
-        if article.category.name == CEK_FAKTA:
-            cek_fakta.append(article)
+        (cek_fakta if article.category.name == CEK_FAKTA else berita).append(article)
 
     link_related(articles)
     kecamatan_groups = [groups[k.name] for k in KECAMATAN]
@@ -149,7 +181,8 @@ def link(kims, potensi, articles):
         kecamatan=kecamatan_groups,
         kategori=[kategori[t.name] for t in KATEGORI_POTENSI],
         cek_fakta=cek_fakta,
-        counts=count(kims, potensi, kecamatan_groups, articles),
+        articles=list(articles),
+        berita=berita,
     )
 
 

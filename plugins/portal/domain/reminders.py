@@ -1,20 +1,58 @@
-"""What the editors still have to fill in so that readers can reach someone:
-reminders that `invoke check` prints after a valid check. They never stop a
-build (an unknown contact stays empty rather than invented), and they are
-for the editors only: readers are never told what is missing.
+"""What the editors still have to fill in: reminders that `invoke check`
+prints after a valid check. They never stop a build (an unknown contact
+stays empty rather than invented), and they are for the editors only:
+readers are never told what is missing (a KIM profile, its Rapor and the
+Kirim Informasi page show what there is and leave out what there is not).
 """
+
+from dataclasses import dataclass
 
 from ..intake import situs as situs_module
 from ..intake.validation import Problem
+from ..model.messages import say
 from ..model.schema import KIM, SITUS, SITUS_FILE
 
 KIM_CONTACTS = tuple(spec.name for spec in KIM.field("kontak").fields)
 
 
+def _mapping(value):
+    return value if isinstance(value, dict) else {}
+
+
+def has_contact(kontak):
+    """Whether a KIM's `kontak` holds at least one way to reach it."""
+    return any(_mapping(kontak).get(name) for name in KIM_CONTACTS)
+
+
+@dataclass(frozen=True)
+class Kelengkapan:
+    """One part of a KIM profile that readers and the KIM's assessors look
+    for (contacts, board, founding decree, logo, location); ``filled(meta)``
+    says whether a profile's front matter has it."""
+
+    field: str
+    filled: object
+
+
+KELENGKAPAN = (
+    Kelengkapan("kontak", lambda meta: has_contact(meta.get("kontak"))),
+    Kelengkapan("pengurus", lambda meta: bool(meta.get("pengurus"))),
+    Kelengkapan("sk_pembentukan",
+                lambda meta: bool(_mapping(meta.get("sk_pembentukan")).get("nomor"))),
+    Kelengkapan("logo", lambda meta: bool(meta.get("logo"))),
+    Kelengkapan("lokasi", lambda meta: bool(meta.get("lokasi"))),
+)
+
+
+def missing_parts(metadata, kelengkapan=KELENGKAPAN):
+    """The fields of `kelengkapan` a KIM profile's front matter lacks."""
+    return [item.field for item in kelengkapan if not item.filled(metadata)]
+
+
 def reminders(documents, content_dir, rel):
     """``Problem`` lines for ``situs.yml`` fields still empty and for each
-    published KIM without any contact. `rel` turns a path into the path
-    shown to editors (as validation shows it)."""
+    published KIM whose profile lacks a part of KELENGKAPAN. `rel` turns a
+    path into the path shown to editors (as validation shows it)."""
     found = []
     path = situs_module.path_in(content_dir)
     relpath = rel(path)
@@ -33,14 +71,16 @@ def reminders(documents, content_dir, rel):
     for doc in documents:
         if doc.ctype is not KIM or doc.draft:
             continue
-        kontak = doc.metadata.get("kontak")
-        kontak = kontak if isinstance(kontak, dict) else {}
-        if not any(kontak.get(name) for name in KIM_CONTACTS):
-            found.append(Problem(doc.relpath, doc.lines.get("kontak") or doc.lines.get("title")
-                                 or 0, "kontak", (
-                "kontak KIM belum diisi, sehingga warga belum dapat menghubungi KIM ini "
-                "langsung. Perbaiki: tambahkan 'kontak:' dengan subkolom "
-                + ", ".join(KIM_CONTACTS) + " yang sudah pasti")))
+        missing = missing_parts(doc.metadata)
+        if not missing:
+            continue
+        # The line of the first missing field written empty, else the title's.
+        line = next((doc.lines[name] for name in missing if doc.lines.get(name)),
+                    doc.lines.get("title") or 0)
+        effect = (", sehingga warga belum dapat menghubungi KIM ini langsung"
+                  if "kontak" in missing else "")
+        found.append(Problem(doc.relpath, line, "", say(
+            "pengingat-profil-kim", fields=", ".join(missing), effect=effect)))
     return found
 
 

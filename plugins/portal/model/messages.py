@@ -229,6 +229,11 @@ TEMPLATES = {
                                     "content/images/ atau dokumen PDF dari content/berkas/, "
                                     "misalnya {{static}}/berkas/nama-berkas.pdf; tulisan lain "
                                     "ditautkan dengan {{filename}}/...",
+    # -- reminders after a valid check (domain/reminders.py): never fatal ----
+    "pengingat-profil-kim": "profil KIM belum lengkap: kolom {fields} belum diisi{effect}. "
+                            "Pembaca tidak diberi tahu apa yang kosong: bagian itu tidak "
+                            "tampil di profil. Perbaiki: isi kolom itu bila datanya sudah "
+                            "pasti (docs/panduan-editor.md, bagian Rapor KIM)",
     # -- the built site's pages (quality/budgets.py): met when building ------
     # The theme caps what a page repeats, so only a theme bug gets here.
     "halaman-melebihi-batas": "Halaman {page}{source} melebihi batas tampilan pertama: {size} "

@@ -4,12 +4,14 @@ calendars to subscribe to (every activity, each KIM's, each kecamatan's)
 that Google Calendar and phone calendars keep up to date.
 
 Everything in a file comes from the content, so the same content gives the
-same bytes: the stamp (DTSTAMP) is the activity's start, not the time of the
-build, so a daily rebuild does not change calendars that did not change.
+same bytes: the stamp (DTSTAMP, when the calendar was published) is the
+build's fixed moment (``published_moment``), not the time of the build, so a
+daily rebuild does not change calendars that did not change. (It once was
+each activity's start: a moment in the future for a coming activity.)
 """
 
 import os
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 import icalendar
@@ -20,11 +22,26 @@ from ..model.formatting import plain_text
 PRODUCT = "-//Portal KIM Kotawaringin Barat//Agenda//ID"
 
 
-def _event(acara, public_url):
+# For a site without a single article.
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def published_moment(articles, environ=os.environ):
+    """The moment every calendar of a build is stamped with: SOURCE_DATE_EPOCH
+    when the build sets it (the reproducible-builds convention, seconds
+    since 1970), else the newest article's date, as the feeds take it
+    (feeds.py): a moment the content fixes, never the clock's."""
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return max((article.date for article in articles), default=_EPOCH).astimezone(UTC)
+
+
+def _event(acara, public_url, stamp):
     event = icalendar.Event()
     host = urlsplit(public_url).hostname or "localhost"
     event.add("uid", f"acara-{acara.slug}@{host}")
-    event.add("dtstamp", acara.start.astimezone(UTC))  # must be UTC
+    event.add("dtstamp", stamp)  # must be UTC
     event.add("summary", plain_text(acara.title))
     if acara.all_day:
         event.add("dtstart", acara.start.date())
@@ -60,8 +77,9 @@ def _event(acara, public_url):
     return event
 
 
-def calendar(name, events, public_url):
-    """The iCalendar bytes of `events` as one calendar named `name`."""
+def calendar(name, events, public_url, stamp=_EPOCH):
+    """The iCalendar bytes of `events` as one calendar named `name`,
+    stamped `stamp` (an aware datetime in UTC)."""
     cal = icalendar.Calendar()
     cal.add("prodid", PRODUCT)
     cal.add("version", "2.0")
@@ -70,7 +88,7 @@ def calendar(name, events, public_url):
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", "Asia/Jakarta")
     for acara in sorted(events, key=lambda item: (item.start, item.slug)):
-        cal.add_component(_event(acara, public_url))
+        cal.add_component(_event(acara, public_url, stamp))
     cal.add_missing_timezones()
     for zone in cal.walk("VTIMEZONE"):
         zone.pop("COMMENT", None)  # the library's own English note, for no reader
@@ -83,13 +101,14 @@ def write(path, data):
         handle.write(data)
 
 
-def write_all(output_path, agenda, kims, groups, settings):
+def write_all(output_path, agenda, kims, groups, settings, stamp=_EPOCH):
     """Every calendar file of the agenda: one per activity, all activities,
-    and each KIM's and kecamatan's that has any."""
+    and each KIM's and kecamatan's that has any; each stamped `stamp`
+    (published_moment)."""
     public_url, site = settings["PUBLIC_URL"], settings["SITENAME"]
 
     def put(url, name, events):
-        write(os.path.join(output_path, url), calendar(name, events, public_url))
+        write(os.path.join(output_path, url), calendar(name, events, public_url, stamp))
 
     for acara in agenda.events:
         put(acara.ics_url, plain_text(acara.title), [acara])

@@ -1,6 +1,8 @@
 """The generator for the portal's own pages: KIM profiles and directory,
 kecamatan pages, the potensi catalogue, the fact-check list, the 404 page and
-the editors' web editor at /admin/.
+the editors' web editor at /admin/. The list page of a kind of content with
+no published entry (fact checks, agenda, albums, videos, documents) is not
+written at all (Portal.has).
 
 It runs after Pelican's article and page generators have read their
 content; relations are computed once all content is read (see
@@ -168,12 +170,14 @@ class PortalGenerator(Generator):
         self._write_videos(write)
         self._write_documents(write)
         self._write_galleries(writer, write)
-        # One feed each for the newest videos, albums and documents.
+        # One feed each for the newest videos, albums and documents, once
+        # there is one (the list page that links it is written then too).
         for items, key, title in ((portal.videos, "VIDEO_FEED_ATOM", "Video"),
                                   (portal.galleries, "GALERI_FEED_ATOM", "Galeri"),
                                   (portal.documents.items, "DOKUMEN_FEED_ATOM", "Dokumen")):
-            writer.write_feed(items, self.context, settings[key], settings[key],
-                              feed_title=f"{settings['SITENAME']} — {title}")
+            if items:
+                writer.write_feed(items, self.context, settings[key], settings[key],
+                                  feed_title=f"{settings['SITENAME']} — {title}")
         self._write_year_archives(write)
 
         write(settings["CARI_SAVE_AS"], self.get_template("cari"), self.context,
@@ -185,8 +189,10 @@ class PortalGenerator(Generator):
 
         self._write_rapor(write)
 
-        write(settings["CEK_FAKTA_SAVE_AS"], self.get_template("cek_fakta"), self.context,
-              articles=portal.cek_fakta, page_name="cek-fakta", url=settings["CEK_FAKTA_URL"])
+        if portal.has("cek-fakta"):
+            write(settings["CEK_FAKTA_SAVE_AS"], self.get_template("cek_fakta"), self.context,
+                  articles=portal.cek_fakta, page_name="cek-fakta",
+                  url=settings["CEK_FAKTA_URL"])
         write(settings["NOT_FOUND_SAVE_AS"], self.get_template("404"), self.context,
               page_name="404", url=settings["NOT_FOUND_SAVE_AS"])
 
@@ -204,8 +210,11 @@ class PortalGenerator(Generator):
               rapor=self.context["portal"].rapor, page_name="rapor", url=settings["RAPOR_URL"])
 
     def _write_agenda(self, writer, write):
-        """The agenda, each activity's page, and the calendar files."""
+        """The agenda, each activity's page, and the calendar files: none
+        of them before the first activity (Portal.has)."""
         portal, settings = self.context["portal"], self.settings
+        if not portal.has("agenda"):
+            return
         for acara in portal.agenda.events:
             write(acara.save_as, self.get_template(acara.template), self.context, acara=acara,
                   page_name=acara.url, url=acara.url)
@@ -214,7 +223,7 @@ class PortalGenerator(Generator):
               template_name="agenda", page_name="agenda", url=settings["AGENDA_URL"])
         if writer.primary:
             calendar.write_all(self.output_path, portal.agenda, portal.kims, portal.kecamatan,
-                               settings)
+                               settings, calendar.published_moment(portal.articles))
 
     def _write_documents(self, write):
         """Each document's page, the list of all, of each type and of each KIM."""
@@ -224,7 +233,7 @@ class PortalGenerator(Generator):
             write(dokumen.save_as, self.get_template(dokumen.template), self.context,
                   dokumen=dokumen, page_name=dokumen.url, url=dokumen.url)
         lists = [(settings["DOKUMEN_INDEX_SAVE_AS"], settings["DOKUMEN_INDEX_URL"],
-                  documents.items, {})]
+                  documents.items, {})] if portal.has("dokumen") else []
         lists += [(settings["DOKUMEN_JENIS_SAVE_AS"].format(slug=slugify_jenis(jenis)),
                    documents.jenis_urls[jenis], items, {"jenis": jenis})
                   for jenis, items in documents.by_jenis.items()]
@@ -246,9 +255,11 @@ class PortalGenerator(Generator):
             write(galeri.save_as, self.get_template(galeri.template), self.context,
                   galeri=galeri, paginated={"foto": galeri.foto}, template_name="galeri",
                   page_name=galeri.url, url=galeri.url)
-        write(settings["GALERI_INDEX_SAVE_AS"], self.get_template("galeri_index"), self.context,
-              paginated={"galeri_items": portal.galleries}, template_name="galeri_index",
-              page_name="galeri", url=settings["GALERI_INDEX_URL"])
+        if portal.has("galeri"):
+            write(settings["GALERI_INDEX_SAVE_AS"], self.get_template("galeri_index"),
+                  self.context, paginated={"galeri_items": portal.galleries},
+                  template_name="galeri_index", page_name="galeri",
+                  url=settings["GALERI_INDEX_URL"])
         if writer.primary:
             galleries.copy_photoswipe(settings["PHOTOSWIPE_DIST"], os.path.join(
                 self.output_path, settings["PHOTOSWIPE_SAVE_DIR"]))
@@ -259,9 +270,11 @@ class PortalGenerator(Generator):
         for video in portal.videos:
             write(video.save_as, self.get_template(video.template), self.context, video=video,
                   page_name=video.url, url=video.url)
-        write(settings["VIDEO_INDEX_SAVE_AS"], self.get_template("video_index"), self.context,
-              paginated={"video_items": portal.videos}, template_name="video_index",
-              page_name="video", url=settings["VIDEO_INDEX_URL"])
+        if portal.has("video"):
+            write(settings["VIDEO_INDEX_SAVE_AS"], self.get_template("video_index"),
+                  self.context, paginated={"video_items": portal.videos},
+                  template_name="video_index", page_name="video",
+                  url=settings["VIDEO_INDEX_URL"])
 
     def _write_year_archives(self, write):
         """One page per year listing its months and how many articles each
