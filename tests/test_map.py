@@ -16,7 +16,10 @@ TILE = base64.b64decode(
 
 @pytest.fixture
 def page(chromium):
-    context = chromium.new_context(viewport={"width": 360, "height": 800})
+    # No service worker (the site's, for reading offline): a request it
+    # answered would not pass the routes the tests set.
+    context = chromium.new_context(viewport={"width": 360, "height": 800},
+                                   service_workers="block")
     context.route("https://tile.openstreetmap.org/**", lambda route: route.fulfill(
         status=200, content_type="image/png", body=TILE))
     tab = context.new_page()

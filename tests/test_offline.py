@@ -18,17 +18,13 @@ import shutil
 import socket
 import threading
 import time
-from pathlib import Path
 
 import pytest
 from PIL import Image
-from selectolax.lexbor import LexborHTMLParser
 
 from conftest import CHROMIUM_ARGS, ROOT, build, make_full_content
 from portal.output import icons, offline
 from portal.output.server import _Handler
-
-pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 ARTICLE = "/berita/berita-contoh-kegiatan-kim/"  # with a lead photo
 ALBUM = "/galeri/rapat-anggota-contoh/"  # two 800x600 photos
@@ -44,7 +40,7 @@ class Site:
     `signal` off every connection is dropped unanswered, as without signal.
     `folder` may be a symbolic link switched to another build (a deployment)."""
 
-    def __init__(self, folder):
+    def __init__(self, folder, port=0):
         self.requests = []
         self.signal = True
         site = self
@@ -62,7 +58,7 @@ class Site:
                 site.requests.append((self.command, self.path.split("?")[0], str(code)))
 
         from http.server import ThreadingHTTPServer
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0),
+        self.server = ThreadingHTTPServer(("127.0.0.1", port),
                                           functools.partial(Handler, directory=str(folder)))
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
@@ -72,7 +68,8 @@ class Site:
         self.server.server_close()
 
     def got(self, pattern, method="GET"):
-        return [path for verb, path, _ in self.requests if verb == method and re.search(pattern, path)]
+        return [path for verb, path, _ in self.requests
+                if verb == method and re.search(pattern, path)]
 
 
 @pytest.fixture
@@ -269,7 +266,8 @@ def test_save_data_stops_photo_and_map_requests_and_says_what_it_saved(context, 
     assert held
     size = sum((full_site / path.lstrip("/")).stat().st_size for path in set(held))
     count = len(set(held))
-    until(page, f"document.querySelector('.luring-hemat span').textContent.includes('{count} foto')")
+    until(page, "document.querySelector('.luring-hemat span').textContent"
+                f".includes('{count} foto')")
     expected = f"Hemat data: {count} foto belum dimuat, hemat {round(size / 1024)} KB. " \
                "Ketuk foto untuk memuatnya."
     assert note.locator("span").inner_text() == expected
@@ -306,3 +304,365 @@ def test_the_hemat_data_switch_is_remembered_and_stops_photos(context, site):
     page.wait_for_timeout(500)
     assert site.got(r"^/images/")
     assert page.locator(".luring-hemat").count() == 0
+
+
+# -- installing, at a site address with a path -----------------------------------
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def sub_path_site(tmp_path_factory):
+    """The sample site built for production at http://127.0.0.1:<port>/situs
+    and served there: (its address, the output)."""
+    folder = tmp_path_factory.mktemp("situs")
+    port = free_port()
+    address = f"http://127.0.0.1:{port}/situs"
+    result = build(ROOT / "tests" / "fixtures" / "sample" / "content", folder / "www" / "situs",
+                   settings="publishconf.py", env={"PORTAL_SITEURL": address})
+    assert result.returncode == 0, result.stdout + result.stderr
+    served = Site(folder / "www", port)
+    yield address, folder / "www" / "situs"
+    served.close()
+
+
+def test_the_manifest_names_the_portal_and_its_root_and_the_icons_fit(sub_path_site):
+    _, output = sub_path_site
+    manifest = json.loads((output / offline.MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["name"] == "Portal KIM Kotawaringin Barat"
+    assert manifest["short_name"] == "Portal KIM" and manifest["lang"] == "id"
+    assert manifest["start_url"] == manifest["scope"] == manifest["id"] == "/situs/"
+    assert manifest["display"] == "standalone"
+    assert manifest["theme_color"] == "#0b5d4b"
+    sizes = {(icon["sizes"], icon["purpose"]) for icon in manifest["icons"]}
+    assert sizes == {("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")}
+    for icon in manifest["icons"]:
+        image = Image.open(output / icon["src"].removeprefix("/situs/"))
+        assert f"{image.width}x{image.height}" == icon["sizes"] and icon["type"] == "image/png"
+    # The maskable icon fills its square, and outside the circle a phone may
+    # cut it to (80% of its width) there is only the tile.
+    maskable = Image.open(output / "theme/aplikasi/ikon-512-maskable.png").convert("RGBA")
+    tile = maskable.getpixel((0, 0))
+    outside = [maskable.getpixel((x, y)) for x in range(0, 512, 4) for y in range(0, 512, 4)
+               if (x - 255.5) ** 2 + (y - 255.5) ** 2 > (0.4 * 512) ** 2]
+    assert set(outside) == {tile}
+    # The worker's settings name the site's path.
+    worker = (output / offline.WORKER).read_text(encoding="utf-8")
+    settings = json.loads(worker.split("\n", 1)[0].removeprefix("const SETELAN = ").rstrip(";"))
+    assert settings["akar"] == "/situs/" and settings["luring"] == "/situs/luring/"
+    assert all(path.startswith("/situs/") for path in settings["aset"] + settings["nanti"])
+
+
+def test_chromium_finds_the_portal_installable_at_its_path(chromium, sub_path_site, tmp_path):
+    address, _ = sub_path_site
+    context = chromium.browser_type.launch_persistent_context(
+        str(tmp_path / "profil"), executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    try:
+        page = context.new_page()
+        controlled(page, address + "/")
+        cdp = context.new_cdp_session(page)
+        assert cdp.send("Page.getInstallabilityErrors")["installabilityErrors"] == []
+        manifest = cdp.send("Page.getAppManifest")
+        assert manifest["errors"] == [] and manifest["url"] == address + "/manifest.webmanifest"
+        assert page.evaluate("navigator.serviceWorker.ready.then(r => r.scope)") == address + "/"
+        for icon in json.loads(manifest["data"])["icons"]:
+            size = page.evaluate("""async (src) => {
+                const image = new Image();
+                image.src = src;
+                await image.decode();
+                return `${image.naturalWidth}x${image.naturalHeight}`;
+            }""", icon["src"])
+            assert size == icon["sizes"]
+        # Pages under the path are kept; the same host's other paths are not its own.
+        page.goto(address + "/kim/")
+        settle(page)
+        assert {urlpath(item["url"]) for item in kept(page)} == {"/situs/", "/situs/kim/"}
+    finally:
+        context.close()
+
+
+def chromium_path():
+    from conftest import CHROMIUM
+    return CHROMIUM
+
+
+def test_the_icon_is_the_logo(chromium, tmp_path):
+    """icons.py draws logo.svg's geometry: the 192 px icon and Chromium's
+    rendering of logo.svg at 192 px differ only at the edges."""
+    page = chromium.new_page(viewport={"width": 192, "height": 192})
+    try:
+        svg = (ROOT / "theme" / "static" / "logo.svg").read_text(encoding="utf-8")
+        svg = svg.replace('width="48" height="48"', 'width="192" height="192"', 1)
+        page.set_content(f'<body style="margin:0">{svg}</body>')
+        page.screenshot(path=str(tmp_path / "logo.png"))
+    finally:
+        page.close()
+    drawn = Image.open(tmp_path / "logo.png").convert("RGB")
+    ours = Image.new("RGB", (192, 192), (255, 255, 255))
+    icon = icons.draw(192)
+    ours.paste(icon, (0, 0), icon)
+    differences = [max(abs(a - b) for a, b in zip(one, two, strict=True))
+                   for one, two in zip(drawn.get_flattened_data(), ours.get_flattened_data(),
+                                       strict=True)]
+    assert sum(1 for value in differences if value > 64) / len(differences) < 0.03
+
+
+# -- deployments --------------------------------------------------------------------
+
+NEW_BRAND = "#8a1c4a"
+
+
+@pytest.fixture(scope="module")
+def deployments(tmp_path_factory):
+    """Three builds of the full test content for one address: A, B (a new
+    theme colour, so new stylesheets and a new worker version) and C (the
+    operator's switch off); `live` is the link a host serves, on A."""
+    folder = tmp_path_factory.mktemp("deploy")
+    content = make_full_content(folder / "content")
+    theme = folder / "tema-baru"
+    shutil.copytree(ROOT / "theme", theme)
+    tokens = theme / "css" / "00-tokens.css"
+    tokens.write_text(tokens.read_text(encoding="utf-8").replace(
+        "--brand: #0b5d4b;", f"--brand: {NEW_BRAND};", 1), encoding="utf-8")
+    builds = {}
+    for name, overrides in (("a", {}), ("b", {"THEME": str(theme)}), ("c", {"OFFLINE": False})):
+        result = build(content, folder / name, overrides=overrides)
+        assert result.returncode == 0, result.stdout + result.stderr
+        builds[name] = folder / name
+    live = folder / "live"
+    live.symlink_to(builds["a"])
+    served = Site(live)
+    yield served, live, builds
+    served.close()
+
+
+def deploy(live, output):
+    """Switch the served site to `output` at once, as a host's deploy does."""
+    fresh = live.with_name("live.baru")
+    fresh.symlink_to(output)
+    os.replace(fresh, live)
+
+
+def worker_version(output):
+    return json.loads((output / offline.WORKER).read_text(encoding="utf-8")
+                      .split("\n", 1)[0].removeprefix("const SETELAN = ").rstrip(";"))["versi"]
+
+
+CACHES = "caches.keys().then(keys => keys.filter(key => key.startsWith('luring:')))"
+HEADER_COLOUR = "getComputedStyle(document.querySelector('.site-header')).backgroundColor"
+
+
+def test_a_new_deployment_replaces_the_old_files_and_kept_pages_keep_their_look(
+        context, deployments):
+    site, live, builds = deployments
+    site.signal = True
+    deploy(live, builds["a"])
+    page = context.new_page()
+    controlled(page, site.url + "/")
+    page.goto(site.url + ARTICLE)
+    settle(page)
+    old, new = worker_version(builds["a"]), worker_version(builds["b"])
+    assert old != new
+    assert f"luring:/:aset:{old}" in page.evaluate(CACHES)
+    deploy(live, builds["b"])
+    page.goto(site.url + "/")  # the browser looks for a new worker at each visit
+    until(page, f"{CACHES}.then(keys => keys.includes('luring:/:aset:{new}') && "
+                f"!keys.includes('luring:/:aset:{old}'))")
+    page.reload()
+    assert page.evaluate(HEADER_COLOUR) == "rgb(138, 28, 74)"
+    # The article kept before the deployment, offline and with nothing in the
+    # browser's own cache: its own stylesheets came along into the new store.
+    page.context.new_cdp_session(page).send("Network.clearBrowserCache")
+    offline_now(context, site)
+    page.goto(site.url + ARTICLE)
+    assert page.locator(".luring-catatan").count() == 1
+    assert page.evaluate(HEADER_COLOUR) == "rgb(11, 93, 75)"
+    # The base sheet, the article's, and luring.js's own: all there.
+    sheets = page.evaluate("[...document.styleSheets].map(sheet => sheet.cssRules.length)")
+    assert len(sheets) == 3 and all(sheets)
+
+
+def test_the_switch_off_removes_the_worker_and_what_it_kept(context, deployments):
+    site, live, builds = deployments
+    site.signal = True
+    deploy(live, builds["a"])
+    page = context.new_page()
+    controlled(page, site.url + "/")
+    page.goto(site.url + ARTICLE)
+    settle(page)
+    assert page.evaluate(CACHES)
+    deploy(live, builds["c"])
+    page.goto(site.url + "/")
+    until(page, "navigator.serviceWorker.getRegistrations().then(all => all.length === 0)")
+    until(page, f"{CACHES}.then(keys => keys.length === 0)")
+    page.reload()
+    assert page.locator("link[rel='manifest'], script[src*='luring']").count() == 0
+    assert page.evaluate("navigator.serviceWorker.controller") is None
+    offline_now(context, site)
+    from playwright.sync_api import Error
+    with pytest.raises(Error):
+        page.goto(site.url + ARTICLE)
+
+
+# -- the ceiling ---------------------------------------------------------------------
+
+EXTRA_ARTICLES = 110
+
+
+@pytest.fixture(scope="module")
+def many_pages(tmp_path_factory):
+    """The full test content with more than 300 pages."""
+    folder = tmp_path_factory.mktemp("banyak")
+    content = make_full_content(folder / "content")
+    for number in range(1, EXTRA_ARTICLES + 1):
+        (content / "berita" / f"2021-02-{number % 28 + 1:02d}-uji-batas-{number}.md").write_text(
+            f"---\ntitle: Uji batas simpanan nomor {number}\ndate: 2021-02-{number % 28 + 1:02d} "
+            f"08:{number % 60:02d}\ncategory: Pengumuman\nkim: [contoh-satu]\n"
+            "summary: Berita rekaan untuk menguji batas simpanan ponsel.\n---\n"
+            + "Isi berita rekaan untuk menguji batas simpanan. " * 40 + "\n", encoding="utf-8")
+    return folder, content
+
+
+def visit(page, site, output, count):
+    """Open `count` of the site's pages one after the other (those of its
+    sitemap, in order); return their paths."""
+    sitemap = (output / "sitemap.xml").read_text(encoding="utf-8")
+    # The search page is never kept: its results are the network's.
+    paths = [urlpath(url) for url in re.findall(r"<loc>([^<]+)</loc>", sitemap)
+             if not url.endswith("/cari/")][:count]
+    assert len(paths) == count
+    controlled(page, site.url + paths[0])
+    for path in paths[1:]:
+        # Read to its end (a page left before it arrived is not kept).
+        page.goto(site.url + path, wait_until="domcontentloaded")
+    return paths
+
+
+def stored(page):
+    """What the store really holds: its pages and bytes (the index aside)."""
+    return page.evaluate("""async () => {
+        let pages = 0, bytes = 0;
+        for (const name of await caches.keys()) {
+            if (!name.includes(':halaman:')) continue;
+            const cache = await caches.open(name);
+            for (const request of await cache.keys()) {
+                if (request.url.endsWith('/luring/indeks.json')) continue;
+                const response = await cache.match(request);
+                bytes += (await response.arrayBuffer()).byteLength;
+                if ((response.headers.get('Content-Type') || '').startsWith('text/html')) pages++;
+            }
+        }
+        return [pages, bytes];
+    }""")
+
+
+def drained(page, last):
+    """The worker's list once it has kept the last page opened."""
+    end = time.monotonic() + 30
+    while True:
+        listed = kept(page)
+        if listed and urlpath(listed[0]["url"]) == last or time.monotonic() > end:
+            return listed
+        time.sleep(0.2)
+
+
+def test_the_store_keeps_the_newest_200_pages_after_300(context, many_pages):
+    folder, content = many_pages
+    output = folder / "standar"
+    result = build(content, output)
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = Site(output)
+    try:
+        page = context.new_page()
+        paths = visit(page, site, output, 300)
+        listed = drained(page, paths[-1])
+        assert len(listed) == 200
+        assert {urlpath(item["url"]) for item in listed} == set(paths[-200:])
+        pages, size = stored(page)
+        assert pages == 200 and size <= 25 * 1024 * 1024
+    finally:
+        site.close()
+
+
+def test_the_store_keeps_its_byte_ceiling_dropping_the_oldest_first(context, many_pages):
+    folder, content = many_pages
+    output = folder / "kecil"
+    ceiling = 300_000
+    result = build(content, output, overrides={"OFFLINE_MAX_BYTES": ceiling})
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = Site(output)
+    try:
+        page = context.new_page()
+        paths = visit(page, site, output, 60)
+        listed = drained(page, paths[-1])
+        pages, size = stored(page)
+        assert size <= ceiling < size + 40_000  # full up to about one page
+        assert pages == len(listed) < 60
+        assert [urlpath(item["url"]) for item in listed] == paths[::-1][:len(listed)]
+    finally:
+        site.close()
+
+
+# -- what it costs ----------------------------------------------------------------------
+
+FIRST_VISIT_TARGET = 5 * 1024  # compressed bytes the feature may add to a first visit
+BROWSER_FETCHES = re.compile(r"^/manifest\.webmanifest$|/aplikasi/")
+
+
+def visits(chromium, output, profile, on):
+    """(path, compressed size) of what a first visit to ARTICLE downloads,
+    until the worker runs and the browser has checked that the portal can be
+    installed, and then of the second page (UNVISITED)."""
+    site = Site(output)
+    context = chromium.browser_type.launch_persistent_context(
+        str(profile), executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    try:
+        page = context.new_page()
+        if on:
+            controlled(page, site.url + ARTICLE)
+        else:
+            page.goto(site.url + ARTICLE)
+        page.wait_for_timeout(2000)
+        first = list(site.requests)
+        site.requests.clear()
+        page.goto(site.url + UNVISITED)
+        page.wait_for_timeout(1500)
+        second = list(site.requests)
+    finally:
+        context.close()
+        site.close()
+    return downloaded(output, first), downloaded(output, second)
+
+
+def downloaded(output, requests):
+    sizes = {}
+    for method, path, code in requests:
+        target = output / path.lstrip("/")
+        if method == "GET" and code == "200":
+            target = target / "index.html" if target.is_dir() else target
+            sizes[path] = len(gzip.compress(target.read_bytes(), compresslevel=9, mtime=0))
+    return sizes
+
+
+def test_a_first_visit_costs_at_most_5_kb_more(chromium, deployments, tmp_path):
+    _, _, builds = deployments
+    with_it, second_with = visits(chromium, builds["a"], tmp_path / "a", on=True)
+    without, second_without = visits(chromium, builds["c"], tmp_path / "c", on=False)
+    browser = {path: size for path, size in with_it.items() if BROWSER_FETCHES.search(path)}
+    files = {path: size for path, size in with_it.items()
+             if path not in without and path not in browser}
+    html = with_it[ARTICLE] - without[ARTICLE]
+    page_extra = html + sum(files.values())
+    second_extra = sum(size for path, size in second_with.items() if path not in second_without)
+    report = [f"{path} {size}" for path, size in sorted({**files, **browser}.items())]
+    print("\nfirst visit, extra files:", *report, f"the page's HTML: +{html}", sep="\n  ")
+    print(f"first visit: page {page_extra} B, browser's install check {sum(browser.values())} B;"
+          f" second page: {second_extra} B")
+    assert set(files) == {"/theme/js/luring.js", "/theme/css/luring.css", "/pekerja-luring.js"}
+    assert page_extra <= FIRST_VISIT_TARGET
+    # The offline page and its scripts come with the second page, once.
+    assert {"/luring/", "/theme/js/luring-halaman.js", "/theme/js/luring-alat.js"} <= \
+        set(second_with)

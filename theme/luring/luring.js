@@ -33,8 +33,14 @@ if ("serviceWorker" in navigator) {
     pekerja.register(LURING.pekerja).catch(() => {});
   });
 
-  const tempat = document.querySelector("[data-luring-setelan]");
-  if (tempat) {
+  // "Hemat data" and the kept pages, after the footer's links.
+  const kaki = document.querySelector("footer nav");
+  if (kaki) {
+    const gaya = document.createElement("link");
+    gaya.rel = "stylesheet";
+    gaya.href = LURING.gaya;
+    document.head.append(gaya);
+    const tempat = document.createElement("div");
     tempat.className = "luring";
     const kotak = document.createElement("input");
     kotak.type = "checkbox";
@@ -62,7 +68,7 @@ if ("serviceWorker" in navigator) {
     baris[0].append(label, keterangan);
     baris[1].append(tautan);
     tempat.append(...baris);
-    tempat.hidden = false;
+    kaki.after(tempat);
   }
 
   const simpan = document.querySelector("[data-simpan]");

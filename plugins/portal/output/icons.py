@@ -22,10 +22,11 @@ SIGNAL = "#c2410c"
 HOUSE = "#0b5d4b"
 WATER = "#1f5aa6"
 # A maskable icon is cut to at most a circle of 80% of its width around its
-# centre (W3C, "Icon masks"): the mark's drawing (units 6 to 42 of 48 both
-# ways) is scaled so that its corners stay inside that circle.
+# centre (W3C, "Icon masks"): the mark is scaled so that its farthest point
+# from the centre (24, 24), the river's round ends at (6, 42) and (42, 42),
+# 26.8 units away with their strokes, stays inside that circle.
 SAFE_DIAMETER = 0.8
-_DRAWN = (6, 42)
+MARK_RADIUS = 27
 PALETTE = 28
 
 
@@ -90,8 +91,7 @@ def draw(size, maskable=False):
     pen = ImageDraw.Draw(image)
     if maskable:
         pen.rectangle((0, 0, big, big), fill=TILE)
-        drawn = _DRAWN[1] - _DRAWN[0]
-        unit = big * SAFE_DIAMETER / (drawn * 2 ** .5)
+        unit = big * SAFE_DIAMETER / 2 / MARK_RADIUS
         offset = big / 2 - 24 * unit
     else:
         unit = big / 48
