@@ -1,7 +1,8 @@
 """What a reader on a slow connection downloads, and how long it takes, when
 opening a potensi page (whose map sits below the fold), that scrolling to
 the map costs nothing, and what the map costs once the reader presses
-"Tampilkan peta"; an article is measured beside it for comparison. Chromium, network throttled through the DevTools protocol
+"Tampilkan peta"; an article is measured beside it for comparison.
+Chromium, network throttled through the DevTools protocol
 (``Network.emulateNetworkConditions``), 360 x 800 px, empty cache per run.
 
     .venv/bin/python bench/map_transfer.py [--latency 400] [--kbps 400] [--runs 3]

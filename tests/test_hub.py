@@ -587,7 +587,7 @@ def test_a_cut_keeps_words_that_begin_alike_together_up_to_pagefinds_own_size(pa
     def postings(run):
         return sum(1 + len(page[1]) + len(page[2]) for word in run for page in word[1])
 
-    for run, after in zip(runs, runs[1:]):
+    for run, after in zip(runs, runs[1:], strict=False):
         assert postings(run) >= search.CHUNK_POSTINGS
         alike = run[-1][0][:search.CHUNK_PREFIX] == after[0][0][:search.CHUNK_PREFIX]
         assert not alike or postings(run) >= search.PAGEFIND_CHUNK
