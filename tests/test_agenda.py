@@ -129,6 +129,82 @@ def test_the_build_day_is_the_days_setting(tmp_path):
     assert "diperbarui Jumat, 10 Juli 2026" in tree.css_first(".lead").text()
 
 
+# -- subscribing (issue 26, point 7) --------------------------------------------
+
+def test_the_agenda_offers_a_subscription_readable_without_script(fixture_site):
+    """A webcal:// link, Google Calendar's page for it, and the https://
+    address itself in the page (no script needed to read or select it)."""
+    from urllib.parse import parse_qs, urlsplit
+
+    tree = page(fixture_site, "agenda")
+    section = tree.css_first("#kalender").parent
+    links = {words(a): a.attributes["href"] for a in section.css("a")}
+    assert links["Berlangganan di aplikasi kalender"] == "webcal://localhost:8000/agenda/agenda.ics"
+    google = urlsplit(links["Tambahkan ke Google Calendar"])
+    assert google.netloc == "calendar.google.com"
+    assert parse_qs(google.query)["cid"] == ["webcal://localhost:8000/agenda/agenda.ics"]
+    field = section.css_first("input#alamat-kalender")
+    assert field.attributes["value"] == "http://localhost:8000/agenda/agenda.ics"
+    assert "readonly" in field.attributes
+    assert section.css_first(f'label[for="{field.id}"]') is not None
+    # The copy button needs the script: hidden until it runs.
+    assert "hidden" in section.css_first('button[data-salin="alamat-kalender"]').attributes
+    # One calendar per kecamatan with activities, also as webcal://.
+    assert links["berlangganan"].startswith("webcal://localhost:8000/kecamatan/")
+
+
+def test_no_link_downloads_a_calendar_file_without_saying_so(fixture_site, full_site):
+    """'Semua kegiatan' downloaded a file: a link to a .ics file now says it
+    is one (".ics", or the format's name on the list of feeds); subscribing
+    is a webcal:// link."""
+    for site in (fixture_site, full_site):
+        for path in site.rglob("*.html"):
+            tree = LexborHTMLParser(path.read_text(encoding="utf-8"))
+            for link in tree.css('a[href$=".ics"]'):
+                href, text = link.attributes["href"], words(link)
+                if not href.startswith("/"):  # webcal://, Google Calendar's page
+                    continue
+                where = f"{path.relative_to(site)}: {text!r} -> {href}"
+                assert ".ics" in text or text == "iCalendar", where
+
+
+def test_a_called_off_activity_offers_nothing_to_save(fixture_site):
+    called_off = page(fixture_site, "agenda/pelatihan-contoh")
+    assert "dibatalkan" in called_off.css_first(".notice--batal").text()
+    assert called_off.css('a[type="text/calendar"], a[href$=".ics"]') == []
+    assert "Simpan ke kalender" not in called_off.body.text()
+    moved = page(fixture_site, "agenda/festival-contoh")
+    assert words(moved.css_first('a[type="text/calendar"]')) == "Simpan ke kalender (.ics)"
+
+
+def test_salin_alamat_copies_the_calendars_address(chromium, fixture_site):
+    from conftest import serving
+
+    context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"])
+    try:
+        with serving(fixture_site) as base:
+            tab = context.new_page()
+            tab.goto(base + "/agenda/")
+            button = tab.get_by_role("button", name="Salin alamat")
+            button.click()
+            tab.locator("[data-salin-status]").filter(has_text="Alamat disalin.").wait_for()
+            assert tab.evaluate("navigator.clipboard.readText()") == \
+                "http://localhost:8000/agenda/agenda.ics"
+    finally:
+        context.close()
+    # Without script: no button that would do nothing, the address still there.
+    context = chromium.new_context(java_script_enabled=False)
+    try:
+        with serving(fixture_site) as base:
+            tab = context.new_page()
+            tab.goto(base + "/agenda/")
+            assert not tab.get_by_role("button", name="Salin alamat").is_visible()
+            assert tab.locator("#alamat-kalender").input_value() == \
+                "http://localhost:8000/agenda/agenda.ics"
+    finally:
+        context.close()
+
+
 def test_calendars_are_stamped_with_the_builds_fixed_moment(fixture_site):
     """DTSTAMP (when the calendar was published) is one moment the content
     fixes, the newest article's date (the cek fakta of 1 February 2024,

@@ -48,9 +48,10 @@ def test_kecamatan_page_links_a_list_only_where_it_shows_part_of_it(full_site):
         "/kecamatan/kotawaringin-lama/berita/"]
     kumai = page(full_site, "/kecamatan/kumai/")
     # Kumai has coming activities (valid-minimal's agenda): the whole agenda and its
-    # calendar are linked from its "Agenda terdekat".
+    # calendar (to subscribe to: webcal://) are linked from its "Agenda terdekat".
     assert [a.attributes["href"] for a in kumai.css(".more a")] == [
-        "/agenda/", "/kecamatan/kumai/agenda.ics", "/kecamatan/kumai/berita/"]
+        "/agenda/", "webcal://localhost:8000/kecamatan/kumai/agenda.ics",
+        "/kecamatan/kumai/berita/"]
     assert not (Path(full_site) / "kecamatan" / "kumai" / "kim").exists()
     assert not (Path(full_site) / "kecamatan" / "kumai" / "potensi").exists()
     directory = page(full_site, "/kim/")

@@ -58,6 +58,13 @@ def test_photoswipe_shows_the_photos_larger_and_without_script_they_are_links(
             page.locator('.pswp__img[src$="/images/galeri/rapat-1.jpg"]').wait_for()
             assert page.locator(".pswp__keterangan").inner_text() == \
                 "Gambar rekaan pertama · Foto: Dok. rekaan"
+            # Nothing of the page shows through the backdrop or behind the
+            # caption (issue 26, point 9).
+            page.wait_for_function(
+                "getComputedStyle(document.querySelector('.pswp__bg')).opacity === '1'")
+            caption = page.locator(".pswp__keterangan").evaluate(
+                "e => getComputedStyle(e).backgroundColor")
+            assert float(caption.rstrip(")").split(",")[-1]) >= 0.85, caption
             page.keyboard.press("Escape")
             viewer.wait_for(state="detached")
             assert problems == []

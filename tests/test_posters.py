@@ -328,3 +328,30 @@ def test_poster_page_on_screen(chromium, served_full, scheme, width):
             save_screenshot(page, f"{kind}-poster-{width}-{scheme}.png")
     finally:
         context.close()
+
+
+def test_the_poster_page_has_a_print_button_and_says_how_to_print_without_it(
+        chromium, served_full):
+    """A button opens the print dialog; without script it is not there, and
+    the note says how to print from a phone's menu too, never "Ctrl+P",
+    which a phone has not (issue 26, point 9)."""
+    address = f"{served_full}/potensi/contoh-potensi/poster/"
+    context = chromium.new_context(viewport={"width": 360, "height": 800})
+    try:
+        tab = context.new_page()
+        tab.add_init_script("window.print = () => { window.printed = true; };")
+        tab.goto(address)
+        note = tab.locator(".poster-note").inner_text()
+        assert "Ctrl" not in note and "Bagikan" in note and "Cetak" in note
+        tab.get_by_role("button", name="Cetak poster").click()
+        assert tab.evaluate("window.printed === true")
+    finally:
+        context.close()
+    context = chromium.new_context(java_script_enabled=False)
+    try:
+        tab = context.new_page()
+        tab.goto(address)
+        assert not tab.get_by_role("button", name="Cetak poster").is_visible()
+        assert tab.get_by_text("Cetak lewat menu peramban").is_visible()
+    finally:
+        context.close()

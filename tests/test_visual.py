@@ -8,6 +8,7 @@ Screenshots of the pages a resident sees first are written at 360 and
 
 import os
 import re
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -83,25 +84,46 @@ def logo(site, address):
 
 
 def item_icon(site, address):
-    """The icon an item without photo should show: its category's."""
-    if address.startswith("/agenda/"):
-        return "agenda"  # an activity of the agenda
+    """The icon a potensi or an article without photo shows: its category's."""
     tree = page(site, address)
-    if address.startswith("/kim/"):
-        return "kim"
     link = tree.css_first('a[href^="/potensi/kategori/"], .article__meta a[href^="/kategori/"]')
     return link.attributes["href"].rstrip("/").rsplit("/", 1)[1]
 
 
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+
+
+def initials(title):
+    """What a monogram shows (figure.html's _inisial): the first letters of
+    the first two capitalised words or numbers, a leading "KIM" left out."""
+    words = title.split()
+    if len(words) > 1 and words[0] == "KIM":
+        words = words[1:]
+    letters = "".join(word[0] for word in words if word[0].isupper() or word[0].isdigit())
+    return letters[:2] or title[0].upper()
+
+
+def colour(media):
+    """The tile's colour class (media--warna-N), or None."""
+    return next((c for c in media.attributes.get("class", "").split()
+                 if c.startswith("media--warna-")), None)
+
+
 @pytest.mark.parametrize("listing,card", [
     ("/potensi/", ".card"), ("/kim/", ".card"), ("/kecamatan/kumai/", ".card"),
-    ("/berita/", ".teaser"), ("/", ".teaser"), ("/kim/contoh-satu/", ".card, .teaser")])
-def test_cards_show_the_items_photo_else_its_category_icon(full_site, listing, card):
+    ("/berita/", ".teaser"), ("/", ".teaser"), ("/kim/contoh-satu/", ".card, .teaser"),
+    ("/agenda/", ".teaser")])
+def test_cards_show_the_items_photo_else_a_tile_drawn_for_it(full_site, listing, card):
+    """Without a photo or logo a card is not one more copy of a generic icon
+    (issue 26, point 4): a KIM shows its initials in a colour of its name,
+    a potensi its category's icon in a colour of its name, an article its
+    category's icon in its category's colour, an activity its day and month."""
     cards = page(full_site, listing).css(card)
     assert cards, f"{listing}: no {card}"
     with_photo = without = 0
     for node in cards:
-        address = node.css_first(".card__title a, .teaser__title a").attributes["href"]
+        title = node.css_first(".card__title a, .teaser__title a")
+        address = title.attributes["href"]
         media = node.css_first(".media")
         assert media is not None, f"{listing}: card of {address} has no picture"
         photo = lead_photo(full_site, address)
@@ -113,15 +135,44 @@ def test_cards_show_the_items_photo_else_its_category_icon(full_site, listing, c
             for attribute in ("width", "height", "srcset", "sizes"):
                 assert img.attributes.get(attribute), f"{listing}: {address}: no {attribute}"
             assert img.attributes["alt"] == ""  # the card's title names it
-        elif logo(full_site, address):
+            continue
+        if logo(full_site, address):
             assert "media__logo" in img.attributes["class"], f"{listing}: {address}"
             assert img.attributes["src"] == logo(full_site, address), f"{listing}: {address}"
+            continue
+        without += 1
+        where = f"{listing}: card of {address}"
+        assert img is None, f"{where} shows a photo it does not have"
+        if address.startswith("/agenda/"):
+            day = date.fromisoformat(node.css_first("time").attributes["datetime"][:10])
+            assert "media--tanggal" in media.attributes["class"], where
+            assert media.css_first(".media__hari").text() == str(day.day), where
+            assert media.css_first(".media__bulan").text() == MONTHS[day.month - 1], where
+            continue
+        assert colour(media), f"{where}: a tile without its colour"
+        if address.startswith("/kim/"):
+            assert media.text() == initials(" ".join(title.text().split())), where
         else:
-            without += 1
-            assert img is None, f"{listing}: card of {address} shows a photo it does not have"
             assert icon_of(media) == item_icon(full_site, address), (
-                f"{listing}: card of {address} shows {icon_of(media)!r}")
+                f"{where} shows {icon_of(media)!r}")
     assert without, f"{listing}: no card without a photo was checked"
+
+
+def test_a_kims_tile_has_the_same_colour_everywhere_and_kims_differ(full_site):
+    """The colour is the name's (deterministic), so a KIM is recognised from
+    list to list; the directory's tiles are not all one colour."""
+    seen = {}
+    for listing in ("/kim/", "/kecamatan/kumai/", "/kecamatan/kotawaringin-lama/",
+                    "/kecamatan/arut-selatan/"):
+        for node in page(full_site, listing).css(".card"):
+            media = node.css_first(".media--monogram")
+            if media is None:  # a photo or a logo
+                continue
+            address = node.css_first(".card__title a").attributes["href"]
+            assert seen.setdefault(address, colour(media)) == colour(media), address
+    kims = [a for a in seen if a.count("/") == 3 and a.startswith("/kim/")]
+    assert len(kims) > 10
+    assert len({seen[a] for a in kims}) >= 5
 
 
 def test_pages_without_photo_show_their_category_icon(full_site):
@@ -253,3 +304,188 @@ def test_every_new_section_is_reachable_from_every_pages_navigation(full_site):
         footer = [a.attributes["href"] for a in tree.css(".site-footer nav a")]
         assert "/agenda/" in menu, url
         assert {"/rapor/", "/galeri/", "/video/", "/dokumen/"} <= set(footer), url
+
+
+# -- in Chromium: issue 26's layout points ---------------------------------------
+
+# A line of a heading that changes between two letters: the heading broke
+# inside a word ("Masyaraka/t"). Each character's box, in reading order.
+JS_WORD_BREAKS = """() => {
+  const found = [];
+  const letter = /[\\p{L}\\p{N}]/u;
+  const range = document.createRange();
+  for (const heading of document.querySelectorAll("h1, h2, h3, h4, h5, h6")) {
+    if (!heading.getClientRects().length) continue;
+    const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+    let before = null;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.data.length; i++) {
+        const char = node.data[i];
+        if (/\\s/.test(char)) { before = null; continue; }
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const box = range.getClientRects()[0];
+        if (!box) continue;
+        if (before && box.top > before.top + 2 && letter.test(before.char) && letter.test(char)) {
+          const name = heading.textContent.trim().replace(/\\s+/g, " ");
+          found.push(`${name} (${before.char}|${char})`);
+        }
+        before = { char, top: box.top };
+      }
+    }
+  }
+  return found;
+}"""
+
+
+def reader_pages(site):
+    """The address of every reader page of a built site."""
+    for path in sorted(Path(site).rglob("*.html")):
+        relative = path.relative_to(site).as_posix()
+        if not relative.startswith(("admin/", "pagefind")):
+            yield "/" + relative.removesuffix("index.html")
+
+
+def test_no_heading_breaks_inside_a_word_on_a_phone(chromium, served_site, full_site):
+    """Every heading of every page of the full site at 360 px breaks only
+    between words (issue 26, point 4: "Masyaraka/t", "Penyelengg/ara")."""
+    context = chromium.new_context(viewport={"width": 360, "height": 800})
+    host = urlsplit(served_site).netloc
+    # Only the pages and their style: photos have their size in the page.
+    context.route("**/*", lambda route: route.abort("blockedbyclient") if (
+        route.request.resource_type == "image" or urlsplit(route.request.url).netloc != host)
+        else route.continue_())
+    tab = context.new_page()
+    broken = []
+    try:
+        for address in reader_pages(full_site):
+            tab.goto(served_site + address)
+            broken += [f"{address}: {heading}" for heading in tab.evaluate(JS_WORD_BREAKS)]
+    finally:
+        context.close()
+    assert not broken, "headings broken inside a word at 360 px:\n" + "\n".join(broken)
+
+
+def phone_and_desktop(chromium, served_site, width, **options):
+    context = chromium.new_context(viewport={"width": width, "height": 800}, **options)
+    host = urlsplit(served_site).netloc
+    context.route(lambda url: urlsplit(url).netloc not in (host, ""),
+                  lambda route: route.abort("blockedbyclient"))
+    return context
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_header_is_short_and_cari_has_one_search_box(chromium, served_site,
+                                                          screenshot_paths, width):
+    """The header took about 200 of 800 px on a phone (issue 26, point 9): at
+    most 120 now, its menu one row that scrolls sideways; /cari/ shows only
+    its own search box."""
+    context = phone_and_desktop(chromium, served_site, width)
+    tab = context.new_page()
+    try:
+        for page_id, address in screenshot_paths.items():
+            tab.goto(served_site + address)
+            where = f"{page_id} ({address}) at {width} px"
+            header = tab.locator(".site-header").bounding_box()
+            assert header["height"] <= 120, f"{where}: header {header['height']} px tall"
+            tops = tab.locator(".site-nav__link").evaluate_all(
+                "links => new Set(links.map(l => Math.round(l.getBoundingClientRect().top))).size")
+            assert tops == 1, f"{where}: the menu takes {tops} rows"
+            boxes = tab.locator("input[type=search]:visible").count()
+            assert boxes == (1 if page_id == "cari" or width > 360 else 0), (
+                f"{where}: {boxes} search boxes")
+        # Every menu item is reached: the last one scrolled into view by the keyboard.
+        tab.goto(served_site + "/")
+        last = tab.locator(".site-nav__link").last
+        last.focus()
+        box = last.bounding_box()
+        assert 0 <= box["x"] and box["x"] + box["width"] <= width
+    finally:
+        context.close()
+
+
+def test_the_phones_search_button_opens_cari_ready_to_type(chromium, served_site):
+    context = phone_and_desktop(chromium, served_site, 360)
+    tab = context.new_page()
+    try:
+        tab.goto(served_site + "/kim/")
+        tab.locator(".site-search").get_by_role("button", name="Cari").click()
+        tab.wait_for_url("**/cari/**")
+        tab.wait_for_function("document.activeElement && document.activeElement.id === 'cari-kata'")
+        assert "Tulis kata yang dicari" in tab.locator("[data-search-status]").inner_text()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("listing", ["/kim/", "/potensi/", "/berita/", "/", "/agenda/"])
+def test_card_text_is_not_squeezed_beside_its_picture_on_a_phone(chromium, served_site,
+                                                                  listing):
+    """The picture sits beside the title; the text under both takes the
+    card's width (issue 26, point 4: text squeezed beside an empty column)."""
+    context = phone_and_desktop(chromium, served_site, 360)
+    tab = context.new_page()
+    try:
+        tab.goto(served_site + listing)
+        found = tab.evaluate("""() => [...document.querySelectorAll('.card, .teaser')].map(card => {
+          const inner = card.clientWidth - 2 * parseFloat(getComputedStyle(card).paddingLeft);
+          const text = card.querySelector(
+            '.card__text, .teaser__summary, .teaser__meta + .teaser__meta');
+          return text ? text.getBoundingClientRect().width / inner : 1;
+        })""")
+        assert found and min(found) > 0.95, f"{listing}: {found}"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("address", ["/potensi/", "/potensi/kategori/kerajinan/"])
+def test_potensi_filters_leave_the_first_screen_to_the_catalogue(chromium, served_site,
+                                                                  address):
+    context = phone_and_desktop(chromium, served_site, 360)
+    tab = context.new_page()
+    try:
+        tab.goto(served_site + address)
+        filters = tab.locator(".filters").bounding_box()
+        assert filters["height"] <= 200, f"{address}: filters {filters['height']} px tall"
+        # The first cards are on the first screen.
+        assert tab.locator(".card").first.bounding_box()["y"] < 600
+        # Each list is one row that scrolls: every chip is still reached.
+        rows = tab.locator(".filters .inline-list").evaluate_all(
+            "lists => lists.map(l => new Set([...l.children].map(li => li.offsetTop)).size)")
+        assert rows and set(rows) == {1}, rows
+    finally:
+        context.close()
+
+
+def test_the_footer_stays_at_the_bottom_of_a_short_page(chromium, served_site):
+    context = phone_and_desktop(chromium, served_site, 1280)
+    tab = context.new_page()
+    try:
+        tab.set_viewport_size({"width": 1280, "height": 1600})  # taller than the page
+        tab.goto(served_site + "/404.html")
+        bottom = tab.locator(".site-footer").bounding_box()
+        assert bottom["y"] + bottom["height"] == pytest.approx(1600, abs=1)
+    finally:
+        context.close()
+
+
+def test_articles_read_in_a_centred_column_of_about_70_characters(chromium, served_site,
+                                                                   screenshot_paths):
+    context = phone_and_desktop(chromium, served_site, 1280)
+    tab = context.new_page()
+    try:
+        tab.goto(served_site + screenshot_paths["artikel"])
+        found = tab.evaluate("""() => {
+          const prose = document.querySelector('.article .prose');
+          const probe = document.createElement('span');
+          probe.textContent = '0'.repeat(50);
+          prose.append(probe);
+          const ch = probe.getBoundingClientRect().width / 50;
+          probe.remove();
+          const article = document.querySelector('.article').getBoundingClientRect();
+          return {ch: prose.getBoundingClientRect().width / ch,
+                  left: article.left, right: innerWidth - article.right};
+        }""")
+        assert 60 <= found["ch"] <= 80, found
+        assert found["left"] == pytest.approx(found["right"], abs=40), found  # centred
+    finally:
+        context.close()

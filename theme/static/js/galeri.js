@@ -21,6 +21,9 @@ if (album) {
     arrowNextTitle: 'Berikutnya',
     errorMsg: 'Foto tidak dapat dimuat.',
     indexIndicatorSep: ' dari ',
+    // An opaque backdrop: at PhotoSwipe's 80 % the page showed through
+    // around the photo and behind its caption.
+    bgOpacity: 1,
   });
   lightbox.on('uiRegister', () => {
     // The photo's caption and credit under it, as on the page.

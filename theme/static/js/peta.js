@@ -16,25 +16,31 @@ function loaded(element) {
   });
 }
 
-// Script and stylesheet are added from here, not written in the page, so
-// that nothing of Leaflet is fetched before it is wanted; both come from
-// the site itself, which the page's CSP allows.
+function stylesheet(href) {
+  const style = document.createElement("link");
+  style.rel = "stylesheet";
+  style.href = href;
+  return style;
+}
+
+// Script and stylesheets are added from here, not written in the page, so
+// that nothing of Leaflet is fetched before it is wanted; all come from the
+// site itself, which the page's CSP allows. The portal's own map styles
+// (badges, popups) come after Leaflet's, so that they win over its defaults.
 function loadLeaflet(box) {
   if (!leaflet) {
-    const style = document.createElement("link");
-    style.rel = "stylesheet";
-    style.href = box.dataset.leafletCss;
+    const styles = [stylesheet(box.dataset.leafletCss), stylesheet(box.dataset.petaCss)];
     const script = document.createElement("script");
     script.src = box.dataset.leafletJs;
-    const ready = Promise.all([loaded(style), loaded(script)]);
-    document.head.append(style, script);
+    const ready = Promise.all([...styles.map(loaded), loaded(script)]);
+    document.head.append(...styles, script);
     leaflet = ready.then(() => {
       if (!window.L) throw new Error("Leaflet tidak termuat");
       return window.L;
     });
     leaflet.catch(() => {
       leaflet = null; // a later press tries again
-      style.remove();
+      styles.forEach((style) => style.remove());
       script.remove();
     });
   }
