@@ -41,13 +41,31 @@ def test_stemming_finds_pelatihan_for_latih(page, served_site):
 
 
 def test_query_typed_in_the_header_box_reaches_results(page, served_site):
+    """From 48em the header holds the box; on a phone its "Cari" button opens
+    /cari/ with the cursor in the page's own box (the header's box would
+    take a row of the first screen)."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    try:
+        page.goto(served_site + "/kim/")
+        page.fill("#cari-situs", "kelinci")
+        page.press("#cari-situs", "Enter")
+        page.locator("[data-search-status]", has_text="hasil").wait_for(timeout=15000)
+        results = [a.get_attribute("href") for a in page.locator(".search__title a").all()]
+        assert "/potensi/taman-kelinci/" in results
+        assert page.locator("[data-search-nojs]").is_hidden()
+        # /cari/ shows one search box, its own.
+        assert page.locator("#cari-situs").is_hidden()
+    finally:
+        page.set_viewport_size({"width": 360, "height": 800})
     page.goto(served_site + "/kim/")
-    page.fill("#cari-situs", "kelinci")
-    page.press("#cari-situs", "Enter")
+    assert page.locator("#cari-situs").is_hidden()
+    page.get_by_role("button", name="Cari").click()
+    page.wait_for_url("**/cari/**")
+    page.keyboard.type("kelinci")
+    page.keyboard.press("Enter")
     page.locator("[data-search-status]", has_text="hasil").wait_for(timeout=15000)
     results = [a.get_attribute("href") for a in page.locator(".search__title a").all()]
     assert "/potensi/taman-kelinci/" in results
-    assert page.locator("[data-search-nojs]").is_hidden()
 
 
 def test_filters_by_type_and_kecamatan(page, served_site):
@@ -229,7 +247,7 @@ def test_indexed_text_has_no_glued_words(full_site, page, served_site):
             glued[url] = sorted(extra)
     assert glued == {}
     taman = stored["/potensi/taman-kelinci/"]["content"]
-    assert "Kategori Agrowisata Wilayah Desa Kumpai Batu Atas" in taman
+    assert "Kategori: Agrowisata. Wilayah: Desa Kumpai Batu Atas" in taman
 
 
 KINDS = {"KIM", "Potensi", "Berita", "Cek Fakta", "Halaman"}
@@ -308,3 +326,105 @@ def test_every_page_kind_the_search_finds_is_offered_as_a_filter(full_site):
     offered = re.findall(r"<option>([^<]+)</option>", cari.split('id="cari-jenis"')[1]
                          .split("</select>")[0])
     assert offered == list(PAGE_KINDS)
+
+
+def test_block_ends_read_as_sentences_in_the_indexed_copy():
+    from portal.output.search import punctuated
+
+    assert punctuated('<dl><dt>Desa</dt><dd><a href="/k/">Kumai</a></dd></dl>') == \
+        '<dl><dt>Desa:</dt><dd><a href="/k/">Kumai.</a></dd></dl>'
+    # Whitespace before the end tag hid the last letter from Pagefind's own rule.
+    assert punctuated("<li>\nSindonews, 3 September 2018    </li>") == \
+        "<li>\nSindonews, 3 September 2018.    </li>"
+    assert punctuated("<p>“pesan berantai”</p>") == "<p>“pesan berantai”.</p>"
+    # Ended already, or no text of its own: as it was.
+    for html in ("<p>Apa itu?</p>", "<dt>Catatan:</dt>", "<p>Satu.</p>\n<p>Dua!</p>",
+                 '<div class="badge"><svg></svg></div>', "<ul><li>A.</li></ul>"):
+        assert punctuated(html) == html
+    # Headings are ended by Pagefind, which takes their text as titles: only
+    # the whitespace that would hide their last letter goes.
+    assert punctuated("<h1>KIM Palae</h1>") == "<h1>KIM Palae</h1>"
+    assert punctuated("<h2>Kontak\n  </h2><p>Isi</p>") == "<h2>Kontak</h2><p>Isi.</p>"
+
+
+# A date as the byline writes it: "Senin, 3 September 2018".
+BYLINE_DATE = r"(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} \w+ \d{4}"
+
+
+def test_indexed_text_has_no_byline_and_keeps_headings_apart(full_site):
+    """News are indexed without their date and byline lines; every heading,
+    fact and list item ends as a sentence, so no snippet runs one into the
+    next; the titles Pagefind takes from the headings gain no full stop."""
+    import re
+
+    stored = fragments(full_site)
+    news = {url: fragment["content"] for url, fragment in stored.items()
+            if url.startswith(("/berita/", "/galeri/", "/video/"))}
+    assert len(news) > 20
+    for url, content in news.items():
+        assert not re.search(BYLINE_DATE, content), url
+        assert not re.search(r"Diterbitkan ulang|Diperbarui|Penulis:", content), url
+    # Still found by their words and their KIM.
+    assert "Paragraf pertama berita rekaan" in news["/berita/berita-contoh-kegiatan-kim/"]
+    assert "KIM Contoh Satu" in news["/galeri/rapat-anggota-contoh/"]
+    assert "KIM Palae. Desa: Sungai Kapitan. Kecamatan: Kumai. Dibentuk: September 2018." in \
+        stored["/kim/palae/"]["content"]
+    assert "Sumber. Sindonews, 3 September 2018. Tag. KIM." in \
+        news["/berita/kobar-rencanakan-lima-kim/"]
+    for url, fragment in stored.items():
+        words = fragment["content"].split(" ")
+        title = " ".join(fragment["meta"]["title"].split())  # its &nbsp; as a space
+        assert not title.endswith("."), url
+        assert fragment["content"].startswith(title) and \
+            fragment["content"][len(title)] in ".:?!", url
+        for anchor in fragment["anchors"]:
+            last = words[anchor["location"] + len(anchor["text"].split()) - 1]
+            assert last[-1] in ".:?!", (url, anchor["text"], last)
+
+
+def excerpts(page):
+    """Each result's excerpt on the page: (url, its text, its marks' texts
+    each with the character after it)."""
+    return page.locator(".search__result").evaluate_all("""items => items.map(item => [
+        item.querySelector(".search__title a").getAttribute("href"),
+        item.querySelector(".search__excerpt").textContent,
+        [...item.querySelectorAll(".search__excerpt mark")].map(mark => [mark.textContent,
+            (mark.nextSibling?.textContent || "").slice(0, 1)])])""")
+
+
+@pytest.mark.parametrize("query", ["kelinci", "desa", "Sungai Kapitan", "Rabu"])
+def test_excerpts_start_at_a_sentence_and_mark_words_only(full_site, page, served_site, query):
+    """An excerpt is the page's text from a sentence's start (or "… " where
+    it starts mid-sentence) to a sentence's end (or " …"), without the date
+    line, and its marks hold words without their punctuation."""
+    import re
+
+    stored = fragments(full_site)
+    search(page, served_site, query)
+    shown = excerpts(page)
+    assert shown or query == "Rabu"
+    starts = []
+    for url, text, marks in shown:
+        content = stored[url]["content"]
+        body = text.removeprefix("… ").removesuffix(" …")
+        assert body and body in content, (url, text)
+        at = content.index(body)
+        starts.append(at)
+        if not text.startswith("… "):
+            assert at == 0 or re.search(r"[.!?…][”’\"')\]]* $", content[:at]), (url, text)
+        if not text.endswith(" …"):
+            assert at + len(body) == len(content) or \
+                re.search(r"[.!?…][”’\"')\]]*$", body), (url, text)
+        if url.startswith(("/berita/", "/galeri/", "/video/")):
+            assert not re.search(BYLINE_DATE, text), (url, text)
+        assert marks, (url, text)
+        for mark, _ in marks:
+            assert re.fullmatch(r"\w(.*\w)?", mark), (url, mark)
+    if query == "kelinci":
+        # Pages matched far from their start; and words that Pagefind marked
+        # with their punctuation ("Kelinci." "kelinci:"), marked without it.
+        assert max(starts) > 0
+        assert {after for _, _, marks in shown for _, after in marks} & set(".,:;)")
+    if query == "Rabu":
+        # The weekday of a news item's date is no longer found: only body text.
+        assert not any(url.startswith("/berita/pengumuman-uji-") for url, _, _ in shown)

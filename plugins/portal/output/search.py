@@ -31,6 +31,15 @@ index and in the result snippets, and such glued words cannot be found. So
 a page whose block elements touch is indexed from a copy with a space after
 each of their ends (``spaced``); the pages readers get are not changed, and
 no template has to remember to leave whitespace between its tags.
+
+Pagefind also ends a heading, paragraph or list item with a full stop when
+its text ends with a letter, so that result snippets read as sentences; but
+not when whitespace comes before the end tag ("Sumber, 3 September 2018 Tag"),
+nor after a closing ” or ], and never for a definition list: a profile's
+facts read "Desa Sungai Kapitan Kecamatan Kumai Dibentuk September 2018".
+The indexed copy therefore ends every such block itself (``punctuated``):
+"Desa: Sungai Kapitan. Kecamatan: Kumai.", and a heading is never run into
+the text after it.
 """
 
 import gzip
@@ -66,6 +75,19 @@ _TOUCHING_BLOCK_END = re.compile(
     r"|h[1-6]|header|li|nav|ol|p|section|summary|table|td|th|tr|ul)>|<br\s*/?>)(?=\S)",
     re.IGNORECASE)
 
+# The end of a block (as above, br and headings aside) whose text ends with
+# a letter, a digit, a closing bracket or quote, perhaps inside inline
+# elements and before whitespace: a sentence the snippets would run into the
+# next block. Headings are left to Pagefind, which ends them with a full stop
+# itself: what is inside them is also the result's title and its sections'
+# names, which must not gain one.
+_BLOCKS = (r"address|article|aside|blockquote|caption|dd|div|dl|dt|figcaption|figure|footer"
+           r"|header|li|nav|ol|p|section|summary|table|td|th|tr|ul")
+# Whitespace before a heading's end, which hides its last letter from Pagefind.
+_HEADING_END = re.compile(r"\s+(?=</h[1-6]>)", re.IGNORECASE)
+_UNENDED_BLOCK = re.compile(
+    r"([\w)\]”’\"'])((?:\s*</(?:a|abbr|b|bdi|cite|code|data|em|i|mark|q|s|small|span|strong"
+    r"|sub|sup|time|u)>)*\s*</(" + _BLOCKS + r")>)", re.IGNORECASE)
 
 # The main tier's parts are this many times SEARCH_PART_SIZE (part_sizes).
 MAIN_PART_FACTOR = 2
@@ -179,7 +201,7 @@ def _index_part(output_dir, bundle, pages):
             target = site / page
             target.parent.mkdir(parents=True, exist_ok=True)
             html = source.read_text(encoding="utf-8")
-            clean = spaced(html)
+            clean = spaced(punctuated(html))
             if clean != html:
                 target.write_text(clean, encoding="utf-8")
                 continue
@@ -346,3 +368,14 @@ def spaced(html):
     """`html` with a space after every block element's end that touches
     what follows, so that its words stay apart in the index."""
     return _TOUCHING_BLOCK_END.sub(r"\g<0> ", html)
+
+
+def punctuated(html):
+    """`html` with every block's text but a heading's ended as a sentence
+    (a term of a definition list with a colon, every other block with a full
+    stop) where it ends without punctuation, and no whitespace before a
+    heading's end, so that result snippets keep a heading, a term or a list
+    item apart from what follows."""
+    html = _HEADING_END.sub("", html)
+    return _UNENDED_BLOCK.sub(
+        lambda match: match[1] + (":" if match[3].lower() == "dt" else ".") + match[2], html)
