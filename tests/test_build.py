@@ -40,6 +40,23 @@ def test_every_page_type_is_built_in_indonesian(full_site, page_id):
     assert tree.css_first("a.skip-link").attributes["href"] == "#isi"
 
 
+def test_every_folder_the_site_writes_at_its_root_is_a_reserved_page_slug(full_site):
+    """A page whose slug is a folder the portal writes would be overwritten by
+    it (or overwrite it): every top-level folder of a site with every content
+    type is a static page's own or reserved (model/schema.py, listed in the
+    editors' guide)."""
+    from portal.model.schema import RESERVED_PAGE_SLUGS
+
+    root = Path(full_site)
+    # The static pages' own folders: their slugs, in the content beside the output.
+    pages = set(re.findall(r"(?m)^slug: *(\S+)", "\n".join(
+        path.read_text(encoding="utf-8")
+        for path in (root.parent / "content" / "halaman").glob("*.md"))))
+    assert pages
+    folders = {path.name for path in root.iterdir() if path.is_dir()}
+    assert folders - pages <= RESERVED_PAGE_SLUGS, sorted(folders - pages - RESERVED_PAGE_SLUGS)
+
+
 def test_kecamatan_page_links_a_list_only_where_it_shows_part_of_it(full_site):
     lama = page(full_site, "/kecamatan/kotawaringin-lama/")
     assert len(lama.css("#kim + ul .card")) == len(lama.css("#potensi + ul .card")) == 6

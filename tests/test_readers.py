@@ -93,7 +93,10 @@ def test_main_menu_reaches_map_and_statistics_and_feeds_say_langganan(sample_sit
     menu = re.search(r'<nav class="site-nav" aria-label="Menu utama">(.*?)</nav>', home, re.S)[1]
     assert '<a class="site-nav__link" href="/peta/">Peta</a>' in menu
     assert '<a class="site-nav__link" href="/statistik/">Statistik</a>' in menu
-    assert ">Langganan (RSS/Atom)</a>" in home
+    # One footer link to the feeds page, not a format's name on every page
+    # (issue 26, point 9); the pages' <link rel="alternate"> stays.
+    assert '<a href="/feeds/">Langganan berita dan kalender</a>' in home
+    assert "RSS/Atom" not in home and 'rel="alternate" type="application/atom+xml"' in home
     statistik = (sample_site / "statistik" / "index.html").read_text(encoding="utf-8")
     assert 'href="/statistik/" aria-current="page">Statistik' in statistik
     for path in sample_site.rglob("*.html"):

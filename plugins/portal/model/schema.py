@@ -404,5 +404,6 @@ SITUS_FILE = "situs.yml"  # in the content folder
 RESERVED_PAGE_SLUGS = frozenset(
     {"kim", "kecamatan", "potensi", "berita", "cek-fakta", "kategori", "tag", "arsip",
      "feeds", "theme", "images", "cari", "peta", "statistik", "admin", "draf", "agenda",
-     "acara", "pratinjau", "video", "dokumen", "berkas", "rapor", "galeri", "luring"}
+     "acara", "pratinjau", "video", "dokumen", "berkas", "rapor", "galeri", "luring",
+     "ringkasan", "pagefind"}
 )
