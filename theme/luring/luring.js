@@ -33,13 +33,20 @@ if ("serviceWorker" in navigator) {
     pekerja.register(LURING.pekerja).catch(() => {});
   });
 
+  // The manifest (what Chromium reads to offer installing) from the second
+  // page on, once the worker controls the page: linked in every page, it
+  // made the browser fetch the manifest and an icon on a first visit, half
+  // of what the feature added to it (docs/performance.md).
+  if (pekerja.controller) {
+    const manifest = document.createElement("link");
+    manifest.rel = "manifest";
+    manifest.href = LURING.manifest;
+    document.head.append(manifest);
+  }
+
   // "Hemat data" and the kept pages, after the footer's links.
   const kaki = document.querySelector("footer nav");
   if (kaki) {
-    const gaya = document.createElement("link");
-    gaya.rel = "stylesheet";
-    gaya.href = LURING.gaya;
-    document.head.append(gaya);
     const tempat = document.createElement("div");
     tempat.className = "luring";
     const kotak = document.createElement("input");

@@ -13,15 +13,17 @@ opened on the phone. The pieces, all served by the site itself:
   theme/luring/pekerja-luring.js with its settings (``SETELAN``) above it:
   what it does is said at its top;
 - the pages' script, theme/luring/luring.js (every page: registers the
-  worker, the "Hemat data" switch, "Simpan untuk dibaca nanti"), the
-  modules it loads only when used, and the small stylesheet it links,
-  published into the theme's js/ and css/ folders;
+  worker, links the manifest once the worker controls the page, the "Hemat
+  data" switch, "Simpan untuk dibaca nanti"), and the modules it loads only
+  when used, published into the theme's js/ folder (their few style rules
+  are in the base sheet, theme/css/53-luring.css: a sheet of their own cost
+  a request on every first visit);
 - the offline page /luring/ (theme/templates/luring.html, a direct
   template): what is kept, and search over it (luring-halaman.js).
 
 The scripts are published without comment lines and indentation: a
 reader's first visit downloads the worker and luring.js (docs/performance.md,
-"Membaca tanpa sinyal"). So no string in them spans lines.
+"Reading without signal"). So no string in them spans lines.
 
 The worker's version is a hash of what it caches (the theme's published
 files, the stylesheets, the offline page, the icons, the manifest) and of
@@ -42,13 +44,12 @@ import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import assets, icons, previews
+from . import icons, previews
 
 WORKER = "pekerja-luring.js"  # at the site's root: its scope is the whole site
 MANIFEST = "manifest.webmanifest"
 SOURCES = "luring"  # in the theme: the worker, the one that removes it, the pages' scripts
 SCRIPTS = ("luring", "luring-alat", "luring-hemat", "luring-simpan", "luring-halaman")
-STYLESHEET = "luring.css"  # linked by luring.js, not by the pages (the first render's budget)
 ICON_FOLDER = "aplikasi"  # in THEME_STATIC_DIR
 ICONS = ((192, False), (512, False), (512, True))  # (pixels, maskable)
 
@@ -103,12 +104,10 @@ def write(output_dir, settings):
     # luring.js is on every page: the addresses it needs are in it, not in
     # the pages.
     addresses = json.dumps({"pekerja": root + WORKER, "halaman": root + settings["LURING_URL"],
-                            "gaya": f"{root}{static}/css/{STYLESHEET}"})
+                            "manifest": root + MANIFEST})
     for name in SCRIPTS:
         _write_script(sources / f"{name}.js", output / static / "js" / f"{name}.js",
                       f"const LURING = {addresses};\n" if name == "luring" else "")
-    (output / static / "css" / STYLESHEET).write_text(
-        assets.minify((sources / STYLESHEET).read_text(encoding="utf-8")) + "\n", encoding="utf-8")
     for size, maskable in ICONS:
         target = output / icon_path(settings, size, maskable)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -128,7 +127,7 @@ def write(output_dir, settings):
         # When the worker installs: what the first page already loaded (so
         # from the browser's cache), for that page to show offline.
         "aset": [f"{root}{static}/css/{base}", f"{root}{static}/js/luring.js",
-                 f"{root}{static}/css/{STYLESHEET}", f"{root}{static}/logo.svg"],
+                 f"{root}{static}/logo.svg"],
         # With the reader's second page: the offline page and its scripts.
         "nanti": [root + settings["LURING_URL"], f"{root}{static}/js/luring-halaman.js",
                   f"{root}{static}/js/luring-alat.js"],
