@@ -450,7 +450,9 @@ def search_results(chromium, url, query, portal=""):
     found = [(link.get_attribute("href"), kind.inner_text()) for link, kind in zip(
         tab.locator(".search__title a").all(), tab.locator(".search__kind").all(), strict=True)]
     text = status.inner_text()
+    marks = [mark.inner_text() for mark in tab.locator(".search__excerpt mark").all()]
     tab.close()
+    search_results.marks = marks  # the last search's highlighted words
     return text, found, errors
 
 
@@ -465,6 +467,11 @@ def test_one_search_finds_pages_of_every_portal_each_linking_to_its_portal(joine
     assert by_portal == {"a", "b"}, found
     for href, kind in found:
         assert kind.endswith("Portal A" if href.startswith(f"{url}/a/") else "Portal B")
+    # Excerpts as on a portal's own search (theme/static/js/cuplikan.js):
+    # the highlight holds the word, never its punctuation.
+    assert search_results.marks
+    assert all(re.fullmatch(r"\w(.*\w)?", mark) for mark in search_results.marks), \
+        search_results.marks
     # Each result opens its page on its own portal.
     for prefix in ("a", "b"):
         href = next(href for href, _ in found if href.startswith(f"{url}/{prefix}/"))

@@ -5,29 +5,15 @@
 // its results' links, so every result opens on its own portal. A portal
 // that does not answer is left out and named; the others are still
 // searched. Without script the page lists each portal's own search.
+
+// Published beside this script by the hub (plugins/portal/hub/build.py):
+// the portal's own excerpts, so a result reads the same on the hub.
+import { el, excerptNodes } from "./cuplikan.js";
+
 const form = document.querySelector("[data-module='hub-cari']");
 // Results shown at a time: each shown result downloads its text (a
 // fragment of its portal's index), so the rest wait for a press.
 const SHOWN = 10;
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-// Pagefind marks matches with <mark>; rebuild them as nodes instead of
-// trusting text from another site as HTML.
-function excerptNodes(excerpt) {
-  const paragraph = el("p", "search__excerpt");
-  excerpt.split(/(<mark>.*?<\/mark>)/).forEach((part) => {
-    const match = part.match(/^<mark>(.*)<\/mark>$/);
-    const text = (match ? match[1] : part).replace(/<[^>]*>/g, "");
-    paragraph.append(match ? el("mark", "", text) : document.createTextNode(text));
-  });
-  return paragraph;
-}
 
 // The portal a result comes from: the longest address its link starts with.
 function portalOf(url, portals) {
@@ -46,7 +32,7 @@ function fill(item, data, portals) {
   if (jenis) line.append(el("span", "search__type", jenis));
   const portal = portalOf(data.url, portals);
   if (portal) line.append(` ${portal.name}`);
-  item.append(heading, line, excerptNodes(data.excerpt || ""));
+  item.append(heading, line, excerptNodes(data));
 }
 
 // A portal's bundles are merged only once their entry file answers: a

@@ -40,6 +40,8 @@ THEME = Path(__file__).resolve().parents[3] / "theme"
 STATIC = "theme"  # the folder of the hub's own files, as THEME_STATIC_DIR on the portal
 STATIC_FILES = ("logo.svg", "favicon.svg", "ikon.svg")
 SCRIPT = Path("hub") / "cari.js"
+# The portal's own module for search excerpts, which the hub's script imports.
+SHARED_SCRIPTS = ("cuplikan.js",)
 STYLE = Path("hub") / "hub.css"  # the hub's own rules, after the theme's sheets
 SEARCH_STAND_IN = "pagefind-isi/index.html"
 SEARCH_STAND_IN_WORD = "hubtanpahalaman"
@@ -177,6 +179,8 @@ class HubSite:
         sheets["hub"] = f"{STATIC}/css/{name}"
         (static / "js").mkdir()
         shutil.copyfile(self.theme / SCRIPT, static / "js" / "hub-cari.js")
+        for name in SHARED_SCRIPTS:
+            shutil.copyfile(self.theme / "static" / "js" / name, static / "js" / name)
         return sheets
 
     def _environment(self, sheets):
