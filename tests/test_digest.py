@@ -209,6 +209,12 @@ def test_indexes_list_the_weeks_newest_first_and_the_footer_links_the_portals(si
         f"{SITEURL}/kim/contoh-satu/ringkasan/"]
     footer = page(site, "kim/contoh-lama/index.html").css_first(".site-footer")
     assert f"{SITEURL}/ringkasan/" in [a.attributes["href"] for a in footer.css("a")]
+    # A KIM's or kecamatan's page links its own digests when it has any.
+    for name, has in (("kim/contoh-satu", True), ("kim/contoh-lama", False),
+                      ("kecamatan/kumai", True), ("kecamatan/kotawaringin-lama", False)):
+        main = page(site, f"{name}/index.html").css_first("main")
+        links = [a.attributes["href"] for a in main.css("a")]
+        assert (f"{SITEURL}/{name}/ringkasan/" in links) == has, name
 
 
 def test_a_week_lists_its_items_and_the_activities_from_that_week_on(site):

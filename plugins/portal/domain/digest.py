@@ -125,6 +125,15 @@ class Digests:
     def all(self):
         return [digest for scope in self.scopes for digest in scope.digests]
 
+    def __post_init__(self):
+        # By identity: a KIM page asks for its own Kim object.
+        self._by_subject = {id(scope.subject): scope for scope in self.kecamatan + self.kims}
+
+    def of(self, subject):
+        """The Scope of a Kim or KecamatanGroup, or None when it has no
+        digest in the window (its page links its digests only if it has)."""
+        return self._by_subject.get(id(subject))
+
     def kims_of_week(self, week, group=None):
         """The KIM digests of `week` (of one KecamatanGroup's KIM), by name."""
         return [digest for digest in self.kims_by_week.get(week, ())
