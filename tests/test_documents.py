@@ -23,9 +23,8 @@ def test_documents_are_listed_filtered_and_downloadable(fixture_site):
     download = items[0].css_first("a[download]")
     assert download.attributes["href"] == "/berkas/sk-contoh-satu.pdf"
     assert "(PDF, 1 KB)" in words(items[0])
-    filters = {words(a): a.attributes["href"] for a in listing.css(".filters a")}
-    assert filters == {"Semua": "/dokumen/", "SK (1)": "/dokumen/jenis/sk/",
-                       "KIM Contoh Satu (1)": "/dokumen/kim/contoh-satu/"}
+    # One document: a filter would list it again (issue 26, point 2).
+    assert listing.css(".filters") == []
     for address in ("dokumen/jenis/sk", "dokumen/kim/contoh-satu"):
         assert [words(a) for a in tree(fixture_site, address).css(".dokumen-item h2 a")] == [
             "SK Pembentukan KIM Contoh Satu"]
@@ -53,3 +52,29 @@ def test_videos_albums_and_documents_have_their_feeds(fixture_site):
                 for entry in feed.entries] == [title], path
     listing = (fixture_site / "dokumen" / "index.html").read_text(encoding="utf-8")
     assert 'href="/feeds/dokumen.atom.xml"' in listing
+
+
+def test_filters_appear_where_they_narrow_the_list(fixture_site, tmp_path):
+    """A second document, of another type and another KIM, makes both
+    filters useful; a catalogue of one potensi offers none."""
+    import shutil
+
+    from conftest import FIXTURES, build
+
+    catalogue = tree(fixture_site, "potensi")
+    assert catalogue.css(".filters") == []
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "valid-minimal" / "content", content)
+    shutil.copyfile(content / "berkas" / "sk-contoh-satu.pdf", content / "berkas" / "laporan.pdf")
+    (content / "dokumen" / "laporan-contoh-dua.md").write_text(
+        "---\ntitle: Laporan Kegiatan KIM Contoh Dua\nslug: laporan-contoh-dua\n"
+        "berkas: berkas/laporan.pdf\ndate: 2019-01-10\njenis: laporan\nkim:\n  - contoh-dua\n"
+        "ringkasan: Laporan rekaan.\n---\n\nDokumen rekaan.\n", encoding="utf-8")
+    result = build(content, tmp_path / "output")
+    assert result.returncode == 0, result.stdout + result.stderr
+    listing = tree(tmp_path / "output", "dokumen")
+    filters = {words(a): a.attributes["href"] for a in listing.css(".filters a")}
+    assert filters == {"Semua": "/dokumen/", "SK (1)": "/dokumen/jenis/sk/",
+                       "laporan (1)": "/dokumen/jenis/laporan/",
+                       "KIM Contoh Satu (1)": "/dokumen/kim/contoh-satu/",
+                       "KIM Contoh Dua (1)": "/dokumen/kim/contoh-dua/"}

@@ -23,6 +23,16 @@ class Documents:
     by_kim: dict = field(default_factory=dict)  # KIM slug -> documents
     jenis_urls: dict = field(default_factory=dict)  # jenis -> the address of its list
 
+    # A filter is offered only where it narrows the list: with one type, or
+    # every document from one KIM, its one chip would list the same again.
+    @property
+    def filter_by_jenis(self):
+        return len(self.by_jenis) > 1
+
+    @property
+    def filter_by_kim(self):
+        return any(len(listed) < len(self.items) for listed in self.by_kim.values())
+
 
 def slugify_jenis(jenis):
     """The address part of a document type: 'SK' -> 'sk'."""
