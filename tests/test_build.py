@@ -68,7 +68,7 @@ def test_kecamatan_page_links_a_list_only_where_it_shows_part_of_it(full_site):
     # calendar (to subscribe to: webcal://) are linked from its "Agenda terdekat".
     assert [a.attributes["href"] for a in kumai.css(".more a")] == [
         "/agenda/", "webcal://localhost:8000/kecamatan/kumai/agenda.ics",
-        "/kecamatan/kumai/berita/"]
+        "/kecamatan/kumai/berita/", "/kecamatan/kumai/ringkasan/"]
     assert not (Path(full_site) / "kecamatan" / "kumai" / "kim").exists()
     assert not (Path(full_site) / "kecamatan" / "kumai" / "potensi").exists()
     directory = page(full_site, "/kim/")

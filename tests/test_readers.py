@@ -180,6 +180,38 @@ def test_a_type_appears_with_its_first_entry(site_without_videos, fixture_site):
         assert links_to(site_without_videos, section), section
 
 
+@pytest.fixture(scope="module")
+def site_of_kim_only(tmp_path_factory):
+    """A portal's first day: KIM profiles, no article and no potensi yet."""
+    folder = tmp_path_factory.mktemp("kim-saja")
+    content = folder / "content"
+    source = FIXTURES / "valid-minimal" / "content"
+    for name in ("kim", "images"):
+        shutil.copytree(source / name, content / name)
+    shutil.copyfile(source / "situs.yml", content / "situs.yml")
+    output = folder / "output"
+    result = build(content, output)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
+def test_a_portal_without_news_or_potensi_leads_nowhere_empty(site_of_kim_only):
+    """No news list, category, tag or archive page, no potensi catalogue or
+    category page, and nothing links to them; the menu has what there is."""
+    from quality.site import check_site
+
+    site = site_of_kim_only
+    for section in ("berita", "kategori", "tag", "arsip", "potensi"):
+        assert not (site / section).exists(), section
+        assert links_to(site, section) == [], section
+    home = (site / "index.html").read_text(encoding="utf-8")
+    menu = re.search(r'<nav class="site-nav" aria-label="Menu utama">(.*?)</nav>', home, re.S)[1]
+    assert re.findall(r'class="site-nav__link" href="([^"]*)"', menu) == [
+        "/", "/kim/", "/peta/", "/statistik/"]
+    assert "Belum ada" not in home
+    assert list(check_site(site)) == []
+
+
 def test_send_information_says_how_to_reach_the_kim_that_have_contacts(sample_site,
                                                                         full_site):
     """With an empty situs.yml and no KIM contact (the sample), the page

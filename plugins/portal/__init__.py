@@ -119,6 +119,12 @@ def _all_generators_finalized(generators):
                                       portal_generator.settings["PATH"],
                                       portal_generator.settings["DOKUMEN_JENIS_URL"])
     portal_generator.context["portal"] = portal
+    if not portal.has("berita"):
+        # Without a published article Pelican's news list, categories, tags
+        # and archive would be empty pages (Portal.has): this build leaves
+        # them out, the menus with them, until the first article.
+        articles.settings = {**articles.settings, "DIRECT_TEMPLATES": [
+            name for name in articles.settings["DIRECT_TEMPLATES"] if name not in NEWS_LISTS]}
     # Weekly digests for WhatsApp (domain/digest.py), from content dates only.
     portal_generator.context["ringkasan"] = digest.build(portal, articles.articles,
                                                          portal_generator.settings)
@@ -160,6 +166,9 @@ def _prepare_carry(build, generators, settings):
                                                 settings["INCREMENTAL_FROM"])
     build.carry = incremental.Carry(settings["OUTPUT_PATH"], settings["PATH"], record, previous)
 
+
+# Pelican's direct templates that list articles (pelicanconf.DIRECT_TEMPLATES).
+NEWS_LISTS = ("index", "categories", "tags", "archives")
 
 # The generators' lists of content objects (Pelican's and the portal's).
 CONTENT_LISTS = ("articles", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages",

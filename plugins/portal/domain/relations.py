@@ -88,8 +88,8 @@ class Portal:
         return statistics.count(self)
 
     def has(self, section):
-        """Whether the list page of `section` ("cek-fakta", "agenda",
-        "galeri", "video", "dokumen") is written: a kind with no published
+        """Whether the list page of `section` ("potensi", "berita",
+        "cek-fakta", "agenda", "galeri", "video", "dokumen") is written: a kind with no published
         entry has no page, no menu or footer link and no home block, and
         appears with its first entry (readers were led to "Belum ada ...")."""
         return bool(SECTIONS[section](self))
@@ -98,6 +98,9 @@ class Portal:
 # What each section of the portal lists; `Portal.has` is true when it lists
 # anything. The agenda lists cancelled activities too (marked as such).
 SECTIONS = {
+    "potensi": lambda portal: portal.potensi,
+    # The news list, its categories, tags and archive: fact checks included.
+    "berita": lambda portal: portal.articles,
     "cek-fakta": lambda portal: portal.cek_fakta,
     "agenda": lambda portal: portal.agenda.events,
     "galeri": lambda portal: portal.galleries,

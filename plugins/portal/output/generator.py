@@ -134,15 +134,19 @@ class PortalGenerator(Generator):
                   potensi=item, page_name=item.url, url=item.url)
             self._write_poster(write, item.poster)
         # The catalogue and its category pages paginate like the news list, so
-        # no page grows with the number of potensi.
+        # no page grows with the number of potensi. A category without potensi
+        # has no page: nothing links it, and it would only say "belum ada".
         for group in portal.kategori:
+            if not group.potensi:
+                continue
             write(group.save_as, self.get_template("potensi_kategori"), self.context,
                   group=group, paginated={"potensi_items": group.potensi},
                   template_name="potensi_kategori", page_name=group.url, url=group.url)
-        write(settings["POTENSI_INDEX_SAVE_AS"], self.get_template("potensi_index"),
-              self.context, paginated={"potensi_items": portal.potensi},
-              template_name="potensi_index", page_name="potensi",
-              url=settings["POTENSI_INDEX_URL"])
+        if portal.has("potensi"):
+            write(settings["POTENSI_INDEX_SAVE_AS"], self.get_template("potensi_index"),
+                  self.context, paginated={"potensi_items": portal.potensi},
+                  template_name="potensi_index", page_name="potensi",
+                  url=settings["POTENSI_INDEX_URL"])
 
         places = geo.features(portal, settings["SITEURL"])
         if writer.primary:
