@@ -8,6 +8,7 @@ import feedparser
 import pytest
 
 from portal.intake import sanitize
+from portal.model.messages import say
 from quality import budgets, links, security, vnu
 
 
@@ -112,6 +113,46 @@ def test_budget_gate_names_page_and_rule(tmp_path):
         assert expected in problems
 
 
+def test_the_first_render_counts_every_stylesheet_the_page_links(tmp_path):
+    """A reader needs the sheets before anything shows: their compressed bytes
+    are in the first render's total, found by an absolute path, a relative one
+    or the site's own address (with a query or a fragment); a sheet from
+    another host is not (it is reported as third-party instead)."""
+    import os
+
+    from selectolax.lexbor import LexborHTMLParser
+
+    from quality.pages import SiteFiles
+
+    siteurl = "https://kim.contoh.id/portal"
+    # Random hex: a sheet that compresses badly, as a large one does.
+    sheets = {name: os.urandom(6000).hex().encode() for name in ("a", "b", "c")}
+    for name, data in sheets.items():
+        (tmp_path / "gaya").mkdir(exist_ok=True)
+        (tmp_path / "gaya" / f"{name}.css").write_bytes(data)
+    links = ('<link rel="stylesheet" href="/gaya/a.css?v=1">'
+             '<link rel="stylesheet" href="../gaya/b.css#x">'
+             f'<link rel="stylesheet" href="{siteurl}/gaya/c.css">'
+             '<link rel="stylesheet" href="https://cdn.contoh.test/gaya/d.css">')
+    write(tmp_path, "berita/index.html", "<p>Isi.</p>")
+    page = (tmp_path / "berita" / "index.html").read_text(encoding="utf-8").replace(
+        "</head>", links + "</head>")
+    (tmp_path / "berita" / "index.html").write_text(page, encoding="utf-8")
+    alone = budgets.compressed_size(page.encode("utf-8"))
+    sheets_size = sum(budgets.compressed_size(data) for data in sheets.values())
+    measured = budgets.first_render_size(SiteFiles(tmp_path), "berita/index.html",
+                                         LexborHTMLParser(page), page, siteurl)
+    assert measured == alone + sheets_size
+    # The page alone is far within the budget; its sheets take it over.
+    assert alone < budgets.FIRST_RENDER_BUDGET < alone + sheets_size
+    problems = budgets.check_budgets(tmp_path, siteurl)
+    assert say("halaman-melebihi-batas", page="/berita/", source="",
+               size=f"{measured:,}".replace(",", "."),
+               limit=f"{budgets.FIRST_RENDER_BUDGET:,}".replace(",", ".")) in problems, problems
+    assert any("[third-party] stylesheet dari situs lain: https://cdn.contoh.test/" in line
+               for line in problems), problems
+
+
 def test_the_last_line_of_defence_names_the_content_file(tmp_path):
     """A page that shows one entry names its file in every problem the
     output checks find on it (the theme's data-source), so the report leads
@@ -144,6 +185,21 @@ def test_sanitiser_removes_script_handlers_javascript_links_and_iframes():
     assert "style=" not in clean
     assert '<a href="https://contoh.test/" rel="noopener">luar</a>' in clean
     assert '<img src="a.png" alt="a">' in clean
+
+
+def test_sanitiser_removes_data_links_and_every_event_handler():
+    """Validation names javascript: links and handlers to the editor; a data:
+    link (a whole page in an address) it leaves to the sanitiser, which keeps
+    only http, https, mailto and tel, and drops any on...= attribute."""
+    dirty = ('<p><a href="data:text/html;base64,PHNjcmlwdD4=">data</a>'
+             '<a href=" DATA:text/html,x">data2</a><img src="data:image/svg+xml,x" alt="d">'
+             '<a href="mailto:a@contoh.id" onmouseover="x()">surel</a>'
+             '<b onclick="x()" onfocus="x()">tebal</b></p>')
+    clean = sanitize.clean(dirty).lower()
+    assert "data:" not in clean
+    assert not re.search(r"\son[a-z]+=", clean), clean
+    assert '<a href="mailto:a@contoh.id" rel="noopener">surel</a>' in clean
+    assert "<b>tebal</b>" in clean
 
 
 def test_sanitiser_keeps_what_markdown_writes():

@@ -202,6 +202,36 @@ def test_only_photos_and_pdfs_are_accepted_anywhere_outside_the_entries(tmp_path
     assert "berkas tanpa akhiran nama tidak dapat diterbitkan" in found[3]
 
 
+# An SVG runs script in more ways than <script>: an event handler on any
+# element, a javascript: link, a data: link holding a page. The check refuses
+# an SVG whatever it holds (it once looked for some of these and missed
+# others), so each on its own, and none at all, is refused: under its own
+# name, a photo's name or a document's.
+SVG_HOLDING = {
+    "skrip": b"<script>alert(1)</script>",
+    "penangan": b'<rect width="1" height="1" onload="alert(1)"/>',
+    "javascript": b'<a href="javascript:alert(1)"><rect width="1" height="1"/></a>',
+    "data": b'<a xlink:href="data:text/html;base64,PHNjcmlwdD4="><rect width="1" '
+            b'height="1"/></a>',
+    "polos": b'<rect width="1" height="1" fill="#2a7"/>',
+}
+
+
+@pytest.mark.parametrize("holding", SVG_HOLDING)
+def test_an_svg_is_refused_whatever_it_holds(tmp_path, holding):
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
+           b' width="1" height="1">' + SVG_HOLDING[holding] + b"</svg>")
+    tree = site(tmp_path, {"images/gambar.svg": svg, "images/gambar.png": svg,
+                           "berkas/gambar.pdf": svg})
+    assert problems(tree) == [
+        f"content/berkas/gambar.pdf: {uploads.say('dokumen-bukan-pdf')}",
+        f"content/images/gambar.png: {images.photo_problem(tree / 'images' / 'gambar.png')}",
+        "content/images/gambar.svg: " + uploads.say(
+            "berkas-tidak-diterbitkan", suffix=".svg", fix=uploads.say("perbaiki-svg"))]
+    assert images.photo_problem(tree / "images" / "gambar.png")
+    assert not [path for path in files.chosen([], tree) if "gambar" in str(path)]
+
+
 def test_symbolic_links_are_refused_and_never_followed(tmp_path):
     outside = tmp_path / "di-luar"
     outside.mkdir()

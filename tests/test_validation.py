@@ -132,6 +132,37 @@ COMBINED = (
 )
 
 
+# An activity's end without a time of day is that whole day (the schema's
+# hint: "tanggal saja untuk acara beberapa hari"), so a one-day activity that
+# starts at 09:00 may end "2026-07-04"; an end with a time is compared as one.
+ORDER_CASES = [
+    ("2026-07-04 09:00", "2026-07-04", None),
+    ("2026-07-04", "2026-07-04", None),
+    ("2026-07-04", "2026-07-04 08:00", None),
+    ("2026-07-04 09:00", "2026-07-04 09:00", None),
+    ("2026-07-04 09:00", "2026-07-03", "selesai (2026-07-03) lebih awal daripada mulai"),
+    ("2026-07-04 09:00", "2026-07-04 08:59",
+     "selesai (2026-07-04 08:59) lebih awal daripada mulai"),
+]
+
+
+@pytest.mark.parametrize("mulai, selesai, refused", ORDER_CASES)
+def test_an_end_without_a_time_is_the_whole_day(tmp_path, mulai, selesai, refused):
+    site = build_site(tmp_path)
+    path = site.joinpath("content", "acara", "rapat-anggota-contoh.md")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("mulai: 2026-07-04 09:00\nselesai: 2026-07-04 12:00\n",
+                                 f"mulai: {mulai}\nselesai: {selesai}\n"), encoding="utf-8")
+    assert f"selesai: {selesai}\n" in path.read_text(encoding="utf-8")
+    _, lines = run(site)
+    if refused is None:
+        assert lines == []
+    else:
+        assert len(lines) == 1, lines
+        assert lines[0].startswith("content/acara/rapat-anggota-contoh.md:5: kolom 'selesai': "
+                                   f"{refused} ({mulai}). Perbaiki: "), lines
+
+
 def test_all_problems_reported_in_one_run(tmp_path):
     touched = [overlay_files(case) for case in COMBINED]
     all_files = set().union(*touched)
