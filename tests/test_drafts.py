@@ -11,7 +11,7 @@ import shutil
 import pytest
 from PIL import Image
 
-from conftest import FIXTURES, build
+from conftest import FIXTURES, build, tree_digest
 
 MARKER = "rahasiadraf"  # one word, so the search index would keep it whole
 MINIMAL = FIXTURES.joinpath("valid-minimal", "content")
@@ -113,6 +113,21 @@ def test_the_walk_covers_the_weekly_digests_and_the_json_feeds(production):
         assert list(production.glob(pattern)), pattern
     week = production / "ringkasan" / "2024-03" / "index.html"  # the twin's week
     assert "berita-contoh-kegiatan-kim" in week.read_text(encoding="utf-8")
+
+
+def test_a_draft_changes_no_byte_of_the_production_site(production, tmp_path_factory):
+    """What the marker cannot show: a draft counted (statistics, a KIM's
+    record, a kecamatan's figures, a list's page count, the search index's
+    sizes, the offline cache's version). The same content without its drafts
+    builds the same site, file for file and byte for byte."""
+    without = tmp_path_factory.mktemp("tanpa-draf").joinpath("content")
+    shutil.copytree(MINIMAL, without)
+    reference = _built(without, tmp_path_factory.mktemp("rujukan") / "output",
+                       "publishconf.py")
+    drafted, plain = tree_digest(production), tree_digest(reference)
+    assert {"statistik/index.html", "rapor/index.html", "sitemap.xml"} <= set(plain)
+    assert sorted(set(drafted) ^ set(plain)) == []
+    assert [name for name in plain if drafted[name] != plain[name]] == []
 
 
 def test_production_publishes_no_file_only_drafts_use(production):

@@ -12,14 +12,15 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 
 import pytest
+import yaml.constructor
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, ROOT, serving
-from portal.intake.validation import validate_content
+from portal.intake import frontmatter
+from portal.intake.validation import one_line, validate_content
 
 VALID = FIXTURES / "valid-minimal" / "content"
 ARTICLE = "berita/uji.md"
@@ -42,10 +43,9 @@ def site_with(tmp_path, files):
 
 
 def check(content):
-    """Validate in this process, timed; return the problem lines."""
-    started = time.monotonic()
+    """Validate in this process; return the problem lines. (How long it
+    takes is bench/'s business; the YAML bombs below are bounded by work.)"""
     _, problems = validate_content(content, content.parent)
-    assert time.monotonic() - started < 10, "validation took too long"
     lines = [str(problem) for problem in problems]
     for line in lines:
         assert line.startswith("content/"), line
@@ -61,6 +61,8 @@ def build(content, output):
     return subprocess.run(
         [sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / "pelicanconf.py"),
          "-o", str(output), "--fatal", "warnings", "-e", "SEARCH_INDEX=false"],
+        # A guard against a hang only, far above any build of this content:
+        # speed is measured in bench/, not here.
         cwd=ROOT, capture_output=True, text=True, timeout=300)
 
 
@@ -141,8 +143,10 @@ def test_any_file_name_is_accepted_or_explained(tmp_path, name, folder):
     except OSError:
         return  # a name this file system refuses cannot reach the portal either
     lines = check(content)
-    shown = f"content/{relative}"
-    assert all(line.startswith(shown) or line.startswith("content/") for line in lines)
+    # The valid fixture stays valid: whatever is said is said of the new file
+    # (check() already asserted that every line names some file).
+    assert all(line.startswith(one_line(f"content/{relative}:")) for line in lines), \
+        (relative, lines)
 
 
 # Accepted files are built, and the build of valid content never fails on it.
@@ -225,12 +229,33 @@ def test_near_mistakes_are_read_as_meant(tmp_path, chromium):
     "kim: " + "[" * 3000 + "]" * 3000 + "\n",
     "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b]\n",
 ])
-def test_yaml_bombs_are_refused_at_once(tmp_path, front):
+def test_yaml_bombs_are_refused_at_once(tmp_path, front, monkeypatch):
+    """Refused before they expand: no value is built from an anchor or an
+    alias, and a deep nesting stops at a depth that does not grow with it."""
     text = f"---\ntitle: Uji\ndate: 2024-01-15\ncategory: Berita\n{front}---\nIsi.\n"
-    started = time.monotonic()
     lines = check(site_with(tmp_path, {ARTICLE: text}))
-    assert time.monotonic() - started < 2
     assert lines and all(line.startswith(f"content/{ARTICLE}") for line in lines)
+    built = []
+    construct = yaml.constructor.BaseConstructor.construct_object
+    monkeypatch.setattr(yaml.constructor.BaseConstructor, "construct_object",
+                        lambda self, node, deep=False: built.append(node) or
+                        construct(self, node, deep))
+
+    def values_built(source):
+        built.clear()
+        with pytest.raises(frontmatter.FrontMatterError):
+            frontmatter.split(source)
+        return len(built)
+
+    if "&" in front:
+        assert values_built(text) == 0
+    else:
+        # Five times deeper, the same work before the refusal. (Past some
+        # 25,000 levels libyaml's C composer overflows the stack before the
+        # portal sees the nesting; that would end this process, so it is not
+        # tried here.)
+        deeper = text.replace("[" * 3000, "[" * 15000).replace("]" * 3000, "]" * 15000)
+        assert values_built(deeper) == values_built(text) > 0
 
 
 def test_a_huge_body_is_refused_not_built(tmp_path):
