@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from content_guard.sitecustomize import ENVIRONMENT as GUARD_ENVIRONMENT
+from content_guard.sitecustomize import EditorsContentRead, guard  # noqa: F401 - tests import it
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -21,45 +23,14 @@ SAMPLE = FIXTURES / "sample" / "content"
 EDITORS_CONTENT = ROOT.joinpath("content")
 
 
-class EditorsContentRead(RuntimeError):
-    """Not an OSError: pathlib's glob and os.walk would swallow that."""
-
-
-def _inside_editors_content(path, cwd=None):
-    try:
-        return Path(os.path.abspath(os.path.join(os.fsdecode(cwd or os.getcwd()),
-                                                 os.fsdecode(path)))
-                    ).is_relative_to(EDITORS_CONTENT)
-    except (TypeError, ValueError):
-        return False
-
-
-def _refuse_editors_content(event, args):
-    """Fail any test that opens or lists content/ in this process or hands
-    it to a subprocess (Python's audit hooks see every open and listing)."""
-    cwd = None
-    if event in ("open", "os.scandir", "os.listdir") and args and isinstance(
-            args[0], (str, bytes, os.PathLike)):
-        # Relative names here may be relative to a directory descriptor
-        # (shutil.rmtree opens "content" inside a temporary copy), so only
-        # absolute paths tell where they point: the tests name content/ by
-        # an absolute path (EDITORS_CONTENT).
-        if not os.path.isabs(os.fsdecode(args[0])):
-            return
-        paths = [args[0]]
-    elif event == "subprocess.Popen":
-        command = args[1] if isinstance(args[1], (list, tuple)) else [args[1]]
-        paths = [part for part in command if isinstance(part, (str, bytes, os.PathLike))]
-        cwd = args[2]
-    else:
-        return
-    for path in paths:
-        if _inside_editors_content(path, cwd):
-            raise EditorsContentRead(f"tests must not read the editors' content/ ({path}); "
-                                  "build from tests/fixtures/ instead")
-
-
-sys.addaudithook(_refuse_editors_content)
+# Fail any test that opens or lists content/, or starts a process naming it
+# or working in it, in this process and in every Python process a test starts
+# (content_guard/sitecustomize.py says exactly what is seen).
+sys.addaudithook(guard(EDITORS_CONTENT))
+os.environ[GUARD_ENVIRONMENT] = str(EDITORS_CONTENT)
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    [str(Path(__file__).resolve().parent / "content_guard"),
+     *filter(None, [os.environ.get("PYTHONPATH")])])
 # Debian's Chromium; PORTAL_CHROMIUM points elsewhere (CI on Ubuntu uses Chrome).
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",

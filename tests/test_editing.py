@@ -130,3 +130,33 @@ def test_the_suite_cannot_read_the_editors_content():
         subprocess.run(["ls", "content"], cwd=EDITORS_CONTENT.parent, check=False)
     # Fixtures are readable.
     assert (FIXTURES / "sample" / "content" / "situs.yml").read_text()
+
+
+def test_the_guard_sees_relative_names_and_child_processes(tmp_path, monkeypatch):
+    """What README's "Tests" section says the guard sees: names relative to
+    the working directory, a process started inside content/, and what a
+    Python child process opens or lists itself."""
+    import os
+    from pathlib import Path
+
+    monkeypatch.chdir(EDITORS_CONTENT.parent)
+    for read in (lambda: open("content/situs.yml").close(),
+                 lambda: Path("content/situs.yml").read_text(),
+                 lambda: os.listdir("content"), lambda: list(Path("content").iterdir()),
+                 lambda: subprocess.run(["true"], cwd=EDITORS_CONTENT, check=False)):
+        with pytest.raises(EditorsContentRead):
+            read()
+    for code in ("open('content/situs.yml')", "import os; os.listdir('content')",
+                 "import subprocess; subprocess.run(['true'], cwd='content')"):
+        child = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                               check=False)
+        assert child.returncode != 0 and "EditorsContentRead" in child.stderr, (code, child)
+    # A folder named content elsewhere is no one's business: a test's own
+    # copy, removed with rmtree (it opens "content" relative to a descriptor).
+    copy = tmp_path / "salinan"
+    shutil.copytree(FIXTURES / "valid-minimal", copy)
+    shutil.rmtree(copy / "content")
+    child = subprocess.run([sys.executable, "-c", "open('content/kim/contoh-satu.md').close()"],
+                           cwd=FIXTURES / "valid-minimal", capture_output=True, text=True,
+                           check=False)
+    assert child.returncode == 0, child.stderr
