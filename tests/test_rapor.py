@@ -139,6 +139,8 @@ def test_the_chart_draws_a_column_and_a_number_per_month():
     assert [node.text() for node in tree.css(".chart__value text")] == ["0"] * 10 + ["2", "4"]
     heights = [int(height) for height in
                re.findall(r"v-(\d+)", tree.css_first("path").attributes["d"])]
+    # column_chart draws the largest month (4 posts) 56 px tall (its bar_height),
+    # 2 posts half of that, 28, and an empty month as a 1 px hairline.
     assert heights == [1] * 10 + [28, 56]
     assert [node.text() for node in tree.css(".chart__label--tahun text")] == ["2025", "2026"]
 
