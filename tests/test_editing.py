@@ -87,9 +87,12 @@ def test_an_editor_replaces_all_the_sample_content(project):
         "---\ntitle: Kabar pertama KIM Maju Jaya\ndate: 2026-12-01 08:00\ncategory: Berita\n"
         "kim: [maju-jaya]\n---\nIsi kabar pertama.\n", encoding="utf-8")
     output = check_and_publish(project)
-    for url in ("kim/maju-jaya", "berita/kabar-pertama-kim-maju-jaya", "potensi",
+    for url in ("kim/maju-jaya", "berita/kabar-pertama-kim-maju-jaya", "berita",
                 "peta", "statistik", "kecamatan/arut-utara"):
         assert (output / url / "index.html").is_file(), url
+    # No potensi yet: no catalogue, and nothing leads to one (issue 26).
+    assert not (output / "potensi").exists()
+    assert 'href="/potensi/' not in (output / "index.html").read_text()
     # No fact check yet: no fact-check list, and nothing leads to one.
     assert not (output / "cek-fakta").exists()
     assert 'href="/cek-fakta/' not in (output / "index.html").read_text()

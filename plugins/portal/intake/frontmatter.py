@@ -132,6 +132,8 @@ def load(source, first_line=1, what="kepala YAML"):
     try:
         if "&" in source or "*" in source:
             _refuse_anchors(source, first_line, what)
+        if _openers(source) > SAFE_OPENERS:
+            _refuse_deep(source, first_line, what)
         try:
             data, node = _load_with_node(source, _FastPortalLoader)
         except yaml.YAMLError:
@@ -193,6 +195,39 @@ def load(source, first_line=1, what="kepala YAML"):
 # The content model nests three levels (pengurus -> an item -> nama); deeper
 # YAML is a mistake, and very deep YAML would exhaust Python's recursion.
 MAX_DEPTH = 8
+
+
+# libyaml's composer recurses in C: some 30,000 nested levels overflow its
+# stack and end the process (a segmentation fault, no message), before any
+# depth check on the result could run. Each level needs one of these marks
+# ("[", "{", "- " or a key's ":"), so a source with fewer is parsed as it is.
+SAFE_OPENERS = 5000
+
+
+def _openers(source):
+    return (source.count("[") + source.count("{") + source.count("- ")
+            + source.count(":"))
+
+
+def _refuse_deep(source, first_line, what):
+    """Refuse nesting deeper than MAX_DEPTH from the parser's events, which
+    libyaml yields one by one without recursing, before anything is
+    composed from them."""
+    depth = 0
+    try:
+        for event in yaml.parse(source, Loader=_FastPortalLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                # The document's own mapping is level 0 of _key_lines.
+                if depth - 1 > MAX_DEPTH:
+                    raise FrontMatterError(
+                        f"{what} terlalu bertingkat. Perbaiki: periksa indentasi; kolom di "
+                        f"portal paling banyak bertingkat {MAX_DEPTH} lapis",
+                        line=event.start_mark.line + first_line)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # reported with its line by the load that follows
 
 
 def _refuse_anchors(source, first_line, what):
