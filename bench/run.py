@@ -109,6 +109,21 @@ def folder_size(path):
     return sum(p.stat().st_size for p in Path(path).rglob("*") if p.is_file()) / 2**20
 
 
+def output_kinds(path):
+    """{kind: [files, bytes]} of an output folder, a kind being the first
+    folder and the file's suffix (issue 27, item 4 asks per article for both
+    bytes and files, and what to cut needs to know which kind weighs)."""
+    kinds = {}
+    for file in Path(path).rglob("*"):
+        if file.is_file():
+            parts = file.relative_to(path).parts
+            folder = parts[0] if len(parts) > 1 else "."
+            kind = kinds.setdefault(f"{folder} {file.suffix or '-'}", [0, 0])
+            kind[0] += 1
+            kind[1] += file.stat().st_size
+    return kinds
+
+
 def _page_sizes(names):
     from selectolax.lexbor import LexborHTMLParser
 
@@ -235,6 +250,8 @@ def measure(size, runs, work):
 
     row["cold"], row["memory"], row["cold_cpu"] = median_of(runs, cold)
     row["output"] = folder_size(work / f"out-{size}-0")
+    row["kinds"] = output_kinds(work / f"out-{size}-0")
+    row["files"] = sum(files for files, _ in row["kinds"].values())
     (row["largest"], row["largest_page"]), row["pages"] = largest_page(work / f"out-{size}-0")
     row["search"] = search_transfer(work / f"out-{size}-0", SITEURL)
     entries = [path.parent.name for path in (work / f"out-{size}-0").glob(
@@ -285,15 +302,16 @@ def measure(size, runs, work):
 def table(rows):
     lines = ["| articles | portal cold (s) | rebuild, one body edited (s) | rebuild, one title "
              "edited (s) | two cold builds identical | last rebuild = full build | peak memory "
-             "(MiB) | output (MiB) | Pelican `simple` (s) | Hugo (s) | portal ÷ Pelican | "
-             "portal ÷ Hugo |",
-             "|---:|---:|---:|---:|---|---|---:|---:|---:|---:|---:|---:|"]
+             "(MiB) | output (MiB) | output files | Pelican `simple` (s) | Hugo (s) | "
+             "portal ÷ Pelican | portal ÷ Hugo |",
+             "|---:|---:|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|"]
     said = {True: "yes", False: "**no**", None: "–"}
     for r in rows:
         lines.append(f"| {r['size']:,} | {r['cold']:.1f} | {r['rebuild']:.1f} | "
                      f"{r['rebuild_title']:.1f} | {said[r['identical']]} | "
                      f"{said[r['rebuild_identical']]} | "
-                     f"{r['memory']:.0f} | {r['output']:.0f} | {r['stock']:.1f} | "
+                     f"{r['memory']:.0f} | {r['output']:.0f} | {r['files']:,} | "
+                     f"{r['stock']:.1f} | "
                      f"{r['hugo']:.2f} | {r['cold'] / r['stock']:.2f} | "
                      f"{r['cold'] / r['hugo']:.0f} |")
     lines += ["", "| articles | portal cold (CPU s) | rebuild (CPU s) | Pelican `simple` "
@@ -316,6 +334,18 @@ def table(rows):
     return "\n".join(lines)
 
 
+def kinds_table(row, shown=15):
+    """The heaviest kinds of file of one size's output, per article."""
+    lines = [f"\n{row['size']:,} articles: the {shown} heaviest kinds of output file",
+             "| folder, suffix | files | MiB | KB per article | files per article |",
+             "|---|---:|---:|---:|---:|"]
+    heaviest = sorted(row["kinds"].items(), key=lambda item: -item[1][1])[:shown]
+    for kind, (files, size) in heaviest:
+        lines.append(f"| `{kind}` | {files:,} | {size / 2**20:.1f} | "
+                     f"{size / 1024 / row['size']:.1f} | {files / row['size']:.2f} |")
+    return "\n".join(lines)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="1000,5000,20000")
@@ -331,6 +361,7 @@ def main():
         for size in sizes:
             rows.append(measure(size, args.runs, work))
             print(table(rows[-1:]), flush=True)
+            print(kinds_table(rows[-1]), flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     result = table(rows)
