@@ -116,7 +116,8 @@ def test_a_kim_profile_shows_the_newest_few_and_links_or_counts_the_rest(maximal
     assert links(tree, "#potensi ~ .more a") == ["/kim/maks/potensi/"]
     assert f"({POTENSI})" in tree.css_first("#potensi ~ .more a").text()
     assert len(tree.css("#berita + ul .teaser")) == SETTINGS["KIM_LATEST_BERITA"]
-    assert links(tree, "#berita ~ .more a") == ["/kim/maks/berita/"]
+    # All its news, and its weekly digests (its news are in the window).
+    assert links(tree, "#berita ~ .more a") == ["/kim/maks/berita/", "/kim/maks/ringkasan/"]
     assert len(tree.css("#pengurus + dl dt")) == SETTINGS["PENGURUS_SHOWN"]
     hidden = PENGURUS - SETTINGS["PENGURUS_SHOWN"]
     assert f"Dan {hidden} pengurus lainnya." in tree.css_first("#pengurus ~ p").text()

@@ -459,8 +459,8 @@ CACHES = "caches.keys().then(keys => keys.filter(key => key.startsWith('luring:'
 HEADER_COLOUR = "getComputedStyle(document.querySelector('.site-header')).backgroundColor"
 
 
-def test_a_new_deployment_replaces_the_old_files_and_kept_pages_keep_their_look(
-        context, deployments):
+def reader_of_build_a(context, deployments):
+    """A reader who opened the home page and the article of build A."""
     site, live, builds = deployments
     site.signal = True
     deploy(live, builds["a"])
@@ -468,6 +468,13 @@ def test_a_new_deployment_replaces_the_old_files_and_kept_pages_keep_their_look(
     controlled(page, site.url + "/")
     page.goto(site.url + ARTICLE)
     settle(page)
+    return page
+
+
+def test_a_new_deployment_replaces_the_old_files_and_kept_pages_keep_their_look(
+        context, deployments):
+    site, live, builds = deployments
+    page = reader_of_build_a(context, deployments)
     old, new = worker_version(builds["a"]), worker_version(builds["b"])
     assert old != new
     assert f"luring:/:aset:{old}" in page.evaluate(CACHES)
@@ -491,12 +498,7 @@ def test_a_new_deployment_replaces_the_old_files_and_kept_pages_keep_their_look(
 
 def test_the_switch_off_removes_the_worker_and_what_it_kept(context, deployments):
     site, live, builds = deployments
-    site.signal = True
-    deploy(live, builds["a"])
-    page = context.new_page()
-    controlled(page, site.url + "/")
-    page.goto(site.url + ARTICLE)
-    settle(page)
+    page = reader_of_build_a(context, deployments)
     assert page.evaluate(CACHES)
     deploy(live, builds["c"])
     page.goto(site.url + "/")
