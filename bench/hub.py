@@ -29,10 +29,7 @@ portals downloads in Chromium.
 """
 
 import argparse
-import email.utils
-import gzip
 import json
-import mimetypes
 import os
 import shutil
 import subprocess
@@ -41,74 +38,44 @@ import tempfile
 import threading
 import time
 from collections import Counter
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))  # its sibling scripts
+import static_host  # noqa: E402
 from generate import generate  # noqa: E402
 from map_transfer import Recorder, settle  # noqa: E402
 
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu"]
-COMPRESSED = ("text/", "application/javascript", "application/json", "image/svg+xml")
-mimetypes.add_type("application/wasm", ".wasm")
-mimetypes.add_type("text/javascript", ".js")
 # The address the one portal is built for; each prefix's copies name their own.
 BUILT_FOR = "http://portal.invalid/asal"
 REWRITTEN = ("feeds/semua.json", "feeds/kim.json", "feeds/potensi.json", "cari/index.html")
 
 
-class StaticHost(SimpleHTTPRequestHandler):
-    """Files as a static host serves them, with every answer counted."""
+class CountedHost(static_host.StaticHost):
+    """Files as a static host serves them (ETag and Last-Modified, 304 to a
+    conditional request, CORS for the hub's pages), every answer counted."""
 
-    protocol_version = "HTTP/1.1"
+    headers_of_host = {"Access-Control-Allow-Origin": "*"}
     answers = None  # a Counter shared by the server's threads
     lock = threading.Lock()
 
-    def do_GET(self):  # noqa: N802 - the stdlib's name
-        path = Path(self.directory) / unquote(urlsplit(self.path).path).lstrip("/")
-        if path.is_dir():
-            path = path / "index.html"
-        if not path.is_file():
-            return self._answer(404, b"", "text/plain")
+    def validator(self, path, body):
         stat = path.stat()
-        tag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
-        if self.headers.get("If-None-Match") == tag:
-            return self._answer(304, b"", None, tag, stat.st_mtime)
-        body = path.read_bytes()
-        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return self._answer(200, body, kind, tag, stat.st_mtime)
+        return f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
 
-    def _answer(self, status, body, kind, tag=None, modified=None):
+    def answered(self, status, size):
         with self.lock:
             self.answers[status] += 1
-        self.send_response(status)
-        self.send_header("Access-Control-Allow-Origin", "*")
-        if tag:
-            self.send_header("ETag", tag)
-            self.send_header("Last-Modified", email.utils.formatdate(modified, usegmt=True))
-        if kind:
-            self.send_header("Content-Type", kind)
-            if kind.startswith(COMPRESSED) and "gzip" in self.headers.get("Accept-Encoding", ""):
-                body = gzip.compress(body, 6, mtime=0)
-                self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
-        pass
 
 
 def serve(folder):
     answers = Counter()
-    handler = type("Handler", (StaticHost,), {"answers": answers})
-    server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 lambda *a: handler(*a, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}", answers
+    handler = type("Handler", (CountedHost,), {"answers": answers})
+    server, address = static_host.serve(handler, folder)
+    return server, address, answers
 
 
 def build_portal(work, articles, part_size=None):

@@ -35,15 +35,13 @@ import argparse
 import gzip
 import hashlib
 import json
-import mimetypes
 import os
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from email.utils import formatdate
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -59,6 +57,9 @@ from quality.budgets import (  # noqa: E402
 )
 from quality.pages import SiteFiles  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "bench"))  # its sibling scripts
+import static_host  # noqa: E402
+
 SAMPLE = ROOT / "tests" / "fixtures" / "sample" / "content"
 TODAY = "2026-06-15"  # as tests/conftest.py: the agenda's pages depend on the day
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
@@ -66,19 +67,15 @@ CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 ARTICLE = "/berita/enam-kim-resmi-dibentuk-di-kobar/"
-COMPRESSED_TYPES = ("text/", "application/javascript", "application/json",
-                    "application/manifest+json", "image/svg+xml")
 HOSTS = {
     "github": {"Cache-Control": "max-age=600"},
     "netlify": {"Cache-Control": "public, max-age=0, must-revalidate"},
     "none": None,
 }
-mimetypes.add_type("text/javascript", ".js")
-mimetypes.add_type("application/manifest+json", ".webmanifest")
 
 # The feature's own files (plugins/portal/output/offline.py), for the table
 # of what each weighs whether or not the browser asked for it.
-OFFLINE_FILES = ("theme/js/luring.js", "theme/css/luring.css", "pekerja-luring.js",
+OFFLINE_FILES = ("theme/js/luring.js", "pekerja-luring.js",
                  "manifest.webmanifest", "theme/aplikasi/ikon-192.png",
                  "theme/aplikasi/ikon-512.png", "theme/aplikasi/ikon-512-maskable.png",
                  "luring/index.html", "theme/js/luring-halaman.js", "theme/js/luring-alat.js",
@@ -99,11 +96,10 @@ class _Counted:
         return getattr(self.raw, name)
 
 
-class _Handler(SimpleHTTPRequestHandler):
+class _Handler(static_host.StaticHost):
     """The site's files, text gzipped, the host's caching headers; every
     request logged on the server with the bytes written for it."""
 
-    protocol_version = "HTTP/1.1"
     host = None  # the headers of HOSTS, None for none
 
     def setup(self):
@@ -125,50 +121,20 @@ class _Handler(SimpleHTTPRequestHandler):
                     "body": self._body})
             self.server.touch()
 
-    def do_GET(self, head=False):  # noqa: N802 - the stdlib's name
-        path = Path(self.directory) / unquote(urlsplit(self.path).path).lstrip("/")
-        if path.is_dir():
-            path = path / "index.html"
-        if not path.is_file():
-            return self._answer(404, b"", {"Content-Type": "text/plain"}, head)
-        body = path.read_bytes()
-        headers = {"Content-Type": mimetypes.guess_type(path.name)[0]
-                   or "application/octet-stream"}
-        if self.host is not None:
-            tag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
-            headers.update(self.host, ETag=tag, Vary="Accept-Encoding",
-                           **{"Last-Modified": formatdate(path.stat().st_mtime, usegmt=True)})
-            if self.headers.get("If-None-Match") == tag:
-                return self._answer(304, b"", {key: value for key, value in headers.items()
-                                               if key != "Content-Type"}, head)
-        if headers["Content-Type"].startswith(COMPRESSED_TYPES) and "gzip" in self.headers.get(
-                "Accept-Encoding", ""):
-            body = gzip.compress(body, 6, mtime=0)
-            headers["Content-Encoding"] = "gzip"
-        return self._answer(200, body, headers, head)
+    def validator(self, path, body):
+        # A host without caching headers sends no validator either.
+        return None if self.host is None else '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
 
-    def do_HEAD(self):  # noqa: N802 - the stdlib's name
-        self.do_GET(head=True)
-
-    def _answer(self, status, body, headers, head):
-        self._status, self._body = status, 0 if head else len(body)
-        self.send_response(status)
-        for key, value in headers.items():
-            self.send_header(key, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if not head:
-            self.wfile.write(body)
-
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
-        pass
+    def answered(self, status, size):
+        self._status, self._body = status, size
 
 
 class CountingServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, folder, host):
-        handler = type("Handler", (_Handler,), {"host": HOSTS[host]})
+        handler = type("Handler", (_Handler,), {"host": HOSTS[host],
+                                                "headers_of_host": HOSTS[host] or {}})
         super().__init__(("127.0.0.1", 0), lambda *a: handler(*a, directory=str(folder)))
         self.log, self.last = [], time.monotonic()
 

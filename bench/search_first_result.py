@@ -15,24 +15,20 @@ the status line saying how many results there are (all of them shown).
 """
 
 import argparse
-import gzip
-import mimetypes
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))  # its sibling scripts
+import static_host  # noqa: E402
+
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu"]
-COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
-mimetypes.add_type("application/wasm", ".wasm")
-mimetypes.add_type("text/javascript", ".js")
 
 # Marks, in the page, when the first result and the final status appear.
 WATCH = """
@@ -48,42 +44,8 @@ new MutationObserver(() => {
 """
 
 
-class _GzipHandler(SimpleHTTPRequestHandler):
-    """Files of the site, text gzipped on the fly; keep-alive like a host."""
-
-    protocol_version = "HTTP/1.1"
-
-    def do_GET(self):  # noqa: N802 - the stdlib's name
-        path = Path(self.directory) / unquote(urlsplit(self.path).path).lstrip("/")
-        if path.is_dir():
-            path = path / "index.html"
-        if not path.is_file():
-            self.send_response(404)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return
-        body = path.read_bytes()
-        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        self.send_response(200)
-        self.send_header("Content-Type", kind)
-        if kind.startswith(COMPRESSED_TYPES) and "gzip" in self.headers.get(
-                "Accept-Encoding", ""):
-            body = gzip.compress(body, 6, mtime=0)
-            self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
-        pass
-
-
 def serve(folder):
-    handler = type("Handler", (_GzipHandler,), {})
-    server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 lambda *a: handler(*a, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
+    return static_host.serve(static_host.StaticHost, folder)
 
 
 def first_result(base, query, latency_ms, kbps, runs):
