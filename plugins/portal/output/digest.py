@@ -12,7 +12,7 @@ always pair up, and every kind of space is a plain one (no no-break space,
 which would travel in the link as %C2%A0).
 
 The page shows the message in a read-only text field (selected and copied
-without script; theme/static/js/ringkasan.js adds a copy button) and links
+without script; theme/static/js/salin.js adds a copy button) and links
 to wa.me with it ("Kirim ke WhatsApp").
 """
 
