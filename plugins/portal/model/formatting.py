@@ -40,6 +40,11 @@ def bulan_tahun(value):
     return _date_text(_as_date(value), "LLLL y")
 
 
+def bulan_singkat(value):
+    """'Sep': the month of a calendar tile."""
+    return _date_text(_as_date(value), "LLL")
+
+
 def waktu(value):
     """'09.30 WIB' (Kotawaringin Barat is on Western Indonesia Time)."""
     return format_time(value, "HH.mm", locale=LOCALE) + " WIB"
@@ -75,6 +80,31 @@ def isoformat(value):
     return value.isoformat()
 
 
+TILE_COLOURS = 8  # media--warna-0 ... -7 in theme/css/33-cards.css
+_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def warna(name):
+    """One of the tile colours for `name`, always the same for the same
+    name: items without a photo do not all look alike, and a KIM keeps its
+    colour on every page (a small string hash; Python's own is salted)."""
+    value = 7
+    for char in str(name).lower():
+        value = (value * 31 + _LETTERS.find(char) + 2) % 65521
+    return value % TILE_COLOURS
+
+
+def inisial(name):
+    """The initials of a name for a monogram: the first letter of its first
+    two capitalised words or numbers, leaving out a leading "KIM" (every KIM
+    is named so): "KIM Agrowisata dan Taman Kelinci" -> "AT"."""
+    words = str(name).split()
+    if len(words) > 1 and words[0] == "KIM":
+        words = words[1:]
+    letters = "".join(word[0] for word in words if word[0].isupper() or word[0].isdigit())
+    return letters[:2] or str(name)[:1].upper()
+
+
 def _as_date(value):
     if isinstance(value, datetime):
         return value.date()
@@ -85,10 +115,13 @@ FILTERS = {
     "tanggal": tanggal,
     "tanggal_singkat": tanggal_singkat,
     "bulan_tahun": bulan_tahun,
+    "bulan_singkat": bulan_singkat,
     "waktu": waktu,
     "angka": angka,
     "rupiah": rupiah,
     "wa_share": wa_share,
     "urlencode_component": urlencode_component,
     "isoformat": isoformat,
+    "warna": warna,
+    "inisial": inisial,
 }
