@@ -182,13 +182,20 @@ def test_a_type_appears_with_its_first_entry(site_without_videos, fixture_site):
 
 @pytest.fixture(scope="module")
 def site_of_kim_only(tmp_path_factory):
-    """A portal's first day: KIM profiles, no article and no potensi yet."""
+    """A portal's first day: KIM profiles, no published article and no
+    potensi yet, and an editor's first draft (the development build shows
+    it, the first of its category and its tag)."""
     folder = tmp_path_factory.mktemp("kim-saja")
     content = folder / "content"
     source = FIXTURES / "valid-minimal" / "content"
     for name in ("kim", "images"):
         shutil.copytree(source / name, content / name)
     shutil.copyfile(source / "situs.yml", content / "situs.yml")
+    (content / "berita").mkdir()
+    (content / "berita" / "2026-11-07-draf-pertama.md").write_text(
+        "---\ntitle: Draf pertama\ndate: 2026-11-07 08:00\ncategory: Pengumuman\n"
+        "slug: draf-pertama\nkim: [contoh-satu]\ntags: [tag-draf-saja]\nstatus: draft\n---\n"
+        "Isi draf.\n", encoding="utf-8")
     output = folder / "output"
     result = build(content, output)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -197,10 +204,12 @@ def site_of_kim_only(tmp_path_factory):
 
 def test_a_portal_without_news_or_potensi_leads_nowhere_empty(site_of_kim_only):
     """No news list, category, tag or archive page, no potensi catalogue or
-    category page, and nothing links to them; the menu has what there is."""
+    category page, and nothing links to them, the draft's page neither (its
+    category and tag are named, not linked); the menu has what there is."""
     from quality.site import check_site
 
     site = site_of_kim_only
+    assert (site / "draf" / "berita" / "draf-pertama" / "index.html").is_file()
     for section in ("berita", "kategori", "tag", "arsip", "potensi"):
         assert not (site / section).exists(), section
         assert links_to(site, section) == [], section
