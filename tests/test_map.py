@@ -61,7 +61,10 @@ def popup_links(page, marker):
     popup = page.locator(".leaflet-popup-content")
     popup.wait_for()
     links = [a.get_attribute("href") for a in popup.locator("a").all()]
-    page.locator(".leaflet-popup-close-button").click()
+    # Dispatched too: a real click lands at a point, and while the map pans
+    # to show a tall popup on a phone that point can be another marker's,
+    # which opens its popup instead of closing this one (a CI run saw it).
+    page.locator(".leaflet-popup-close-button").dispatch_event("click")
     popup.wait_for(state="detached")
     return links
 
