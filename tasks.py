@@ -94,7 +94,7 @@ class WarmPelican:
 def build_and_swap(c, settings, target, siteurl="", overrides=None, checks=True,
                    remove_old_later=False, warm=None):
     """Build into a folder of its own, check it, then point `target` at it
-    (portal/output/swap.py): a failed, checked-out or killed build leaves
+    (portal/build/swap.py): a failed, checked-out or killed build leaves
     `target` exactly as it was, and one build runs at a time.
 
     With `remove_old_later` (the live preview, a long-running process) the
@@ -103,7 +103,7 @@ def build_and_swap(c, settings, target, siteurl="", overrides=None, checks=True,
     `warm` (a WarmPelican) builds without starting a new interpreter."""
     from pelican.settings import read_settings
 
-    from portal.output import swap
+    from portal.build import swap
     from portal.output.policy import PagePolicy
     from quality.site import check_site
 
@@ -114,7 +114,7 @@ def build_and_swap(c, settings, target, siteurl="", overrides=None, checks=True,
             swap.remove(swap.leftovers(target))
             fresh = swap.new_build(target)
             # Pages that did not change are carried over from the site being
-            # replaced (portal/output/incremental.py), never written into it.
+            # replaced (portal/build/incremental.py), never written into it.
             previous = swap.current(target)
             if previous is not None and swap.is_complete(previous):
                 overrides = {**(overrides or {}), "INCREMENTAL_FROM": str(previous)}
@@ -144,8 +144,8 @@ def build_and_swap(c, settings, target, siteurl="", overrides=None, checks=True,
 @task
 def check(c):
     """Validate all content without building (lists every problem)."""
+    from portal.build.annotations import annotations
     from portal.domain.reminders import format_reminders, reminders
-    from portal.output.annotations import annotations
 
     try:
         documents, problems = validate_content(CONFIG["content_path"], ROOT)
@@ -175,7 +175,7 @@ def _shown_path(path):
 @task
 def clean(c):
     """Remove the built site (output/ and the builds in output.versi/ the portal made)."""
-    from portal.output import swap
+    from portal.build import swap
 
     target = CONFIG["deploy_path"]
     try:
@@ -198,7 +198,7 @@ def _port(port):
     """The port to serve on: the one asked for (8000 by default), or the
     next free one when another program (often a preview left running) has
     it, said in one line."""
-    from portal.output.server import NoFreePort, free_port
+    from portal.build.server import NoFreePort, free_port
 
     try:
         asked = int(port or CONFIG["port"])
@@ -218,7 +218,7 @@ def _port(port):
 
 
 def _serve(path, port=None):
-    from portal.output.server import make_server
+    from portal.build.server import make_server
 
     port = _port(port)
     server = make_server(path, CONFIG["host"], port)
@@ -242,7 +242,7 @@ def serve(c, port=None):
 @task(help=PORT_HELP)
 def livereload(c, port=None):
     """Rebuild on a change in content, theme or plugins and reload the browser."""
-    from portal.output import preview
+    from portal.build import preview
 
     port = _port(port)
     warm = WarmPelican()
@@ -538,7 +538,7 @@ def new_galeri(c, judul, tanggal, kim, foto, alt, kredit=None, slug=None):
 def audit(c, report="lighthouse-report", page=None):
     """Build, serve locally and run Lighthouse (mobile) on one page of each type."""
 
-    from portal.output.server import make_server
+    from portal.build.server import make_server
     from quality.catalogue import audit_pages
     from quality.lighthouse import failures, render_failures, render_table, run_audit
 

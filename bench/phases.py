@@ -19,7 +19,8 @@ from pelican import signals
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from portal.output import parallel, search, sitemap  # noqa: E402
+from portal.build import parallel  # noqa: E402
+from portal.output import search, sitemap  # noqa: E402
 
 marks = [("start", time.perf_counter())]
 

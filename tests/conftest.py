@@ -155,7 +155,7 @@ def serving(folder):
     its base URL."""
     import threading
 
-    from portal.output.server import make_server
+    from portal.build.server import make_server
 
     server = make_server(folder, "127.0.0.1", 0, quiet=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()

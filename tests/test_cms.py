@@ -27,11 +27,11 @@ import yaml
 from selectolax.lexbor import LexborHTMLParser
 
 from conftest import ROOT, SAMPLE, build, copy_project, serving
+from portal.editor import cms, editor_rules
 from portal.intake import frontmatter
 from portal.intake.validation import plain_slug
 from portal.model import kinds, schema, vocabulary
 from portal.model.schema import CONTENT_TYPES
-from portal.output import cms, editor_rules
 from portal.output.policy import PagePolicy
 
 DEV = runpy.run_path(str(ROOT / "pelicanconf.py"))

@@ -14,12 +14,12 @@ from hypothesis import strategies as st
 from test_validation import ORDER_CASES
 
 from conftest import FIXTURES, ROOT
+from portal.editor.editor_rules import editor_rules, field_rules, published_paths
 from portal.intake import frontmatter, situs, validation
 from portal.intake.validation import validate_content
 from portal.model import kinds, region
 from portal.model.messages import TEMPLATES, say
 from portal.model.schema import CONTENT_TYPES, SITUS
-from portal.output.editor_rules import editor_rules, field_rules, published_paths
 
 CHECKER = ROOT / "theme" / "static" / "js" / "aturan-editor.js"
 

@@ -23,8 +23,8 @@ import pytest
 from PIL import Image
 
 from conftest import CHROMIUM_ARGS, ROOT, build, make_full_content
+from portal.build.server import _Handler
 from portal.output import icons, offline
-from portal.output.server import _Handler
 
 ARTICLE = "/berita/berita-contoh-kegiatan-kim/"  # with a lead photo
 ALBUM = "/galeri/rapat-anggota-contoh/"  # two 800x600 photos

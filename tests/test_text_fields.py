@@ -23,11 +23,11 @@ from hypothesis import strategies as st
 from test_editor_rules import Node
 
 from conftest import FIXTURES, build
+from portal.editor.editor_rules import editor_rules, field_rules
 from portal.intake.validation import validate_content
 from portal.model import kinds
 from portal.model.messages import say
 from portal.model.schema import CONTENT_TYPES, SITUS
-from portal.output.editor_rules import editor_rules, field_rules
 
 VALID = FIXTURES / "valid-minimal"
 RULES = editor_rules()

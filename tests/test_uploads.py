@@ -229,7 +229,7 @@ def test_an_svg_is_refused_whatever_it_holds(tmp_path, holding):
         "content/images/gambar.svg: " + uploads.say(
             "berkas-tidak-diterbitkan", suffix=".svg", fix=uploads.say("perbaiki-svg"))]
     assert images.photo_problem(tree / "images" / "gambar.png")
-    assert not [path for path in files.chosen([], tree) if "gambar" in str(path)]
+    assert not [path for path in uploads.published([], tree) if "gambar" in str(path)]
 
 
 def test_symbolic_links_are_refused_and_never_followed(tmp_path):
@@ -479,7 +479,7 @@ def test_whatever_the_name_a_page_or_an_svg_is_refused(tmp_path, name, folder, d
         _, problems = validate_content(site.joinpath("content"), site)
         relative = path.relative_to(site).as_posix()
         if uploads.hidden(path.relative_to(site.joinpath("content"))):
-            assert relative not in files.chosen([], site.joinpath("content"))
+            assert relative not in uploads.published([], site.joinpath("content"))
         else:
             assert [p for p in problems if p.path == relative], relative
     finally:

@@ -9,7 +9,8 @@ from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from .build import PortalBuild
+from .build import incremental, parallel
+from .build.state import PortalBuild
 from .domain import agenda, digest, documents, galleries, grouping, videos
 from .domain.plan import plan_pages
 from .domain.rapor import build as build_rapor
@@ -20,7 +21,7 @@ from .intake.reader import PortalMarkdownReader
 from .intake.validation import format_report, unexpected
 from .model import formatting, kinds
 from .model.vocabulary import JENIS_DOKUMEN
-from .output import incremental, offline, parallel, posters, previews, search, sitemap
+from .output import offline, posters, previews, search, sitemap
 from .output.digest import DigestGenerator
 from .output.feeds import FeedsGenerator
 from .output.generator import PortalGenerator, assign_urls

@@ -7,7 +7,7 @@ theme's base sheet (and the search page's sheet) bundled as the portal
 bundles them (``output/assets.py``), and its icons. They pass the portal's
 own output checks (``quality/site.py``: links, security rules, page
 budgets) before the new site replaces the old one, the way the portal's
-builds do (``output/swap.py``): a run that fails leaves the previous hub as
+builds do (``build/swap.py``): a run that fails leaves the previous hub as
 it was.
 
 The search page needs script only from the hub itself: Pagefind's program
@@ -27,9 +27,10 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
 
+from ..build import swap
 from ..model import formatting
 from ..model.messages import say
-from ..output import assets, search, swap
+from ..output import assets, search
 from ..output.policy import PagePolicy, origin
 from . import portals as portal_data
 from .fetch import Fetcher

@@ -8,14 +8,15 @@ not an entry (an SVG, an HTML page, a file whose bytes are not what its name
 says) is refused, wherever it lies: someone put it there to be published,
 and opened from the site's own address it could run script there, where
 the web editor keeps its GitHub login. Of the allowed files, only those a
-published entry uses are published (output/files.py); the
-others stay in the repository.
+published entry uses are published (``published``; output/files.py copies
+them); the others stay in the repository.
 
 Symbolic links are refused and never followed (``walk``): nothing from
 outside the content folder reaches the site or the checks' messages.
 """
 
 import os
+import posixpath
 from pathlib import Path
 
 from ..model import kinds
@@ -114,3 +115,15 @@ def document_problem(path, data=None):
         return say("dokumen-bukan-pdf")
     return None
 
+
+def published(documents, content_dir, logo=None, drafts=False):
+    """The files the build publishes (paths inside the content folder):
+    those the shown entries use, as validation noted them (Document.files;
+    a draft's only when the build shows drafts), and the operator's `logo`
+    (situs.yml)."""
+    used = {path for doc in documents if drafts or not doc.draft for path in doc.files}
+    if logo:
+        used.add(posixpath.normpath(str(logo).lstrip("/")))
+    # Validation refused any other reference; a missing file is its to report.
+    return sorted(path for path in used
+                  if kind_of(path) and (Path(content_dir) / path).is_file())

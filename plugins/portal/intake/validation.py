@@ -659,7 +659,7 @@ def normalised(fields, data):
 def missing_message(spec, category=None, group=None):
     """The message for a required field left empty: at the top of the file
     (required for `category` only, where given) or inside `group`. The web
-    editor shows the same words (output/cms.py, editor_rules)."""
+    editor shows the same words (editor/cms.py, editor_rules)."""
     if group is not None:
         return say("wajib-dalam-kelompok", label=spec.label, name=spec.name, group=group.name,
                    example=example_text(spec))

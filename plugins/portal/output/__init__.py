@@ -1,2 +1,3 @@
-"""Writing the site: the portal's pages, feeds, sitemap, search index,
-stylesheet, the web editor's configuration, and the filters templates use."""
+"""What the site publishes: the portal's pages, feeds, calendars, sitemap,
+search index, link-preview cards, posters, the stylesheet, the files an entry
+uses, and the filters templates use."""

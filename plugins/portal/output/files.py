@@ -5,7 +5,7 @@ Pelican's StaticGenerator would copy, as they are, every file under its
 STATIC_PATHS and every file a body links to with {static}, drafts'
 included, following symbolic links; the portal gives it neither
 (pelicanconf.py, ``take_over_links``). Only the files the shown entries use
-are published (``chosen``): photos as their clean copy, without
+are published (intake/uploads.py, ``published``): photos as their clean copy, without
 metadata (intake/images.py), PDF documents as they are. Both come from
 copies in the cache folder, made from one read of each file on which the
 checks of `invoke check` (intake/uploads.py) are made again: what is
@@ -16,7 +16,6 @@ built.
 import functools
 import hashlib
 import os
-import posixpath
 import sys
 from pathlib import Path
 
@@ -40,19 +39,6 @@ class LinkedFile:
     def attach_to(self, content):
         """{attach} is taken as {static}: a file keeps its one address,
         however many entries link to it."""
-
-
-def chosen(documents, content_dir, logo=None, drafts=False):
-    """The files the build publishes (paths inside the content folder):
-    those the shown entries use, as validation noted them (Document.files;
-    a draft's only when the build shows drafts), and the operator's `logo`
-    (situs.yml)."""
-    used = {path for doc in documents if drafts or not doc.draft for path in doc.files}
-    if logo:
-        used.add(posixpath.normpath(str(logo).lstrip("/")))
-    # Validation refused any other reference; a missing file is its to report.
-    return sorted(path for path in used
-                  if uploads.kind_of(path) and (Path(content_dir) / path).is_file())
 
 
 class PublishedFiles:

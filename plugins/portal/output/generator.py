@@ -17,10 +17,12 @@ from pelican.generators import Generator
 
 from ..domain import galleries, geo, statistics
 from ..domain.documents import slugify_jenis
+from ..editor import cms, editor_rules
+from ..intake import uploads
 from ..intake.contents import Acara, Dokumen, Galeri, Kim, Potensi, Video
 from ..model.formatting import plain_text
 from ..model.vocabulary import KATEGORI_POTENSI, KECAMATAN, VERDICTS
-from . import assets, calendar, cms, editor_rules, files, search
+from . import assets, calendar, files, search
 
 
 class PortalGenerator(Generator):
@@ -72,7 +74,7 @@ class PortalGenerator(Generator):
         self.files = files.PublishedFiles(
             content_dir, Path(self.settings["CACHE_PATH"]) / "berkas", self.build.derivatives,
             self.settings.get("PORTAL_WORKERS"))
-        self.files.prepare(files.chosen(
+        self.files.prepare(uploads.published(
             [entry.document for entry in self.build.corpus], content_dir,
             self.build.situs.pengelola.get("logo"), drafts=bool(self.settings.get("SHOW_DRAFTS"))))
         self.files.take_over_links(self.context)

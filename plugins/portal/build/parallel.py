@@ -29,7 +29,8 @@ from pelican.generators import StaticGenerator
 from pelican.writers import Writer
 
 from .. import cores
-from . import feeds, incremental
+from ..output import feeds
+from . import incremental
 
 # The generators of the current build, kept from the all_generators_finalized
 # signal: a worker runs their generate_output itself.

@@ -29,7 +29,6 @@ from pathlib import Path
 import yaml
 
 from ..model import kinds, schema
-from ..intake.validation import missing_message
 from ..model.schema import CONTENT_TYPES
 
 COLLECTIONS = {

@@ -27,11 +27,10 @@ import json
 import re
 from pathlib import Path
 
-from ..intake import images, validation
+from ..intake import images, uploads, validation
 from ..intake.sanitize import DANGEROUS_HTML
 from ..model import kinds, messages, region
 from ..model.schema import CONTENT_TYPES, RESERVED_PAGE_SLUGS, SITUS
-from .files import chosen as published_files
 
 RULES_FILE = "aturan.json"
 
@@ -171,7 +170,7 @@ def published_paths(documents, content_dir):
     content_dir = Path(content_dir).resolve()
     shown = [doc.relpath for doc in documents if not doc.draft]
     return sorted([*shown, *(f"{content_dir.name}/{path}"
-                             for path in published_files(documents, content_dir))])
+                             for path in uploads.published(documents, content_dir))])
 
 
 def write_rules(path, documents=(), files=()):
