@@ -1,6 +1,6 @@
 /* The web editor's own check of one entry before saving: the rules and the
  * words of `invoke check`, from admin/aturan.json (written at build time by
- * plugins/portal/output/editor_rules.py from the content model).
+ * plugins/portal/editor/editor_rules.py from the content model).
  *
  * This file follows plugins/portal/intake/validation.py (one document, and
  * the checks against the other entries) and the kinds of

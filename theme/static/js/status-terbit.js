@@ -17,7 +17,7 @@
  * It shows, in a panel at the bottom of the editor: building, published
  * (with a link to the page) or failed (with `invoke check`'s messages, read
  * from the job's annotations). Settings come from admin/terbit.json
- * (plugins/portal/output/cms.py, status_settings); without a repository the
+ * (plugins/portal/editor/cms.py, status_settings); without a repository the
  * panel stays off.
  */
 (function () {
