@@ -92,13 +92,13 @@ def test_live_preview_swap_removes_replaced_sites_in_the_background(project):
     script = """
 import time
 from pathlib import Path
-from invoke import Context
 import tasks
+from portal.build import site
 
 target = Path("output")
 def build():
-    tasks.build_and_swap(Context(), tasks.CONFIG["settings_base"], target, checks=False,
-                         remove_old_later=True)
+    site.build_and_swap(tasks.CONFIG["content_path"], tasks.CONFIG["settings_base"], target,
+                        remove_old_later=True)
 build()
 (target / "penanda-situs-lama.txt").write_text("lama")
 stopped = Path("output.versi/20260101-000000-1-1")
@@ -125,18 +125,19 @@ def test_the_live_preview_builds_in_a_warm_copy_of_itself(project):
     to wait for) and give what a build in a new interpreter gives."""
     script = """
 from pathlib import Path
-from invoke import Context
 import tasks
 from conftest import tree_digest
+from portal.build import site
+from portal.build.warm import WarmPelican
 
-warm = tasks.WarmPelican()
-settings = tasks.CONFIG["settings_base"]
-tasks.build_and_swap(Context(), settings, Path("output"), checks=False, warm=warm)
+warm = WarmPelican()
+content, settings = tasks.CONFIG["content_path"], tasks.CONFIG["settings_base"]
+site.build_and_swap(content, settings, Path("output"), warm=warm)
 # The copy's own content (the project fixture), as its tasks read it.
-page = tasks.CONFIG["content_path"] / "halaman" / "tentang-portal.md"
+page = content / "halaman" / "tentang-portal.md"
 page.write_text(page.read_text() + "\\nKalimat dari pratinjau hangat.\\n")
-tasks.build_and_swap(Context(), settings, Path("output"), checks=False, warm=warm)
-tasks.build_and_swap(Context(), settings, Path("dingin"), checks=False)
+site.build_and_swap(content, settings, Path("output"), warm=warm)
+site.build_and_swap(content, settings, Path("dingin"))
 assert "Kalimat dari pratinjau" in Path("output/tentang-portal/index.html").read_text()
 assert tree_digest("output") == tree_digest("dingin")
 """
@@ -148,9 +149,9 @@ assert tree_digest("output") == tree_digest("dingin")
 
 
 def test_a_warm_preview_goes_back_to_new_interpreters_when_the_plugin_changes(tmp_path):
-    import tasks
+    from portal.build.warm import WarmPelican
 
-    warm = tasks.WarmPelican()
+    warm = WarmPelican()
     code = tmp_path / "portal"
     shutil.copytree(warm._folder, code, ignore=shutil.ignore_patterns("__pycache__"))
     warm._folder, warm._code = code, warm._stamp(code)

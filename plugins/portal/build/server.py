@@ -14,8 +14,8 @@ PORT_TRIES = 20
 
 
 class NoFreePort(Exception):
-    """No port from the one asked for to PORT_TRIES after it is free; the
-    message is an editor's (Indonesian)."""
+    """The port asked for is not one, or no port from it to PORT_TRIES
+    after it is free; the message is an editor's (Indonesian)."""
 
 
 def free_port(host, port):
@@ -39,6 +39,24 @@ def free_port(host, port):
     raise NoFreePort(f"port {port} sampai {port + PORT_TRIES} sedang dipakai program lain. "
                      "Perbaiki: hentikan pratinjau lain yang masih berjalan (Ctrl+C di "
                      "terminalnya), atau pilih port lain dengan --port, misalnya --port 9000")
+
+
+def port_to_serve(host, asked, default):
+    """The port to serve on: `asked` (an option's text; `default` when not
+    given), or the next free one when another program (often a preview
+    left running) has it, said in one line on the console."""
+    try:
+        port = int(asked or default)
+        if not 1 <= port <= 65535:
+            raise ValueError
+    except ValueError:
+        raise NoFreePort(f"--port {asked}: bukan nomor port. Perbaiki: tulis angka 1 sampai "
+                         "65535, misalnya --port 8080") from None
+    found = free_port(host, port)
+    if found != port:
+        print(f"Port {port} sedang dipakai program lain (mungkin pratinjau yang masih "
+              f"berjalan); memakai port {found}.")
+    return found
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -67,3 +85,13 @@ def make_server(path, host="localhost", port=8000, quiet=False):
     handler_class = type("Handler", (_Handler,), {"quiet": quiet})
     handler = functools.partial(handler_class, directory=str(path))
     return ThreadingHTTPServer((host, int(port)), handler)
+
+
+def serve_until_stopped(path, host, port):
+    """Serve `path` on `host`:`port` until Ctrl+C."""
+    server = make_server(path, host, port)
+    print(f"Situs dapat dibuka di http://{host}:{port}/ (hentikan dengan Ctrl+C)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        server.server_close()
