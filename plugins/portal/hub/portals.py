@@ -1,6 +1,6 @@
 """What the hub takes from each portal: its newest items, its KIM, its
 potensi (JSON Feed 1.1 with the ``_portal`` extension, written by the
-portal's build: /work/notes' contract, README "Running a hub") and the
+portal's build; the contract is README's "Running a hub") and the
 Pagefind bundles its search page uses.
 
 A portal's feeds are data from another site, so they are read as untrusted:
