@@ -138,15 +138,21 @@ def make_full_content(target):
     return target
 
 
+def build_full(folder, **options):
+    """The full test content made in `folder`/content and built into
+    `folder`/output (`options`: build()'s settings, env, overrides); the
+    build must succeed. Gives the output folder."""
+    content = make_full_content(folder / "content")
+    output = folder / "output"
+    result = build(content, output, **options)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
 @pytest.fixture(scope="session")
 def full_site(tmp_path_factory):
     """The full test content, built once for the session."""
-    folder = tmp_path_factory.mktemp("full")
-    content = make_full_content(folder / "content")
-    output = folder / "output"
-    result = build(content, output)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return output
+    return build_full(tmp_path_factory.mktemp("full"))
 
 
 @contextlib.contextmanager

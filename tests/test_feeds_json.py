@@ -17,7 +17,7 @@ import feedparser
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
-from conftest import FIXTURES, build, make_full_content
+from conftest import FIXTURES, build, build_full
 
 SITEURL = "https://kim.example.id"
 
@@ -144,13 +144,8 @@ def problems(data):
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("umpan-json")
-    content = make_full_content(folder / "content")
-    output = folder / "output"
-    result = build(content, output, settings="publishconf.py",
-                   env={"PORTAL_SITEURL": SITEURL})
-    assert result.returncode == 0, result.stdout + result.stderr
-    return output
+    return build_full(tmp_path_factory.mktemp("umpan-json"), settings="publishconf.py",
+                      env={"PORTAL_SITEURL": SITEURL})
 
 
 def feeds(site):
