@@ -87,6 +87,19 @@ def sample_site(tmp_path_factory):
     return output
 
 
+def fixture_content_with(folder, files):
+    """A copy of the fictional valid-minimal content in `folder`/content,
+    with `files` ({path in content/: text}) written into it; gives the
+    copy's content folder."""
+    import shutil
+
+    content = folder / "content"
+    shutil.copytree(FIXTURES / "valid-minimal" / "content", content)
+    for path, text in files.items():
+        (content / path).write_text(text, encoding="utf-8")
+    return content
+
+
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory):
     """The fictional valid-minimal content (with a fact check and contacts)."""

@@ -59,17 +59,15 @@ def test_filters_appear_where_they_narrow_the_list(fixture_site, tmp_path):
     filters useful; a catalogue of one potensi offers none."""
     import shutil
 
-    from conftest import FIXTURES, build
+    from conftest import build, fixture_content_with
 
     catalogue = tree(fixture_site, "potensi")
     assert catalogue.css(".filters") == []
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURES / "valid-minimal" / "content", content)
-    shutil.copyfile(content / "berkas" / "sk-contoh-satu.pdf", content / "berkas" / "laporan.pdf")
-    (content / "dokumen" / "laporan-contoh-dua.md").write_text(
+    content = fixture_content_with(tmp_path, {"dokumen/laporan-contoh-dua.md": (
         "---\ntitle: Laporan Kegiatan KIM Contoh Dua\nslug: laporan-contoh-dua\n"
         "berkas: berkas/laporan.pdf\ndate: 2019-01-10\njenis: laporan\nkim:\n  - contoh-dua\n"
-        "ringkasan: Laporan rekaan.\n---\n\nDokumen rekaan.\n", encoding="utf-8")
+        "ringkasan: Laporan rekaan.\n---\n\nDokumen rekaan.\n")})
+    shutil.copyfile(content / "berkas" / "sk-contoh-satu.pdf", content / "berkas" / "laporan.pdf")
     result = build(content, tmp_path / "output")
     assert result.returncode == 0, result.stdout + result.stderr
     listing = tree(tmp_path / "output", "dokumen")

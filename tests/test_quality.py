@@ -213,16 +213,12 @@ def test_sanitiser_keeps_what_markdown_writes():
 
 
 def test_raw_html_in_content_is_sanitised_in_the_built_page(tmp_path):
-    import shutil
+    from conftest import build, fixture_content_with
 
-    from conftest import FIXTURES, build
-
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURES / "valid-minimal" / "content", content)
-    (content / "halaman" / "html-mentah.md").write_text(
+    content = fixture_content_with(tmp_path, {"halaman/html-mentah.md": (
         "---\ntitle: HTML mentah\nslug: html-mentah\n---\n\n"
         '<table class="x"><tr><td>sel</td></tr></table>\n\n<div><form-x>aneh</form-x>'
-        '<span data-x="1">teks</span></div>\n', encoding="utf-8")
+        '<span data-x="1">teks</span></div>\n')})
     result = build(content, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "out" / "html-mentah" / "index.html").read_text()

@@ -22,7 +22,6 @@ July 2025 to June 2026 and:
 """
 
 import re
-import shutil
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
@@ -32,7 +31,7 @@ import icalendar
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from conftest import FIXTURES, TODAY, build
+from conftest import FIXTURES, TODAY, build, fixture_content_with
 from portal.domain import rapor, reminders
 from portal.domain.statistics import JENIS, Jenis
 from portal.intake.validation import validate_content
@@ -327,12 +326,10 @@ def active_site(tmp_path_factory):
     """The valid-minimal fixtures and one more berita, of 10 June 2026,
     naming KIM Contoh Dua: five days before the build's day."""
     folder = tmp_path_factory.mktemp("rapor")
-    content = folder / "content"
-    shutil.copytree(FIXTURES / "valid-minimal" / "content", content)
-    (content / "berita" / "berita-baru.md").write_text(
+    content = fixture_content_with(folder, {"berita/berita-baru.md": (
         "---\ntitle: Berita Rekaan Bulan Juni\ndate: 2026-06-10 08:00\ncategory: Kegiatan\n"
         "kim: [contoh-dua]\nsummary: Berita rekaan untuk menguji rapor.\n---\n"
-        "Isi berita rekaan.\n", encoding="utf-8")
+        "Isi berita rekaan.\n")})
     result = build(content, folder / "output")
     assert result.returncode == 0, result.stdout + result.stderr
     return folder / "output"
