@@ -124,6 +124,26 @@ SUMBER = (
     Field("url", URL, "alamat tulisan sumber"),
 )
 
+
+# Fields most content types have, with the same rules in each: a type names
+# them through these rather than spelling the rules out again.
+STATUS_FIELD = Field("status", STATUS, "status", choices=("published", "draft"))
+SUMBER_FIELD = Field("sumber", OBJECTS, "sumber", fields=SUMBER)
+
+
+def slug_field(example=None, required=True):
+    """The page's address. Only a news item may leave it out (Pelican then
+    makes it from the title)."""
+    return Field("slug", SLUG, "slug (alamat halaman)", required=required, example=example,
+                 hint=SLUG_HINT)
+
+
+def summary_field(name="ringkasan", **options):
+    """A summary: short enough for a card and a link preview everywhere.
+    News and pages keep Pelican's own field name, ``summary``."""
+    return Field(name, TEXT, "ringkasan", max_length=300, **options)
+
+
 def wilayah(desa_example, kecamatan_example):
     """Where a KIM or a potensi is: its desa or kelurahan and kecamatan. KIM
     and potensi of one desa are matched by these (relations.py)."""
@@ -145,8 +165,7 @@ KIM = ContentType(
     label="profil KIM",
     fields=(
         Field("title", TEXT, "nama KIM", required=True, example="KIM Palae"),
-        Field("slug", SLUG, "slug (alamat halaman)", required=True, example="nama-kim",
-              hint=SLUG_HINT),
+        slug_field("nama-kim"),
         *wilayah("Sungai Kapitan", "Kumai"),
         Field("tanggal_dibentuk", MONTH_OR_DATE, "tanggal dibentuk", example="2018-09",
               hint="YYYY-MM-DD, atau YYYY-MM bila tanggalnya tidak diketahui"),
@@ -166,10 +185,9 @@ KIM = ContentType(
         Field("lokasi", OBJECT, "lokasi", fields=LOKASI),
         Field("logo", IMAGE, "logo"),
         Field("foto", OBJECT, "foto", fields=PHOTO),
-        Field("ringkasan", TEXT, "ringkasan", max_length=300,
-              hint="satu atau dua kalimat untuk kartu KIM dan pratinjau tautan"),
-        Field("sumber", OBJECTS, "sumber", fields=SUMBER),
-        Field("status", STATUS, "status", choices=("published", "draft")),
+        summary_field(hint="satu atau dua kalimat untuk kartu KIM dan pratinjau tautan"),
+        SUMBER_FIELD,
+        STATUS_FIELD,
     ),
 )
 
@@ -178,8 +196,7 @@ POTENSI = ContentType(
     label="potensi",
     fields=(
         Field("title", TEXT, "nama potensi", required=True, example="Taman Kelinci"),
-        Field("slug", SLUG, "slug (alamat halaman)", required=True, example="nama-potensi",
-              hint=SLUG_HINT),
+        slug_field("nama-potensi"),
         # A potensi belongs to its desa; the KIM of that desa list it. A KIM
         # is named only where a source says the potensi is that KIM's own.
         *wilayah("Kumpai Batu Atas", "Arut Selatan"),
@@ -188,7 +205,7 @@ POTENSI = ContentType(
                    "sudah tampil di profil setiap KIM di desa yang sama"),
         Field("kategori", CHOICES, "kategori", required=True,
               choices=tuple(k.name for k in KATEGORI_POTENSI), example=["Agrowisata"]),
-        Field("ringkasan", TEXT, "ringkasan", required=True, max_length=300),
+        summary_field(required=True),
         Field("harga", PRICE, "harga", example={"nilai": 10000, "satuan": "orang"},
               hint="angka dengan satuan, atau teks seperti 'mulai Rp10.000'", fields=(
                   Field("nilai", INTEGER, "nilai harga", required=True, minimum=0),
@@ -200,8 +217,8 @@ POTENSI = ContentType(
         Field("lokasi", OBJECT, "lokasi", fields=LOKASI,
               hint="kosongkan untuk memakai lokasi KIM"),
         Field("foto", OBJECTS, "foto", fields=PHOTO),
-        Field("sumber", OBJECTS, "sumber", fields=SUMBER),
-        Field("status", STATUS, "status", choices=("published", "draft")),
+        SUMBER_FIELD,
+        STATUS_FIELD,
     ),
 )
 
@@ -216,8 +233,8 @@ BERITA = ContentType(
         Field("category", CHOICE, "kategori", required=True, choices=KATEGORI_BERITA,
               example="Berita"),
         Field("tags", TEXTS, "tag", example=["KIM", "Diskominfo"]),
-        Field("slug", SLUG, "slug (alamat halaman)", hint=SLUG_HINT),
-        Field("summary", TEXT, "ringkasan", max_length=300),
+        slug_field(required=False),
+        summary_field("summary"),
         Field("kim", KIM_REFS, "KIM terkait", example=["nama-kim"]),
         Field("penulis", TEXT, "penulis"),
         Field("gambar", OBJECT, "gambar utama", fields=PHOTO),
@@ -228,8 +245,8 @@ BERITA = ContentType(
                   Field("tanggal", DATE, "tanggal terbit di media asal", example="2018-09-20"),
                   Field("url", URL, "alamat tulisan asal"),
               )),
-        Field("sumber", OBJECTS, "sumber", fields=SUMBER),
-        Field("status", STATUS, "status", choices=("published", "draft")),
+        SUMBER_FIELD,
+        STATUS_FIELD,
         # Cek Fakta only.
         Field("klaim", TEXT, "klaim yang diperiksa", max_length=74),
         Field("label", CHOICE, "label hasil periksa", choices=tuple(v.label for v in VERDICTS)),
@@ -249,12 +266,12 @@ HALAMAN = ContentType(
     label="halaman",
     fields=(
         Field("title", TEXT, "judul", required=True),
-        Field("slug", SLUG, "slug (alamat halaman)", required=True, hint=SLUG_HINT),
-        Field("summary", TEXT, "ringkasan", max_length=300),
+        slug_field(),
+        summary_field("summary"),
         Field("kontak_pengelola", BOOLEAN, "tampilkan kontak pengelola", example=True,
               hint="true bila halaman ini perlu menampilkan kontak pengelola portal dan saluran "
                    "laporan hoaks dari content/situs.yml, misalnya halaman Kirim Informasi"),
-        Field("status", STATUS, "status", choices=("published", "draft")),
+        STATUS_FIELD,
     ),
 )
 
@@ -264,8 +281,7 @@ ACARA = ContentType(
     fields=(
         Field("title", TEXT, "nama acara", required=True,
               example="Pelatihan Menulis Berita Desa"),
-        Field("slug", SLUG, "slug (alamat halaman)", required=True,
-              example="pelatihan-menulis-berita-desa", hint=SLUG_HINT),
+        slug_field("pelatihan-menulis-berita-desa"),
         Field("mulai", DATETIME, "mulai", required=True, example="2026-12-05 08:00",
               hint="YYYY-MM-DD JJ:MM dalam WIB; tanggal saja (YYYY-MM-DD) untuk acara "
                    "sepanjang hari"),
@@ -290,10 +306,9 @@ ACARA = ContentType(
         Field("kim", KIM_REFS, "KIM penyelenggara", example=["nama-kim"]),
         Field("kontak", OBJECT, "kontak", fields=KONTAK,
               hint="kosongkan untuk memakai kontak KIM penyelenggara"),
-        Field("ringkasan", TEXT, "ringkasan", max_length=300,
-              hint="satu atau dua kalimat untuk daftar agenda dan pratinjau tautan"),
-        Field("sumber", OBJECTS, "sumber", fields=SUMBER),
-        Field("status", STATUS, "status", choices=("published", "draft")),
+        summary_field(hint="satu atau dua kalimat untuk daftar agenda dan pratinjau tautan"),
+        SUMBER_FIELD,
+        STATUS_FIELD,
     ),
     in_order=(("mulai", "selesai"),),
 )
@@ -303,8 +318,7 @@ VIDEO = ContentType(
     label="video",
     fields=(
         Field("title", TEXT, "judul video", required=True, example="Profil KIM Palae"),
-        Field("slug", SLUG, "slug (alamat halaman)", required=True, example="profil-nama-kim",
-              hint=SLUG_HINT),
+        slug_field("profil-nama-kim"),
         Field("youtube", YOUTUBE, "alamat video YouTube", required=True,
               example="https://www.youtube.com/watch?v=XXXXXXXXXXX",
               hint="salin alamat video dari YouTube; video harus dapat ditonton umum"),
@@ -314,9 +328,9 @@ VIDEO = ContentType(
         Field("gambar", OBJECT, "gambar sampul", fields=PHOTO,
               hint="kosongkan untuk sampul berisi judul video; sampul tidak diambil dari "
                    "YouTube, supaya halaman tidak menghubungi YouTube sebelum video diputar"),
-        Field("ringkasan", TEXT, "ringkasan", max_length=300),
-        Field("sumber", OBJECTS, "sumber", fields=SUMBER),
-        Field("status", STATUS, "status", choices=("published", "draft")),
+        summary_field(),
+        SUMBER_FIELD,
+        STATUS_FIELD,
     ),
 )
 
@@ -326,8 +340,7 @@ DOKUMEN = ContentType(
     fields=(
         Field("title", TEXT, "judul dokumen", required=True,
               example="SK Pembentukan KIM Palae"),
-        Field("slug", SLUG, "slug (alamat halaman)", required=True,
-              example="sk-pembentukan-nama-kim", hint=SLUG_HINT),
+        slug_field("sk-pembentukan-nama-kim"),
         Field("berkas", DOCUMENT, "berkas", required=True,
               example="berkas/sk-pembentukan-nama-kim.pdf",
               hint="jalur berkas di dalam folder content/, misalnya berkas/..."),
@@ -337,9 +350,9 @@ DOKUMEN = ContentType(
               example="SK"),
         Field("kim", KIM_REFS, "KIM penerbit", example=["nama-kim"],
               hint="kosongkan untuk dokumen pengelola portal"),
-        Field("ringkasan", TEXT, "ringkasan", max_length=300),
-        Field("sumber", OBJECTS, "sumber", fields=SUMBER),
-        Field("status", STATUS, "status", choices=("published", "draft")),
+        summary_field(),
+        SUMBER_FIELD,
+        STATUS_FIELD,
     ),
 )
 
@@ -349,8 +362,7 @@ GALERI = ContentType(
     fields=(
         Field("title", TEXT, "judul galeri", required=True,
               example="Pelatihan Menulis Berita Desa"),
-        Field("slug", SLUG, "slug (alamat halaman)", required=True,
-              example="pelatihan-menulis-berita-desa", hint=SLUG_HINT),
+        slug_field("pelatihan-menulis-berita-desa"),
         Field("date", DATE, "tanggal kegiatan", required=True, example="2026-11-20"),
         Field("kim", KIM_REFS, "KIM", required=True, example=["nama-kim"]),
         Field("foto", OBJECTS, "foto", required=True, fields=(
@@ -362,8 +374,8 @@ GALERI = ContentType(
               hint="slug berita tentang kegiatan ini, bila ada"),
         Field("acara", SLUG, "acara terkait", refers_to="acara",
               hint="slug acara di agenda, bila ada"),
-        Field("ringkasan", TEXT, "ringkasan", max_length=300),
-        Field("status", STATUS, "status", choices=("published", "draft")),
+        summary_field(),
+        STATUS_FIELD,
     ),
 )
 
