@@ -204,6 +204,18 @@ def chromium():
         browser.close()
 
 
+@contextlib.contextmanager
+def browser_tab(chromium, **options):
+    """A tab in a browser context of its own (`options`: the context's, as
+    Browser.new_context takes them); the context closes after the block,
+    whether it passed or failed."""
+    context = chromium.new_context(**options)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
 PROJECT_FILES = ("plugins", "quality", "theme", "tasks.py", "pelicanconf.py", "publishconf.py")
 
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from pelican.settings import read_settings
 from selectolax.lexbor import LexborHTMLParser
 
-from conftest import FIXTURES, ROOT, build, tree_digest
+from conftest import FIXTURES, ROOT, browser_tab, build, tree_digest
 from portal.domain import digest as domain
 from portal.model.vocabulary import VERDICTS
 from portal.output import digest as output
@@ -342,9 +342,7 @@ def test_the_number_of_digest_pages_is_bounded(articles):
 def test_copy_button_copies_the_message_and_the_field_works_without_script(
         chromium, served_site):
     address = f"{served_site}/kim/contoh-satu/ringkasan/2024-03/"
-    context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"])
-    try:
-        page_ = context.new_page()
+    with browser_tab(chromium, permissions=["clipboard-read", "clipboard-write"]) as page_:
         page_.goto(address)
         button = page_.locator("button[data-salin]")
         assert button.is_visible() and button.text_content() == "Salin untuk WhatsApp"
@@ -354,16 +352,10 @@ def test_copy_button_copies_the_message_and_the_field_works_without_script(
         copied = page_.evaluate("navigator.clipboard.readText()")
         assert copied == page_.locator("#teks-ringkasan").input_value()
         assert copied.startswith("*Kabar sepekan KIM Contoh Satu*\n")
-    finally:
-        context.close()
-    context = chromium.new_context(java_script_enabled=False)
-    try:
-        page_ = context.new_page()
+    with browser_tab(chromium, java_script_enabled=False) as page_:
         page_.goto(address)
         # Without script: no dead button, the text to select and the link to send.
         assert not page_.locator("button[data-salin]").is_visible()
         assert page_.locator("#teks-ringkasan").input_value().startswith("*Kabar sepekan")
         assert page_.locator("a.button--whatsapp").get_attribute("href").startswith(
             "https://wa.me/?text=%2AKabar%20sepekan")
-    finally:
-        context.close()

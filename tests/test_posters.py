@@ -29,7 +29,7 @@ import zxingcpp
 from PIL import Image, ImageDraw
 from selectolax.lexbor import LexborHTMLParser
 
-from conftest import FIXTURES, build, serving
+from conftest import FIXTURES, browser_tab, build, serving
 from portal.output import posters
 
 BASE = "http://localhost:8000"  # PUBLIC_URL of pelicanconf.py
@@ -226,18 +226,14 @@ def printed(chromium, url, scheme="light"):
     poster fits: {"scroll": content height, "client": the poster's height}."""
     # As wide as the printed sheet's text (A4 less the poster's 12 mm margins),
     # so that the page measured in print media is laid out as it is printed.
-    context = chromium.new_context(viewport={"width": 703, "height": 1000},
-                                   color_scheme=scheme)
-    try:
-        page = context.new_page()
+    with browser_tab(chromium, viewport={"width": 703, "height": 1000},
+                     color_scheme=scheme) as page:
         response = page.goto(url)
         assert response.ok, f"{url}: HTTP {response.status}"
         page.emulate_media(media="print")
         fit = page.eval_on_selector(
             ".poster", "p => ({scroll: p.scrollHeight, client: p.clientHeight})")
         return page.pdf(format="A4", print_background=False), fit
-    finally:
-        context.close()
 
 
 def rendered(pdf):
@@ -311,10 +307,8 @@ def test_fullest_poster_still_fits_one_sheet(chromium, fullest_site, kind):
 def test_poster_page_on_screen(chromium, served_full, scheme, width):
     """On screen the poster sits in the page, with the note on how to print it;
     its QR code keeps a white ground in dark mode and decodes from a screenshot."""
-    context = chromium.new_context(viewport={"width": width, "height": 900},
-                                   color_scheme=scheme)
-    try:
-        page = context.new_page()
+    with browser_tab(chromium, viewport={"width": width, "height": 900},
+                     color_scheme=scheme) as page:
         for kind, slug in (("kim", "contoh-satu"), ("potensi", "contoh-potensi")):
             page.goto(f"{served_full}/{kind}/{slug}/poster/")
             assert page.get_by_text("Cetak lewat menu").is_visible()
@@ -326,8 +320,6 @@ def test_poster_page_on_screen(chromium, served_full, scheme, width):
             assert decoded(Image.open(BytesIO(shot))) == [f"{BASE}/{kind}/{slug}/"], (
                 f"{kind}/{slug} at {width} px, {scheme}: QR code unreadable on screen")
             save_screenshot(page, f"{kind}-poster-{width}-{scheme}.png")
-    finally:
-        context.close()
 
 
 def test_the_poster_page_has_a_print_button_and_says_how_to_print_without_it(
@@ -336,22 +328,14 @@ def test_the_poster_page_has_a_print_button_and_says_how_to_print_without_it(
     the note says how to print from a phone's menu too, never "Ctrl+P",
     which a phone has not (issue 26, point 9)."""
     address = f"{served_full}/potensi/contoh-potensi/poster/"
-    context = chromium.new_context(viewport={"width": 360, "height": 800})
-    try:
-        tab = context.new_page()
+    with browser_tab(chromium, viewport={"width": 360, "height": 800}) as tab:
         tab.add_init_script("window.print = () => { window.printed = true; };")
         tab.goto(address)
         note = tab.locator(".poster-note").inner_text()
         assert "Ctrl" not in note and "Bagikan" in note and "Cetak" in note
         tab.get_by_role("button", name="Cetak poster").click()
         assert tab.evaluate("window.printed === true")
-    finally:
-        context.close()
-    context = chromium.new_context(java_script_enabled=False)
-    try:
-        tab = context.new_page()
+    with browser_tab(chromium, java_script_enabled=False) as tab:
         tab.goto(address)
         assert not tab.get_by_role("button", name="Cetak poster").is_visible()
         assert tab.get_by_text("Cetak lewat menu peramban").is_visible()
-    finally:
-        context.close()
