@@ -6,6 +6,7 @@ Screenshots of the pages a resident sees first are written at 360 and
 (README, "Tests"): `PORTAL_SCREENSHOT_DIR=screenshots pytest tests/test_visual.py`.
 """
 
+import contextlib
 import os
 import re
 from datetime import date
@@ -17,7 +18,7 @@ from pelican.settings import read_settings
 from pelican.urlwrappers import Category
 from selectolax.lexbor import LexborHTMLParser
 
-from conftest import ROOT
+from conftest import ROOT, browser_tab
 from portal.model.vocabulary import KATEGORI_BERITA, KATEGORI_POTENSI
 from quality.catalogue import examples
 from quality.pages import html_pages
@@ -257,14 +258,9 @@ def screenshot_paths(full_site):
 @pytest.mark.parametrize("width", [360, 1280])
 def test_pictures_render_and_grids_use_the_width(chromium, served_site, screenshot_paths,
                                                   width, scheme):
-    context = chromium.new_context(viewport={"width": width, "height": 800},
-                                   color_scheme=scheme, locale="id-ID")
-    host = urlsplit(served_site).netloc
-    context.route(lambda url: urlsplit(url).netloc not in (host, ""),
-                  lambda route: route.abort("blockedbyclient"))
-    page_ = context.new_page()
     problems = []
-    try:
+    with phone_and_desktop(chromium, served_site, width, color_scheme=scheme,
+                           locale="id-ID") as page_:
         for page_id in SCREENSHOT_PAGES:
             address = screenshot_paths[page_id]
             page_.goto(served_site + address, wait_until="load")
@@ -290,8 +286,6 @@ def test_pictures_render_and_grids_use_the_width(chromium, served_site, screensh
                 folder.mkdir(parents=True, exist_ok=True)
                 page_.evaluate("window.scrollTo(0, 0)")
                 page_.screenshot(path=folder / f"{page_id}-{width}-{scheme}.png", full_page=True)
-    finally:
-        context.close()
     assert not problems, "\n".join(problems)
 
 
@@ -366,12 +360,15 @@ def test_no_heading_breaks_inside_a_word_on_a_phone(chromium, served_site, full_
     assert not broken, "headings broken inside a word at 360 px:\n" + "\n".join(broken)
 
 
+@contextlib.contextmanager
 def phone_and_desktop(chromium, served_site, width, **options):
-    context = chromium.new_context(viewport={"width": width, "height": 800}, **options)
-    host = urlsplit(served_site).netloc
-    context.route(lambda url: urlsplit(url).netloc not in (host, ""),
-                  lambda route: route.abort("blockedbyclient"))
-    return context
+    """A tab `width` px wide and 800 high (`options`: more of its context's)
+    that reaches no host but `served_site`, closed after the block."""
+    with browser_tab(chromium, viewport={"width": width, "height": 800}, **options) as tab:
+        host = urlsplit(served_site).netloc
+        tab.context.route(lambda url: urlsplit(url).netloc not in (host, ""),
+                          lambda route: route.abort("blockedbyclient"))
+        yield tab
 
 
 @pytest.mark.parametrize("width", [360, 1280])
@@ -380,9 +377,7 @@ def test_the_header_is_short_and_cari_has_one_search_box(chromium, served_site,
     """The header took about 200 of 800 px on a phone (issue 26, point 9): at
     most 120 now, its menu one row that scrolls sideways; /cari/ shows only
     its own search box."""
-    context = phone_and_desktop(chromium, served_site, width)
-    tab = context.new_page()
-    try:
+    with phone_and_desktop(chromium, served_site, width) as tab:
         for page_id, address in screenshot_paths.items():
             tab.goto(served_site + address)
             where = f"{page_id} ({address}) at {width} px"
@@ -400,21 +395,15 @@ def test_the_header_is_short_and_cari_has_one_search_box(chromium, served_site,
         last.focus()
         box = last.bounding_box()
         assert 0 <= box["x"] and box["x"] + box["width"] <= width
-    finally:
-        context.close()
 
 
 def test_the_phones_search_button_opens_cari_ready_to_type(chromium, served_site):
-    context = phone_and_desktop(chromium, served_site, 360)
-    tab = context.new_page()
-    try:
+    with phone_and_desktop(chromium, served_site, 360) as tab:
         tab.goto(served_site + "/kim/")
         tab.locator(".site-search").get_by_role("button", name="Cari").click()
         tab.wait_for_url("**/cari/**")
         tab.wait_for_function("document.activeElement && document.activeElement.id === 'cari-kata'")
         assert "Tulis kata yang dicari" in tab.locator("[data-search-status]").inner_text()
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("listing", ["/kim/", "/potensi/", "/berita/", "/", "/agenda/"])
@@ -422,9 +411,7 @@ def test_card_text_is_not_squeezed_beside_its_picture_on_a_phone(chromium, serve
                                                                   listing):
     """The picture sits beside the title; the text under both takes the
     card's width (issue 26, point 4: text squeezed beside an empty column)."""
-    context = phone_and_desktop(chromium, served_site, 360)
-    tab = context.new_page()
-    try:
+    with phone_and_desktop(chromium, served_site, 360) as tab:
         tab.goto(served_site + listing)
         found = tab.evaluate("""() => [...document.querySelectorAll('.card, .teaser')].map(card => {
           const inner = card.clientWidth - 2 * parseFloat(getComputedStyle(card).paddingLeft);
@@ -433,16 +420,12 @@ def test_card_text_is_not_squeezed_beside_its_picture_on_a_phone(chromium, serve
           return text ? text.getBoundingClientRect().width / inner : 1;
         })""")
         assert found and min(found) > 0.95, f"{listing}: {found}"
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("address", ["/potensi/", "/potensi/kategori/kerajinan/"])
 def test_potensi_filters_leave_the_first_screen_to_the_catalogue(chromium, served_site,
                                                                   address):
-    context = phone_and_desktop(chromium, served_site, 360)
-    tab = context.new_page()
-    try:
+    with phone_and_desktop(chromium, served_site, 360) as tab:
         tab.goto(served_site + address)
         filters = tab.locator(".filters").bounding_box()
         assert filters["height"] <= 200, f"{address}: filters {filters['height']} px tall"
@@ -452,27 +435,19 @@ def test_potensi_filters_leave_the_first_screen_to_the_catalogue(chromium, serve
         rows = tab.locator(".filters .inline-list").evaluate_all(
             "lists => lists.map(l => new Set([...l.children].map(li => li.offsetTop)).size)")
         assert rows and set(rows) == {1}, rows
-    finally:
-        context.close()
 
 
 def test_the_footer_stays_at_the_bottom_of_a_short_page(chromium, served_site):
-    context = phone_and_desktop(chromium, served_site, 1280)
-    tab = context.new_page()
-    try:
+    with phone_and_desktop(chromium, served_site, 1280) as tab:
         tab.set_viewport_size({"width": 1280, "height": 1600})  # taller than the page
         tab.goto(served_site + "/404.html")
         bottom = tab.locator(".site-footer").bounding_box()
         assert bottom["y"] + bottom["height"] == pytest.approx(1600, abs=1)
-    finally:
-        context.close()
 
 
 def test_articles_read_in_a_centred_column_of_about_70_characters(chromium, served_site,
                                                                    screenshot_paths):
-    context = phone_and_desktop(chromium, served_site, 1280)
-    tab = context.new_page()
-    try:
+    with phone_and_desktop(chromium, served_site, 1280) as tab:
         tab.goto(served_site + screenshot_paths["artikel"])
         found = tab.evaluate("""() => {
           const prose = document.querySelector('.article .prose');
@@ -487,5 +462,3 @@ def test_articles_read_in_a_centred_column_of_about_70_characters(chromium, serv
         }""")
         assert 60 <= found["ch"] <= 80, found
         assert found["left"] == pytest.approx(found["right"], abs=40), found  # centred
-    finally:
-        context.close()
