@@ -204,6 +204,19 @@ def sample_with_news(folder, news):
     return content
 
 
+def assert_two_pages(output, address, item, per_page, total):
+    """The list at `address` shows `per_page` of its `total` `item`s and
+    links to its second page, which shows the rest and says it is the last;
+    no link of the site is broken."""
+    first = page(output, address)
+    assert len(first.css(item)) == per_page
+    assert first.css_first('a[rel="next"]').attributes["href"] == f"{address}halaman/2/"
+    second = page(output, f"{address}halaman/2/")
+    assert len(second.css(item)) == total - per_page
+    assert "Halaman 2 dari 2" in text(second, ".pagination")
+    assert check_links(output) == []
+
+
 def test_berita_list_paginates(tmp_path):
     content = sample_with_news(tmp_path, {
         f"tambahan-{number}": (f"Berita tambahan nomor {number}", f"2020-01-{number + 1:02d}")
@@ -211,13 +224,7 @@ def test_berita_list_paginates(tmp_path):
     output = tmp_path / "output"
     result = build(content, output)
     assert result.returncode == 0, result.stderr
-    first = page(output, "/berita/")
-    assert len(first.css(".teaser")) == 10
-    assert first.css_first('a[rel="next"]').attributes["href"] == "/berita/halaman/2/"
-    second = page(output, "/berita/halaman/2/")
-    assert len(second.css(".teaser")) == 16 - 10
-    assert "Halaman 2 dari 2" in text(second, ".pagination")
-    assert check_links(output) == []
+    assert_two_pages(output, "/berita/", ".teaser", per_page=10, total=16)
 
 
 @pytest.mark.parametrize("feed", [
@@ -370,13 +377,7 @@ def test_potensi_catalogue_and_categories_paginate(tmp_path):
     output = tmp_path / "output"
     result = build(content, output, overrides={"SEARCH_INDEX": False})
     assert result.returncode == 0, result.stderr
-    first = page(output, "/potensi/")
-    assert len(first.css(".card")) == 24
-    assert first.css_first('a[rel="next"]').attributes["href"] == "/potensi/halaman/2/"
-    second = page(output, "/potensi/halaman/2/")
-    assert len(second.css(".card")) == 30 - 24
-    assert "Halaman 2 dari 2" in text(second, ".pagination")
-    assert check_links(output) == []
+    assert_two_pages(output, "/potensi/", ".card", per_page=24, total=30)
 
 
 def test_a_kim_without_news_has_a_feed_dated_by_the_site_not_the_clock(tmp_path):
