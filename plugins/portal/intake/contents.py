@@ -7,53 +7,44 @@ name, so ``Kim`` uses ``KIM_URL`` and ``Potensi`` uses ``POTENSI_URL``.
 from pelican.contents import Content
 
 
-class Kim(Content):
+class PortalContent(Content):
+    """What the portal's types share: each needs a title and a slug (its page
+    address), and is published unless its status says draft."""
+
     mandatory_properties = ("title", "slug")
     allowed_statuses = ("published", "draft")
     default_status = "published"
+
+
+class Kim(PortalContent):
     default_template = "kim"
 
 
-class Potensi(Content):
-    mandatory_properties = ("title", "slug")
-    allowed_statuses = ("published", "draft")
-    default_status = "published"
+class Potensi(PortalContent):
     default_template = "potensi"
 
 
-class Acara(Content):
+class Acara(PortalContent):
     """An activity on the agenda (content/acara/)."""
 
-    mandatory_properties = ("title", "slug")
-    allowed_statuses = ("published", "draft")
-    default_status = "published"
     default_template = "acara"
 
 
-class Video(Content):
+class Video(PortalContent):
     """A KIM's video on YouTube (content/video/), played on the portal only
     after the reader asks for it."""
 
-    mandatory_properties = ("title", "slug")
-    allowed_statuses = ("published", "draft")
-    default_status = "published"
     default_template = "video"
 
 
-class Dokumen(Content):
+class Dokumen(PortalContent):
     """A document a KIM or the operator publishes (content/dokumen/); its file
     is in content/berkas/."""
 
-    mandatory_properties = ("title", "slug")
-    allowed_statuses = ("published", "draft")
-    default_status = "published"
     default_template = "dokumen"
 
 
-class Galeri(Content):
+class Galeri(PortalContent):
     """An album of photos from one activity of a KIM (content/galeri/)."""
 
-    mandatory_properties = ("title", "slug")
-    allowed_statuses = ("published", "draft")
-    default_status = "published"
     default_template = "galeri"
