@@ -128,13 +128,20 @@ def offline_now(context, site):
     context.set_offline(True)
 
 
-# -- the offline flow ---------------------------------------------------------------
-
-def test_a_page_read_once_is_read_again_offline_with_the_saved_line(context, site):
+def reader_of_the_article(context, site):
+    """A tab the worker controls, that opened the home page and ARTICLE and
+    waited until the worker kept them."""
     page = context.new_page()
     controlled(page, site.url + "/")
     page.goto(site.url + ARTICLE)
     settle(page)
+    return page
+
+
+# -- the offline flow ---------------------------------------------------------------
+
+def test_a_page_read_once_is_read_again_offline_with_the_saved_line(context, site):
+    page = reader_of_the_article(context, site)
     title = page.title()
     offline_now(context, site)
     page.reload()
@@ -154,10 +161,7 @@ def test_a_page_read_once_is_read_again_offline_with_the_saved_line(context, sit
 
 
 def test_a_page_never_opened_shows_the_offline_page_listing_the_kept_ones(context, site):
-    page = context.new_page()
-    controlled(page, site.url + "/")
-    page.goto(site.url + ARTICLE)
-    settle(page)
+    page = reader_of_the_article(context, site)
     offline_now(context, site)
     page.goto(site.url + UNVISITED)
     assert page.locator("h1").inner_text() == "Anda sedang luring"
@@ -173,10 +177,7 @@ def test_a_page_never_opened_shows_the_offline_page_listing_the_kept_ones(contex
 
 
 def test_search_offline_searches_the_kept_pages(context, site):
-    page = context.new_page()
-    controlled(page, site.url + "/")
-    page.goto(site.url + ARTICLE)
-    settle(page)
+    page = reader_of_the_article(context, site)
     words = page.locator("main h1").inner_text().split()[:2]
     offline_now(context, site)
     page.fill("#cari-situs", " ".join(words))
@@ -464,11 +465,7 @@ def reader_of_build_a(context, deployments):
     site, live, builds = deployments
     site.signal = True
     deploy(live, builds["a"])
-    page = context.new_page()
-    controlled(page, site.url + "/")
-    page.goto(site.url + ARTICLE)
-    settle(page)
-    return page
+    return reader_of_the_article(context, site)
 
 
 def test_a_new_deployment_replaces_the_old_files_and_kept_pages_keep_their_look(
