@@ -444,14 +444,22 @@ def test_tab_reaches_every_control_with_visible_focus(served_site, site_paths, c
 
 # --- 6. Navigation and pagination ----------------------------------------------------------
 
+def follow(page, link, path, where):
+    """Click `link`: the page it opens must answer 200 and be at `path`
+    (`where` names the link in a failure)."""
+    with page.expect_navigation() as navigation:
+        link.click()
+    status = navigation.value.status
+    assert status == 200, f"{where} gives HTTP {status}"
+    assert urlsplit(page.url).path == path, f"{where} leads to {page.url}"
+
+
 def test_menu_link_navigates_and_is_marked_current(served_site, light_page):
     page = light_page
     page.goto(served_site + "/")
     menu = page.get_by_role("navigation", name="Menu utama")
-    with page.expect_navigation() as navigation:
-        menu.get_by_role("link", name="KIM", exact=True).click()
-    assert navigation.value.status == 200, f"beranda → KIM menu: status {navigation.value.status}"
-    assert urlsplit(page.url).path == "/kim/", f"beranda → KIM menu lands on {page.url}"
+    follow(page, menu.get_by_role("link", name="KIM", exact=True), "/kim/",
+           "beranda → KIM menu")
     menu = page.get_by_role("navigation", name="Menu utama")
     link = menu.get_by_role("link", name="KIM", exact=True)
     current = link.get_attribute("aria-current")
@@ -464,18 +472,10 @@ def test_menu_link_navigates_and_is_marked_current(served_site, light_page):
 def test_pagination_links_go_forward_and_back(served_site, light_page):
     page = light_page
     page.goto(served_site + "/berita/")
-    with page.expect_navigation() as navigation:
-        page.locator("a[rel~='next']").first.click()
-    assert navigation.value.status == 200, (
-        f"berita (/berita/): rel=next gives {navigation.value.status}")
-    assert urlsplit(page.url).path == "/berita/halaman/2/", (
-        f"berita (/berita/): rel=next leads to {page.url}")
-    with page.expect_navigation() as navigation:
-        page.locator("a[rel~='prev']").first.click()
-    assert navigation.value.status == 200, (
-        f"berita-halaman-2 (/berita/halaman/2/): rel=prev gives {navigation.value.status}")
-    assert urlsplit(page.url).path == "/berita/", (
-        f"berita-halaman-2 (/berita/halaman/2/): rel=prev leads to {page.url}")
+    follow(page, page.locator("a[rel~='next']").first, "/berita/halaman/2/",
+           "berita (/berita/): rel=next")
+    follow(page, page.locator("a[rel~='prev']").first, "/berita/",
+           "berita-halaman-2 (/berita/halaman/2/): rel=prev")
 
 
 @pytest.mark.parametrize("page_id", cases("neighbours", ["artikel", "artikel-cek-fakta"]))
@@ -489,12 +489,8 @@ def test_article_neighbour_links_lead_to_articles(served_site, site_paths, light
     assert hrefs, f"{page_id} ({path}): no previous/next links"
     for index, (rel, href) in enumerate(hrefs):
         page.goto(served_site + path)
-        with page.expect_navigation() as navigation:
-            page.locator(".neighbours a[rel]").nth(index).click()
-        status = navigation.value.status
-        assert status == 200, f"{page_id} ({path}): rel={rel} link {href} gives HTTP {status}"
-        assert urlsplit(page.url).path == urljoin(path, href), (
-            f"{page_id} ({path}): rel={rel} leads to {page.url}")
+        follow(page, page.locator(".neighbours a[rel]").nth(index), urljoin(path, href),
+               f"{page_id} ({path}): rel={rel} link {href}")
         assert page.locator("h1").count() == 1, f"{page_id}: rel={rel} page {href} has no h1"
 
 
