@@ -18,16 +18,23 @@ TILE = base64.b64decode(
 def page(chromium):
     # No service worker (the site's, for reading offline): a request it
     # answered would not pass the routes the tests set.
-    context = chromium.new_context(viewport={"width": 360, "height": 800},
-                                   service_workers="block")
-    context.route("https://tile.openstreetmap.org/**", lambda route: route.fulfill(
-        status=200, content_type="image/png", body=TILE))
+    context = tiled_context(chromium, viewport={"width": 360, "height": 800},
+                            service_workers="block")
     tab = context.new_page()
     tab.errors = []
     tab.on("pageerror", lambda error: tab.errors.append(str(error)))
     tab.on("console", lambda m: m.type == "error" and tab.errors.append(m.text))
     yield tab
     context.close()
+
+
+def tiled_context(chromium, **options):
+    """A browser context (`options`: Browser.new_context's) whose
+    OpenStreetMap tiles are answered here, each with TILE."""
+    context = chromium.new_context(**options)
+    context.route("https://tile.openstreetmap.org/**", lambda route: route.fulfill(
+        status=200, content_type="image/png", body=TILE))
+    return context
 
 
 def geojson(site):
@@ -76,9 +83,7 @@ def badge_count(badge):
 @pytest.mark.parametrize("width", [360, 1280])
 def test_map_page_shows_every_place_once_and_no_marker_covers_another(
         chromium, served_site, full_site, width):
-    context = chromium.new_context(viewport={"width": width, "height": 800})
-    context.route("https://tile.openstreetmap.org/**", lambda route: route.fulfill(
-        status=200, content_type="image/png", body=TILE))
+    context = tiled_context(chromium, viewport={"width": width, "height": 800})
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))
@@ -150,9 +155,7 @@ def test_zooming_in_separates_places_that_are_only_near(page, served_site, full_
 
 def test_a_shared_point_opens_a_list_of_its_places_with_a_real_click(
         chromium, served_site, full_site):
-    context = chromium.new_context(viewport={"width": 1280, "height": 800})
-    context.route("https://tile.openstreetmap.org/**", lambda route: route.fulfill(
-        status=200, content_type="image/png", body=TILE))
+    context = tiled_context(chromium, viewport={"width": 1280, "height": 800})
     tab = context.new_page()
     tab.goto(served_site + "/peta/")
     badge = tab.locator(".map .map-group").filter(has_text="KIM Palae")
@@ -201,9 +204,7 @@ def test_a_kim_page_loads_no_map_until_the_reader_presses_the_button(
     """Scrolling past the map, or stopping on it, is no request for it
     (issue 26: Leaflet, 2.7 times the page, and nine tiles came by
     themselves); only the button is."""
-    context = chromium.new_context(viewport={"width": width, "height": 800})
-    context.route("https://tile.openstreetmap.org/**", lambda route: route.fulfill(
-        status=200, content_type="image/png", body=TILE))
+    context = tiled_context(chromium, viewport={"width": width, "height": 800})
     tab = context.new_page()
     urls = recorded(tab)
     tab.goto(served_site + "/kim/palae/")
@@ -254,9 +255,7 @@ def test_the_map_box_names_the_place_and_the_page_gives_its_coordinates_once(
 def test_a_map_in_view_when_the_page_opens_waits_for_the_button(chromium, served_site):
     # A screen tall enough to show the map at once: opening the page is no
     # request for the map; the button is.
-    context = chromium.new_context(viewport={"width": 1280, "height": 4000})
-    context.route("https://tile.openstreetmap.org/**", lambda route: route.fulfill(
-        status=200, content_type="image/png", body=TILE))
+    context = tiled_context(chromium, viewport={"width": 1280, "height": 4000})
     tab = context.new_page()
     urls = recorded(tab)
     tab.goto(served_site + "/kim/palae/")
@@ -347,9 +346,7 @@ def test_loaded_maps_and_an_open_list_pass_axe(chromium, served_site, scheme):
 
     options = {"runOnly": {"type": "tag", "values": [
         "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}, "resultTypes": ["violations"]}
-    context = chromium.new_context(viewport={"width": 360, "height": 800}, color_scheme=scheme)
-    context.route("https://tile.openstreetmap.org/**", lambda route: route.fulfill(
-        status=200, content_type="image/png", body=TILE))
+    context = tiled_context(chromium, viewport={"width": 360, "height": 800}, color_scheme=scheme)
     tab = context.new_page()
     axe = axe_sync.Axe()
     tab.goto(served_site + "/potensi/taman-kelinci/")
