@@ -57,24 +57,24 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 # (plugins/portal/__init__.py applies this to Pelican's draft settings).
 SHOW_DRAFTS = True
 
-ARTICLE_URL = "berita/{slug}/"
-ARTICLE_SAVE_AS = "berita/{slug}/index.html"
-DRAFT_URL = "draf/berita/{slug}/"
-DRAFT_SAVE_AS = "draf/berita/{slug}/index.html"
-PAGE_URL = "{slug}/"
-PAGE_SAVE_AS = "{slug}/index.html"
-DRAFT_PAGE_URL = "draf/{slug}/"
-DRAFT_PAGE_SAVE_AS = "draf/{slug}/index.html"
-CATEGORY_URL = "kategori/{slug}/"
-CATEGORY_SAVE_AS = "kategori/{slug}/index.html"
-CATEGORIES_URL = "kategori/"
-CATEGORIES_SAVE_AS = "kategori/index.html"
-TAG_URL = "tag/{slug}/"
-TAG_SAVE_AS = "tag/{slug}/index.html"
-TAGS_URL = "tag/"
-TAGS_SAVE_AS = "tag/index.html"
-ARCHIVES_URL = "arsip/"
-ARCHIVES_SAVE_AS = "arsip/index.html"
+
+def clean_url(url):
+    """A page's address and the file Pelican writes it to: the address ends
+    in "/" (or is "" for the home page) and the file is that folder's
+    index.html. Lower case, so neither Pelican nor publishconf.py takes it
+    for a setting."""
+    return url, url + "index.html"
+
+
+ARTICLE_URL, ARTICLE_SAVE_AS = clean_url("berita/{slug}/")
+DRAFT_URL, DRAFT_SAVE_AS = clean_url("draf/berita/{slug}/")
+PAGE_URL, PAGE_SAVE_AS = clean_url("{slug}/")
+DRAFT_PAGE_URL, DRAFT_PAGE_SAVE_AS = clean_url("draf/{slug}/")
+CATEGORY_URL, CATEGORY_SAVE_AS = clean_url("kategori/{slug}/")
+CATEGORIES_URL, CATEGORIES_SAVE_AS = clean_url("kategori/")
+TAG_URL, TAG_SAVE_AS = clean_url("tag/{slug}/")
+TAGS_URL, TAGS_SAVE_AS = clean_url("tag/")
+ARCHIVES_URL, ARCHIVES_SAVE_AS = clean_url("arsip/")
 # A year page lists the months of the year, not its articles, so the portal
 # writes it (plugins/portal/generator.py); Pelican's own year archives, which
 # would list (or paginate) every article of the year, are off. Pelican still
@@ -98,10 +98,8 @@ AUTHORS_SAVE_AS = ""
 
 # The news list lives at /berita/; the home page is its own template.
 DIRECT_TEMPLATES = ["beranda", "index", "categories", "tags", "archives", "luring"]
-BERANDA_SAVE_AS = "index.html"
-BERANDA_URL = ""
-INDEX_SAVE_AS = "berita/index.html"
-INDEX_URL = "berita/"
+BERANDA_URL, BERANDA_SAVE_AS = clean_url("")
+INDEX_URL, INDEX_SAVE_AS = clean_url("berita/")
 # No page grows with the content: every full list is paginated, and the
 # summary pages (/arsip/, /kim/, a kecamatan) show counts, a few items and
 # links to those lists.
@@ -146,55 +144,39 @@ PAGINATION_PATTERNS = (
 )
 
 # The portal's own pages (plugins/portal).
-KIM_URL = "kim/{slug}/"
-KIM_SAVE_AS = "kim/{slug}/index.html"
-KIM_BERITA_URL = "kim/{slug}/berita/"
-KIM_BERITA_SAVE_AS = "kim/{slug}/berita/index.html"
+KIM_URL, KIM_SAVE_AS = clean_url("kim/{slug}/")
+KIM_BERITA_URL, KIM_BERITA_SAVE_AS = clean_url("kim/{slug}/berita/")
 KIM_LATEST_BERITA = 4
 # A KIM profile shows this many potensi of its desa; more get a page of their own.
 KIM_LATEST_POTENSI = 3
-KIM_POTENSI_URL = "kim/{slug}/potensi/"
-KIM_POTENSI_SAVE_AS = "kim/{slug}/potensi/index.html"
+KIM_POTENSI_URL, KIM_POTENSI_SAVE_AS = clean_url("kim/{slug}/potensi/")
 # A printable A4 poster of each KIM and potensi, for the notice board
 # (plugins/portal/output/posters.py).
-KIM_POSTER_URL = "kim/{slug}/poster/"
-KIM_POSTER_SAVE_AS = "kim/{slug}/poster/index.html"
-KIM_INDEX_URL = "kim/"
-KIM_INDEX_SAVE_AS = "kim/index.html"
-KECAMATAN_URL = "kecamatan/{slug}/"
-KECAMATAN_SAVE_AS = "kecamatan/{slug}/index.html"
+KIM_POSTER_URL, KIM_POSTER_SAVE_AS = clean_url("kim/{slug}/poster/")
+KIM_INDEX_URL, KIM_INDEX_SAVE_AS = clean_url("kim/")
+KECAMATAN_URL, KECAMATAN_SAVE_AS = clean_url("kecamatan/{slug}/")
 # A kecamatan page (and its section of /kim/) shows this many KIM and potensi
 # cards and latest news; longer lists get a page of their own.
 KECAMATAN_PREVIEW = 6
 KECAMATAN_LATEST_BERITA = 5
-KECAMATAN_KIM_URL = "kecamatan/{slug}/kim/"
-KECAMATAN_KIM_SAVE_AS = "kecamatan/{slug}/kim/index.html"
-KECAMATAN_POTENSI_URL = "kecamatan/{slug}/potensi/"
-KECAMATAN_POTENSI_SAVE_AS = "kecamatan/{slug}/potensi/index.html"
+KECAMATAN_KIM_URL, KECAMATAN_KIM_SAVE_AS = clean_url("kecamatan/{slug}/kim/")
+KECAMATAN_POTENSI_URL, KECAMATAN_POTENSI_SAVE_AS = clean_url("kecamatan/{slug}/potensi/")
 # /rapor/ shows each kecamatan's first KECAMATAN_PREVIEW KIM; a kecamatan with
 # more has its own paginated Rapor page.
-KECAMATAN_RAPOR_URL = "rapor/{slug}/"
-KECAMATAN_RAPOR_SAVE_AS = "rapor/{slug}/index.html"
-KECAMATAN_BERITA_URL = "kecamatan/{slug}/berita/"
-KECAMATAN_BERITA_SAVE_AS = "kecamatan/{slug}/berita/index.html"
-KECAMATAN_INDEX_URL = "kecamatan/"
-KECAMATAN_INDEX_SAVE_AS = "kecamatan/index.html"
-POTENSI_URL = "potensi/{slug}/"
-POTENSI_SAVE_AS = "potensi/{slug}/index.html"
-POTENSI_POSTER_URL = "potensi/{slug}/poster/"
-POTENSI_POSTER_SAVE_AS = "potensi/{slug}/poster/index.html"
-POTENSI_INDEX_URL = "potensi/"
-POTENSI_INDEX_SAVE_AS = "potensi/index.html"
+KECAMATAN_RAPOR_URL, KECAMATAN_RAPOR_SAVE_AS = clean_url("rapor/{slug}/")
+KECAMATAN_BERITA_URL, KECAMATAN_BERITA_SAVE_AS = clean_url("kecamatan/{slug}/berita/")
+KECAMATAN_INDEX_URL, KECAMATAN_INDEX_SAVE_AS = clean_url("kecamatan/")
+POTENSI_URL, POTENSI_SAVE_AS = clean_url("potensi/{slug}/")
+POTENSI_POSTER_URL, POTENSI_POSTER_SAVE_AS = clean_url("potensi/{slug}/poster/")
+POTENSI_INDEX_URL, POTENSI_INDEX_SAVE_AS = clean_url("potensi/")
 # Agenda: activities of the KIM (content/acara/), the coming ones first; each
 # with a calendar file, and calendars to subscribe to (plugins/portal/output/
 # calendar.py). What is "coming" is decided on the day of the build; the
 # workflow rebuilds every day. PORTAL_TODAY (YYYY-MM-DD) fixes that day.
 ACARA_PATHS = ["acara"]
-ACARA_URL = "agenda/{slug}/"
-ACARA_SAVE_AS = "agenda/{slug}/index.html"
+ACARA_URL, ACARA_SAVE_AS = clean_url("agenda/{slug}/")
 ACARA_ICS_URL = "agenda/{slug}/acara.ics"
-AGENDA_URL = "agenda/"
-AGENDA_SAVE_AS = "agenda/index.html"
+AGENDA_URL, AGENDA_SAVE_AS = clean_url("agenda/")
 AGENDA_ICS_URL = "agenda/agenda.ics"
 KIM_AGENDA_ICS_URL = "kim/{slug}/agenda.ics"
 KECAMATAN_AGENDA_ICS_URL = "kecamatan/{slug}/agenda.ics"
@@ -204,39 +186,28 @@ AGENDA_TODAY = os.environ.get("PORTAL_TODAY", "")
 # shows a cover and loads YouTube's player (from its no-cookie domain) only
 # when the reader presses "Putar" (theme/static/js/video.js).
 VIDEO_PATHS = ["video"]
-VIDEO_URL = "video/{slug}/"
-VIDEO_SAVE_AS = "video/{slug}/index.html"
-VIDEO_INDEX_URL = "video/"
-VIDEO_INDEX_SAVE_AS = "video/index.html"
+VIDEO_URL, VIDEO_SAVE_AS = clean_url("video/{slug}/")
+VIDEO_INDEX_URL, VIDEO_INDEX_SAVE_AS = clean_url("video/")
 YOUTUBE_EMBED_URL = "https://www.youtube-nocookie.com/embed/{id}"
 YOUTUBE_WATCH_URL = "https://www.youtube.com/watch?v={id}"
 # Documents (content/dokumen/; their PDF files in content/berkas/, published
 # as they are once their bytes are checked): a page each, the list, and the
 # list of each type and each KIM.
 DOKUMEN_PATHS = ["dokumen"]
-DOKUMEN_URL = "dokumen/{slug}/"
-DOKUMEN_SAVE_AS = "dokumen/{slug}/index.html"
-DOKUMEN_INDEX_URL = "dokumen/"
-DOKUMEN_INDEX_SAVE_AS = "dokumen/index.html"
-DOKUMEN_JENIS_URL = "dokumen/jenis/{slug}/"
-DOKUMEN_JENIS_SAVE_AS = "dokumen/jenis/{slug}/index.html"
-DOKUMEN_KIM_URL = "dokumen/kim/{slug}/"
-DOKUMEN_KIM_SAVE_AS = "dokumen/kim/{slug}/index.html"
+DOKUMEN_URL, DOKUMEN_SAVE_AS = clean_url("dokumen/{slug}/")
+DOKUMEN_INDEX_URL, DOKUMEN_INDEX_SAVE_AS = clean_url("dokumen/")
+DOKUMEN_JENIS_URL, DOKUMEN_JENIS_SAVE_AS = clean_url("dokumen/jenis/{slug}/")
+DOKUMEN_KIM_URL, DOKUMEN_KIM_SAVE_AS = clean_url("dokumen/kim/{slug}/")
 # Photo albums of activities (content/galeri/): the photos are plain links;
 # PhotoSwipe (npm, served by the site) shows them larger with script.
 GALERI_PATHS = ["galeri"]
-GALERI_URL = "galeri/{slug}/"
-GALERI_SAVE_AS = "galeri/{slug}/index.html"
-GALERI_INDEX_URL = "galeri/"
-GALERI_INDEX_SAVE_AS = "galeri/index.html"
+GALERI_URL, GALERI_SAVE_AS = clean_url("galeri/{slug}/")
+GALERI_INDEX_URL, GALERI_INDEX_SAVE_AS = clean_url("galeri/")
 PHOTOSWIPE_DIST = os.path.join(PROJECT_ROOT, "node_modules", "photoswipe", "dist")
 PHOTOSWIPE_SAVE_DIR = THEME_STATIC_DIR + "/vendor/photoswipe"
-POTENSI_KATEGORI_URL = "potensi/kategori/{slug}/"
-POTENSI_KATEGORI_SAVE_AS = "potensi/kategori/{slug}/index.html"
-CEK_FAKTA_URL = "cek-fakta/"
-CEK_FAKTA_SAVE_AS = "cek-fakta/index.html"
-PETA_URL = "peta/"
-PETA_SAVE_AS = "peta/index.html"
+POTENSI_KATEGORI_URL, POTENSI_KATEGORI_SAVE_AS = clean_url("potensi/kategori/{slug}/")
+CEK_FAKTA_URL, CEK_FAKTA_SAVE_AS = clean_url("cek-fakta/")
+PETA_URL, PETA_SAVE_AS = clean_url("peta/")
 PETA_GEOJSON = "peta/lokasi.geojson"
 # Leaflet comes from the pinned npm package (`npm ci --omit=dev`) and is
 # served by the site itself; tiles come from OpenStreetMap.
@@ -249,8 +220,7 @@ MAP_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 # backend (repository and branch from the environment; GitHub Actions sets
 # GITHUB_REPOSITORY). In development `npx decap-server` (port 8081) lets the
 # editor write the files of this working copy instead.
-CMS_URL = "admin/"
-CMS_SAVE_AS = "admin/index.html"
+CMS_URL, CMS_SAVE_AS = clean_url("admin/")
 CMS_SAVE_DIR = "admin"
 DECAP_DIST = os.path.join(PROJECT_ROOT, "node_modules", "decap-cms", "dist")
 CMS_REPO = os.environ.get("PORTAL_CMS_REPO") or os.environ.get("GITHUB_REPOSITORY", "")
@@ -285,24 +255,19 @@ SEARCH_PART_SIZE = 1000
 # With more indexed pages than this, news older than a year before the newest
 # are searched only when the reader asks (a query downloads less).
 SEARCH_ARCHIVE_FROM = 5000
-CARI_URL = "cari/"
-CARI_SAVE_AS = "cari/index.html"
-STATISTIK_URL = "statistik/"
-STATISTIK_SAVE_AS = "statistik/index.html"
+CARI_URL, CARI_SAVE_AS = clean_url("cari/")
+STATISTIK_URL, STATISTIK_SAVE_AS = clean_url("statistik/")
 # Rapor KIM: what each KIM published, as of the build's day (AGENDA_TODAY);
 # each profile shows its own (plugins/portal/domain/rapor.py).
-RAPOR_URL = "rapor/"
-RAPOR_SAVE_AS = "rapor/index.html"
+RAPOR_URL, RAPOR_SAVE_AS = clean_url("rapor/")
 # Weekly digests for WhatsApp groups and channels (plugins/portal/domain/
 # digest.py): for the portal, each KIM and each kecamatan ({base}: "",
 # "kim/<slug>/", "kecamatan/<slug>/"), a page per ISO week ({minggu}:
 # "2026-24") that has news, fact checks or new potensi, with the message to
 # paste. Only the newest RINGKASAN_MINGGU weeks, counted back from the newest
 # week with items on the site (content dates only, never the build's day).
-RINGKASAN_URL = "{base}ringkasan/{minggu}/"
-RINGKASAN_SAVE_AS = "{base}ringkasan/{minggu}/index.html"
-RINGKASAN_INDEX_URL = "{base}ringkasan/"
-RINGKASAN_INDEX_SAVE_AS = "{base}ringkasan/index.html"
+RINGKASAN_URL, RINGKASAN_SAVE_AS = clean_url("{base}ringkasan/{minggu}/")
+RINGKASAN_INDEX_URL, RINGKASAN_INDEX_SAVE_AS = clean_url("{base}ringkasan/")
 RINGKASAN_MINGGU = 13  # a quarter: a digest is for sharing now; older news are in /arsip/
 RINGKASAN_PER_BAGIAN = 10  # items of each section a digest page lists; the rest on its scope's page
 RINGKASAN_KIM_SHOWN = 48  # KIM with digests a kecamatan's digest index links
@@ -320,8 +285,7 @@ OFFLINE_SHORT_NAME = "Portal KIM"  # under the icon on a phone's home screen
 # most this many bytes (pages and the photos of saved pages); the oldest go first.
 OFFLINE_MAX_PAGES = 200
 OFFLINE_MAX_BYTES = 25 * 1024 * 1024
-LURING_URL = "luring/"
-LURING_SAVE_AS = "luring/index.html"
+LURING_URL, LURING_SAVE_AS = clean_url("luring/")
 
 # Atom feeds: all news, per category and per KIM.
 # Feed entries need absolute links; in development they point at the
@@ -352,8 +316,7 @@ AGENDA_FEED_JSON = "feeds/agenda.json"
 KIM_FEED_JSON = "feeds/kim.json"
 POTENSI_FEED_JSON = "feeds/potensi.json"
 FEED_JSON_PAGE = 500
-FEEDS_URL = "feeds/"
-FEEDS_SAVE_AS = "feeds/index.html"
+FEEDS_URL, FEEDS_SAVE_AS = clean_url("feeds/")
 
 # Menu: halaman shown in the footer, sections in the header (base.html).
 DISPLAY_PAGES_ON_MENU = False
