@@ -572,41 +572,38 @@ def drained(page, last):
         time.sleep(0.2)
 
 
-def test_the_store_keeps_the_newest_200_pages_after_300(context, many_pages):
-    folder, content = many_pages
-    output = folder / "standar"
-    result = build(content, output)
+def filled_store(context, content, output, count, **options):
+    """Build `content` into `output` (`options`: build()'s), serve it and open
+    `count` of its pages (visit()); gives their paths, the worker's list once
+    it has kept the last, and what the store holds (pages, bytes)."""
+    result = build(content, output, **options)
     assert result.returncode == 0, result.stdout + result.stderr
     site = Site(output)
     try:
         page = context.new_page()
-        paths = visit(page, site, output, 300)
+        paths = visit(page, site, output, count)
         listed = drained(page, paths[-1])
-        assert len(listed) == 200
-        assert {urlpath(item["url"]) for item in listed} == set(paths[-200:])
-        pages, size = stored(page)
-        assert pages == 200 and size <= 25 * 1024 * 1024
+        return paths, listed, stored(page)
     finally:
         site.close()
+
+
+def test_the_store_keeps_the_newest_200_pages_after_300(context, many_pages):
+    folder, content = many_pages
+    paths, listed, (pages, size) = filled_store(context, content, folder / "standar", 300)
+    assert len(listed) == 200
+    assert {urlpath(item["url"]) for item in listed} == set(paths[-200:])
+    assert pages == 200 and size <= 25 * 1024 * 1024
 
 
 def test_the_store_keeps_its_byte_ceiling_dropping_the_oldest_first(context, many_pages):
     folder, content = many_pages
-    output = folder / "kecil"
     ceiling = 300_000
-    result = build(content, output, overrides={"OFFLINE_MAX_BYTES": ceiling})
-    assert result.returncode == 0, result.stdout + result.stderr
-    site = Site(output)
-    try:
-        page = context.new_page()
-        paths = visit(page, site, output, 60)
-        listed = drained(page, paths[-1])
-        pages, size = stored(page)
-        assert size <= ceiling < size + 40_000  # full up to about one page
-        assert pages == len(listed) < 60
-        assert [urlpath(item["url"]) for item in listed] == paths[::-1][:len(listed)]
-    finally:
-        site.close()
+    paths, listed, (pages, size) = filled_store(
+        context, content, folder / "kecil", 60, overrides={"OFFLINE_MAX_BYTES": ceiling})
+    assert size <= ceiling < size + 40_000  # full up to about one page
+    assert pages == len(listed) < 60
+    assert [urlpath(item["url"]) for item in listed] == paths[::-1][:len(listed)]
 
 
 # -- what it costs ----------------------------------------------------------------------
