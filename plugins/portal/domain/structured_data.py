@@ -43,16 +43,11 @@ class StructuredData:
         if self.situs.pengelola.get("logo"):
             data["logo"] = self.url(self.situs.pengelola["logo"])
         kontak = self.situs.kontak
-        if kontak.get("email"):
-            data["email"] = kontak["email"]
+        data.update(_contact(kontak))
         if kontak.get("telepon"):
             data["telephone"] = kontak["telepon"]
         if self.situs.pengelola.get("alamat"):
             data["address"] = self.situs.pengelola["alamat"]
-        same_as = [kontak[k] for k in ("website", "facebook", "instagram", "youtube")
-                   if kontak.get(k)]
-        if same_as:
-            data["sameAs"] = same_as
         return data
 
     def author(self, article):
@@ -115,24 +110,14 @@ class StructuredData:
         }, author=self.publisher())
 
     def organization(self, kim):
-        data = {
-            "@context": "https://schema.org",
-            "@type": "Organization",
-            "name": plain_text(kim.title),
-            "url": self.url(kim.url),
+        data = self._item("Organization", kim, {
             "areaServed": f"{kim.jenis_wilayah.capitalize()} {kim.desa_kelurahan}, "
                           f"Kecamatan {kim.kecamatan}, Kabupaten Kotawaringin Barat",
             "address": self._address(kim),
-        }
+        })
         if getattr(kim, "ringkasan", None):
             data["description"] = kim.ringkasan
-        kontak = getattr(kim, "kontak", None) or {}
-        if kontak.get("email"):
-            data["email"] = kontak["email"]
-        same_as = [kontak[k] for k in ("website", "facebook", "instagram", "youtube")
-                   if kontak.get(k)]
-        if same_as:
-            data["sameAs"] = same_as
+        data.update(_contact(getattr(kim, "kontak", None) or {}))
         if getattr(kim, "logo", None):
             data["logo"] = self.url(kim.logo)
         if getattr(kim, "lokasi", None):
@@ -167,16 +152,12 @@ class StructuredData:
             place["geo"] = {"@type": "GeoCoordinates", "latitude": acara.lokasi["lat"],
                             "longitude": acara.lokasi["lon"]}
         end = agenda.end_of(acara)
-        data = {
-            "@context": "https://schema.org",
-            "@type": "Event",
-            "name": plain_text(acara.title),
-            "url": self.url(acara.url),
+        data = self._item("Event", acara, {
             "startDate": (acara.start.date() if acara.all_day else acara.start).isoformat(),
             "eventStatus": f"https://schema.org/{status}",
             "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
             "location": place,
-        }
+        })
         if end is not None:
             data["endDate"] = (acara.last_day if acara.all_day else end).isoformat()
         if getattr(acara, "ringkasan", None):
@@ -192,17 +173,13 @@ class StructuredData:
     def video(self, video):
         """A KIM's video (domain/videos.py) as a schema.org VideoObject."""
         gambar = getattr(video, "gambar", None) or {}
-        data = {
-            "@context": "https://schema.org",
-            "@type": "VideoObject",
-            "name": plain_text(video.title),
+        data = self._item("VideoObject", video, {
             "description": getattr(video, "ringkasan", None) or plain_text(video.title),
             "uploadDate": video.date.date().isoformat(),
             "thumbnailUrl": self.image(gambar.get("src")),
             "embedUrl": video.embed_url,
-            "url": self.url(video.url),
             "inLanguage": "id",
-        }
+        })
         if video.kim_profiles:
             data["creator"] = self.organizations(video.kim_profiles)
         return data
@@ -212,38 +189,37 @@ class StructuredData:
         with the `photos` of one of its pages (all of them when None). A
         photo's caption is left out: it is the editor's own text, of any
         length, which the page shows (and its budget leaves out)."""
-        data = {
-            "@context": "https://schema.org",
-            "@type": "ImageGallery",
-            "name": plain_text(galeri.title),
-            "url": self.url(galeri.url),
+        data = self._item("ImageGallery", galeri, {
             "datePublished": galeri.date.date().isoformat(),
             "inLanguage": "id",
             "image": [_with({"@type": "ImageObject", "contentUrl": self.url(foto["src"]),
                              "description": foto["alt"]}, creditText=foto.get("kredit"))
                       for foto in (galeri.foto if photos is None else photos)],
-        }
+        })
         if galeri.kim_profiles:
             data["creator"] = self.organizations(galeri.kim_profiles)
         return data
 
     def document(self, dokumen):
         """A published document (domain/documents.py) as a schema.org DigitalDocument."""
-        data = {
-            "@context": "https://schema.org",
-            "@type": "DigitalDocument",
-            "name": plain_text(dokumen.title),
-            "url": self.url(dokumen.url),
+        data = self._item("DigitalDocument", dokumen, {
             "datePublished": dokumen.date.date().isoformat(),
             "encodingFormat": dokumen.file_type,
             "contentUrl": self.url(dokumen.file_url),
             "inLanguage": "id",
-        }
+        })
         if dokumen.kim_profiles:
             data["publisher"] = self.organizations(dokumen.kim_profiles)
         else:
             data = _with(data, publisher=self.publisher())
         return data
+
+    def _item(self, schema_type, item, details):
+        """The data of an item with a page of its own (a KIM, an activity, a
+        video, an album, a document): its type, its name (the title as plain
+        text) and its page's address, then its `details`."""
+        return {"@context": "https://schema.org", "@type": schema_type,
+                "name": plain_text(item.title), "url": self.url(item.url), **details}
 
     def _address(self, item):
         """The desa of a KIM or a potensi."""
@@ -268,6 +244,14 @@ class StructuredData:
                 for index, (name, path) in enumerate(items, start=1)
             ],
         }
+
+
+def _contact(kontak):
+    """How a KIM or the operator is reached, from its `kontak`: its email
+    address and its own pages elsewhere (web site, social media) as sameAs."""
+    same_as = [kontak[k] for k in ("website", "facebook", "instagram", "youtube")
+               if kontak.get(k)]
+    return _with({}, email=kontak.get("email") or None, sameAs=same_as or None)
 
 
 def _with(data, **optional):
