@@ -44,27 +44,20 @@ def _configure(loader):
     loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+# The only plain values read as something other than text: (YAML type, the
+# pattern the value must match, the characters it can start with; "" lets an
+# empty value be null). Everything else, dates included, stays a string.
+_IMPLICIT_TYPES = (
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("int", r"^[-+]?(?:0|[1-9][0-9]*)$", list("-+0123456789")),
+    ("float", r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)$", list("-+0123456789.")),
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+)
+
+
 def _add_resolvers(loader):
-    loader.add_implicit_resolver(
-        "tag:yaml.org,2002:bool",
-        re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-        list("tTfF"),
-    )
-    loader.add_implicit_resolver(
-        "tag:yaml.org,2002:int",
-        re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"),
-        list("-+0123456789"),
-    )
-    loader.add_implicit_resolver(
-        "tag:yaml.org,2002:float",
-        re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)$"),
-        list("-+0123456789."),
-    )
-    loader.add_implicit_resolver(
-        "tag:yaml.org,2002:null",
-        re.compile(r"^(?:~|null|Null|NULL|)$"),
-        ["~", "n", "N", ""],
-    )
+    for name, pattern, first in _IMPLICIT_TYPES:
+        loader.add_implicit_resolver(f"tag:yaml.org,2002:{name}", re.compile(pattern), first)
 
 
 def _construct_mapping(loader, node, deep=False):
