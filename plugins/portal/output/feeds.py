@@ -193,33 +193,32 @@ class JsonFeedItems:
         item["_portal"] = extension
         return item
 
+    def _dated_by_kim(self, entry, jenis, **portal):
+        """The fields of a video, an album or a document: its text is its
+        summary, else its title; its first KIM names it and places it (desa,
+        kecamatan, coordinates); it is dated."""
+        kim = entry.kim_profiles[0] if entry.kim_profiles else None
+        text = getattr(entry, "ringkasan", None) or plain_text(entry.title)
+        item, extension = self._item(entry, jenis, text, kim, kim, getattr(kim, "lokasi", None),
+                                     **portal)
+        item["date_published"] = entry.date.isoformat()
+        return item, extension
+
     def video(self, video):
-        kim = video.kim_profiles[0] if video.kim_profiles else None
-        text = getattr(video, "ringkasan", None) or plain_text(video.title)
-        item, extension = self._item(video, "video", text, kim, kim, getattr(kim, "lokasi", None),
-                                     kategori=getattr(video, "jenis", None))
-        item["date_published"] = video.date.isoformat()
+        item, extension = self._dated_by_kim(video, "video", kategori=getattr(video, "jenis", None))
         item["external_url"] = video.watch_url
         self._photo(item, extension, getattr(video, "gambar", None))
         item["_portal"] = extension
         return item
 
     def galeri(self, galeri):
-        kim = galeri.kim_profiles[0] if galeri.kim_profiles else None
-        text = getattr(galeri, "ringkasan", None) or plain_text(galeri.title)
-        item, extension = self._item(galeri, "galeri", text, kim, kim,
-                                     getattr(kim, "lokasi", None))
-        item["date_published"] = galeri.date.isoformat()
+        item, extension = self._dated_by_kim(galeri, "galeri")
         self._photo(item, extension, galeri.foto[0] if galeri.foto else None)
         item["_portal"] = extension
         return item
 
     def dokumen(self, dokumen):
-        kim = dokumen.kim_profiles[0] if dokumen.kim_profiles else None
-        text = getattr(dokumen, "ringkasan", None) or plain_text(dokumen.title)
-        item, extension = self._item(dokumen, "dokumen", text, kim, kim,
-                                     getattr(kim, "lokasi", None), kategori=dokumen.jenis)
-        item["date_published"] = dokumen.date.isoformat()
+        item, extension = self._dated_by_kim(dokumen, "dokumen", kategori=dokumen.jenis)
         item["attachments"] = [{"url": self.url(dokumen.file_url),
                                 "mime_type": dokumen.file_type}]
         item["_portal"] = extension
