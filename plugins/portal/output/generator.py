@@ -144,11 +144,7 @@ class PortalGenerator(Generator):
             write(group.save_as, self.get_template("potensi_kategori"), self.context,
                   group=group, paginated={"potensi_items": group.potensi},
                   template_name="potensi_kategori", page_name=group.url, url=group.url)
-        if portal.has("potensi"):
-            write(settings["POTENSI_INDEX_SAVE_AS"], self.get_template("potensi_index"),
-                  self.context, paginated={"potensi_items": portal.potensi},
-                  template_name="potensi_index", page_name="potensi",
-                  url=settings["POTENSI_INDEX_URL"])
+        self._write_section_list(write, "potensi", portal.potensi)
 
         places = geo.features(portal, settings["SITEURL"])
         if writer.primary:
@@ -261,26 +257,31 @@ class PortalGenerator(Generator):
             write(galeri.save_as, self.get_template(galeri.template), self.context,
                   galeri=galeri, paginated={"foto": galeri.foto}, template_name="galeri",
                   page_name=galeri.url, url=galeri.url)
-        if portal.has("galeri"):
-            write(settings["GALERI_INDEX_SAVE_AS"], self.get_template("galeri_index"),
-                  self.context, paginated={"galeri_items": portal.galleries},
-                  template_name="galeri_index", page_name="galeri",
-                  url=settings["GALERI_INDEX_URL"])
+        self._write_section_list(write, "galeri", portal.galleries)
         if writer.primary:
             galleries.copy_photoswipe(settings["PHOTOSWIPE_DIST"], os.path.join(
                 self.output_path, settings["PHOTOSWIPE_SAVE_DIR"]))
 
     def _write_videos(self, write):
         """Each video's page and the list of all, newest first."""
-        portal, settings = self.context["portal"], self.settings
+        portal = self.context["portal"]
         for video in portal.videos:
             write(video.save_as, self.get_template(video.template), self.context, video=video,
                   page_name=video.url, url=video.url)
-        if portal.has("video"):
-            write(settings["VIDEO_INDEX_SAVE_AS"], self.get_template("video_index"),
-                  self.context, paginated={"video_items": portal.videos},
-                  template_name="video_index", page_name="video",
-                  url=settings["VIDEO_INDEX_URL"])
+        self._write_section_list(write, "video", portal.videos)
+
+    def _write_section_list(self, write, section, items):
+        """The paginated list of all of a section's entries (/potensi/,
+        /video/, /galeri/), once it has one (Portal.has). Its names follow
+        the section's: template <section>_index, which (like Pelican's direct
+        templates) is saved by <SECTION>_INDEX_SAVE_AS and addressed by
+        <SECTION>_INDEX_URL, and lists <section>_items."""
+        if not self.context["portal"].has(section):
+            return
+        template = f"{section}_index"
+        write(self.settings[f"{template.upper()}_SAVE_AS"], self.get_template(template),
+              self.context, paginated={f"{section}_items": items}, template_name=template,
+              page_name=section, url=self.settings[f"{template.upper()}_URL"])
 
     def _write_year_archives(self, write):
         """One page per year listing its months and how many articles each
