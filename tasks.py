@@ -24,9 +24,9 @@ WATCHED = ("content", "theme", "plugins", "pelicanconf.py", "publishconf.py")
 
 def _build(settings, siteurl="", checks=True, **options):
     """Build the site into output/ beside the live one and switch to it
-    (portal/build/site.py); `checks`: check the built site first, with the
+    (portal/builder/site.py); `checks`: check the built site first, with the
     page policy of `settings` and the address `siteurl`."""
-    from portal.build import site
+    from portal.builder import site
 
     def check(folder):
         from pelican.settings import read_settings
@@ -47,7 +47,7 @@ def _build(settings, siteurl="", checks=True, **options):
 @task
 def check(c):
     """Validate all content without building (lists every problem)."""
-    from portal.build.annotations import annotations
+    from portal.builder.annotations import annotations
     from portal.domain.reminders import format_reminders, reminders
 
     try:
@@ -76,7 +76,7 @@ def _shown_path(path):
 @task
 def clean(c):
     """Remove the built site (output/ and the builds in output.versi/ the portal made)."""
-    from portal.build import swap
+    from portal.builder import swap
 
     target = CONFIG["deploy_path"]
     try:
@@ -96,7 +96,7 @@ def build(c):
 
 
 def _port(port):
-    from portal.build.server import NoFreePort, port_to_serve
+    from portal.builder.server import NoFreePort, port_to_serve
 
     try:
         return port_to_serve(CONFIG["host"], port, CONFIG["port"])
@@ -105,7 +105,7 @@ def _port(port):
 
 
 def _serve(path, port=None):
-    from portal.build.server import serve_until_stopped
+    from portal.builder.server import serve_until_stopped
 
     serve_until_stopped(path, CONFIG["host"], _port(port))
 
@@ -122,11 +122,11 @@ def serve(c, port=None):
 @task(help=PORT_HELP)
 def livereload(c, port=None):
     """Rebuild on a change in content, theme or plugins and reload the browser."""
-    from portal.build import preview
-    from portal.build.warm import WarmPelican
+    from portal.builder import preview
+    from portal.builder.warm import WarmPelican
 
     port = _port(port)
-    warm = WarmPelican()
+    warm = WarmPelican(CONFIG["settings_base"])
 
     def rebuild():
         """Build the preview; the problems that stopped it, for the page."""

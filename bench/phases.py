@@ -19,7 +19,7 @@ from pelican import signals
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from portal.build import parallel  # noqa: E402
+from portal.builder import parallel  # noqa: E402
 from portal.output import search, sitemap  # noqa: E402
 
 marks = [("start", time.perf_counter())]

@@ -13,7 +13,7 @@ sampled) and output size; whether two cold builds gave the same bytes; the
 rebuild time after adding a sentence to one article's body and after
 changing one article's title (caches kept, into a new folder and from the
 previous build, as `invoke build`, `livereload` and `publish` do: pages
-that did not change are carried over, build/incremental.py), and whether
+that did not change are carried over, builder/incremental.py), and whether
 the last rebuild has the same bytes as a full build of the same content; then the
 same articles built by stock Pelican and by Hugo, and the ratios. On the
 first cold build it also measures the heaviest page (HTML and CSS,

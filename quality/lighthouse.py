@@ -448,7 +448,7 @@ def audit_built_site(folder, report_dir, pages=None):
 
     from PIL import Image
 
-    from portal.build.server import make_server
+    from portal.builder.server import make_server
 
     Image.new("RGB", (256, 256), "#e8eeeb").save(Path(folder) / AUDIT_TILE)
     server = make_server(str(folder), "127.0.0.1", 0, quiet=True)

@@ -174,7 +174,7 @@ def serving(folder):
     its base URL."""
     import threading
 
-    from portal.build.server import make_server
+    from portal.builder.server import make_server
 
     server = make_server(folder, "127.0.0.1", 0, quiet=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()

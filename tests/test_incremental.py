@@ -1,4 +1,4 @@
-"""Incremental builds (plugins/portal/build/incremental.py): a build that
+"""Incremental builds (plugins/portal/builder/incremental.py): a build that
 carries unchanged pages over from the previous build gives exactly the files
 a build from nothing gives, byte for byte, whatever an editor changed; it
 renders only what changed; and it never alters the previous build, which is
@@ -246,7 +246,7 @@ def test_the_base_covers_everything_but_the_bodies(tmp_path):
     from pathlib import Path
 
     from conftest import FIXTURES, ROOT
-    from portal.build.incremental import base_key
+    from portal.builder.incremental import base_key
     from portal.intake.validation import validate_content
 
     content = tmp_path.joinpath("content")
@@ -288,7 +288,7 @@ def test_the_base_does_not_depend_on_the_folder_python_runs_in(tmp_path):
 
     script = ("import sys; from datetime import date; from pathlib import Path; "
               "from portal.intake.validation import validate_content; "
-              "from portal.build.incremental import base_key; "
+              "from portal.builder.incremental import base_key; "
               "content = Path(sys.argv[1]); documents, _ = validate_content(content, content); "
               "print(base_key({'THEME': sys.argv[2]}, documents, content, date(2026, 6, 15)))")
     keys = {subprocess.run([sys.executable, "-c", script,
@@ -303,7 +303,7 @@ def test_digests_of_untouched_files_are_kept_between_builds(tmp_path, monkeypatc
     """content_digests hashes a file again only when its size, times or
     inode changed, and a same-size edit given its old time back changes the
     change time, which cannot be set back."""
-    from portal.build import incremental
+    from portal.builder import incremental
 
     content, cache = tmp_path.joinpath("content"), tmp_path / "cache"
     (content / "images").mkdir(parents=True)
@@ -351,7 +351,7 @@ def test_digests_of_untouched_files_are_kept_between_builds(tmp_path, monkeypatc
 
 
 def test_digests_of_removed_content_folders_are_dropped(tmp_path, monkeypatch):
-    from portal.build import incremental
+    from portal.builder import incremental
 
     monkeypatch.setattr(incremental, "_SETTLED_NS", 0)
     cache = tmp_path / "cache"

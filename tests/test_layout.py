@@ -12,7 +12,7 @@ PLUGIN = ROOT / "plugins" / "portal"
 # cores.py (one way to use every core) is below them all; the plugin's
 # __init__.py wires every layer to Pelican's signals, and the hub builds
 # from whole portals, so both stand above them.
-LAYERS = ["cores", "model", "intake", "domain", "editor", "output", "build", "hub", "__init__"]
+LAYERS = ["cores", "model", "intake", "domain", "editor", "output", "builder", "hub", "__init__"]
 
 
 def module_name(path, plugin=PLUGIN):
@@ -47,15 +47,9 @@ def layer(name):
     return "__init__" if len(parts) == 1 else parts[1]
 
 
-# The live preview's warm process imports the whole plugin to have it loaded
-# before its builds fork, as Pelican will load it, not to use it.
-PRELOADS = {"portal.build.warm -> portal"}
-
-
 def climbing(plugin=PLUGIN):
     return [f"{name} -> {other}" for name, others in imports(plugin).items()
-            for other in sorted(others) if LAYERS.index(layer(other)) > LAYERS.index(layer(name))
-            and f"{name} -> {other}" not in PRELOADS]
+            for other in sorted(others) if LAYERS.index(layer(other)) > LAYERS.index(layer(name))]
 
 
 def loops(plugin=PLUGIN):

@@ -23,7 +23,7 @@ import pytest
 from PIL import Image
 
 from conftest import CHROMIUM_ARGS, ROOT, build, make_full_content
-from portal.build.server import _Handler
+from portal.builder.server import _Handler
 from portal.output import icons, offline
 
 ARTICLE = "/berita/berita-contoh-kegiatan-kim/"  # with a lead photo

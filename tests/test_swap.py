@@ -1,5 +1,5 @@
 """The built site is never lost, and the build deletes and writes only what
-it made (plugins/portal/build/swap.py): builds in one checkout run one at a
+it made (plugins/portal/builder/swap.py): builds in one checkout run one at a
 time, `output/` always points at a complete site, whatever happens to a
 build, `kill -9` included, and whatever the portal did not make (a real
 `output/` folder, the folder a hand-made `output` link points at, a backup
@@ -33,7 +33,7 @@ FILES = ("index.html", "kim/contoh/index.html", "berita/index.html", "zz-terakhi
 BUILDER = f"""
 import sys, time
 from pathlib import Path
-from portal.build import swap
+from portal.builder import swap
 
 target, pause = Path(sys.argv[1]), float(sys.argv[2])
 try:
@@ -353,7 +353,7 @@ def test_invoke_clean_removes_only_what_the_builds_made(project):
 
 def test_the_messages_page_quotes_the_real_messages(tmp_path, monkeypatch):
     """docs/pesan-pemeriksaan.md quotes these word for word."""
-    from portal.build import swap
+    from portal.builder import swap
 
     def refusal():
         with pytest.raises(swap.Refused) as refused, swap.build_lock("output"):

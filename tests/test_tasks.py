@@ -93,7 +93,7 @@ def test_live_preview_swap_removes_replaced_sites_in_the_background(project):
 import time
 from pathlib import Path
 import tasks
-from portal.build import site
+from portal.builder import site
 
 target = Path("output")
 def build():
@@ -127,11 +127,11 @@ def test_the_live_preview_builds_in_a_warm_copy_of_itself(project):
 from pathlib import Path
 import tasks
 from conftest import tree_digest
-from portal.build import site
-from portal.build.warm import WarmPelican
+from portal.builder import site
+from portal.builder.warm import WarmPelican
 
-warm = WarmPelican()
 content, settings = tasks.CONFIG["content_path"], tasks.CONFIG["settings_base"]
+warm = WarmPelican(settings)
 site.build_and_swap(content, settings, Path("output"), warm=warm)
 # The copy's own content (the project fixture), as its tasks read it.
 page = content / "halaman" / "tentang-portal.md"
@@ -149,12 +149,14 @@ assert tree_digest("output") == tree_digest("dingin")
 
 
 def test_a_warm_preview_goes_back_to_new_interpreters_when_the_plugin_changes(tmp_path):
-    from portal.build.warm import WarmPelican
+    import tasks
+    from portal.builder.warm import WarmPelican
 
-    warm = WarmPelican()
+    warm = WarmPelican(tasks.CONFIG["settings_base"])
     code = tmp_path / "portal"
-    shutil.copytree(warm._folder, code, ignore=shutil.ignore_patterns("__pycache__"))
-    warm._folder, warm._code = code, warm._stamp(code)
+    shutil.copytree(warm.folders[0], code, ignore=shutil.ignore_patterns("__pycache__"))
+    warm.folders = [code]
+    warm.code = warm.stamp()
     assert warm.usable()
     sitemap = code / "output" / "sitemap.py"
     sitemap.write_text(sitemap.read_text() + "\n# diubah\n")

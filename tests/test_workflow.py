@@ -324,7 +324,7 @@ def test_pre_commit_rejects_a_broken_content_commit(tmp_path):
 
 
 def test_the_built_site_and_its_folders_are_never_committed():
-    """output/ is a link (portal/build/swap.py): a folder-only ignore rule
+    """output/ is a link (portal/builder/swap.py): a folder-only ignore rule
     would let `git add -A` commit the link."""
     for path in ("output", "output.versi/20260101-000000-1-1", ".output.kunci",
                  ".output.tautan-1", ".cache/konten"):

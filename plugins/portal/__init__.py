@@ -9,8 +9,8 @@ from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from .build import incremental, parallel
-from .build.state import PortalBuild
+from .builder import incremental, parallel
+from .builder.state import PortalBuild
 from .domain import agenda, digest, documents, galleries, grouping, videos
 from .domain.plan import plan_pages
 from .domain.rapor import build as build_rapor

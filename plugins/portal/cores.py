@@ -7,7 +7,7 @@ of receiving them pickled), in order, or a plain loop when there is one
 core or too little work to pay for starting processes (measured for
 rendering: below about 64 texts).
 
-Writing the pages is the one different case (``build/parallel.py``): those
+Writing the pages is the one different case (``builder/parallel.py``): those
 processes do not map a function over items but each walk Pelican's own
 page-writing loop and take their turns, so they fork once, at the writer.
 They ask ``count`` for their number like everything else.

@@ -22,5 +22,5 @@ Modules, in the order a run uses them:
   its search bundles; a portal that cannot be read is skipped with a message;
 - ``build.py``: the hub's pages (templates in ``theme/templates/hub/``),
   checked with the portal's own output checks and switched into place as the
-  portal's builds are (``build/swap.py``).
+  portal's builds are (``builder/swap.py``).
 """

@@ -7,7 +7,7 @@ theme's base sheet (and the search page's sheet) bundled as the portal
 bundles them (``output/assets.py``), and its icons. They pass the portal's
 own output checks (``quality/site.py``: links, security rules, page
 budgets) before the new site replaces the old one, the way the portal's
-builds do (``build/swap.py``): a run that fails leaves the previous hub as
+builds do (``builder/swap.py``): a run that fails leaves the previous hub as
 it was.
 
 The search page needs script only from the hub itself: Pagefind's program
@@ -27,7 +27,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
 
-from ..build import swap
+from ..builder import swap
 from ..model import formatting
 from ..model.messages import say
 from ..output import assets, search

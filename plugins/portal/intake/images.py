@@ -308,7 +308,7 @@ def place(cached, target, again=False):
     target.parent.mkdir(parents=True, exist_ok=True)
     if again or not target.is_file():
         # Copied beside, then renamed: a file already there may be a hard
-        # link into the previous build (build/incremental.py), which
+        # link into the previous build (builder/incremental.py), which
         # must never be written through.
         partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
         shutil.copyfile(cached, partial)
@@ -350,7 +350,7 @@ def srcset_filter(derivatives, note=None):
     """A Jinja filter: `photo.src|srcset_gambar` gives the WebP srcset.
     `note` is told the output files each use stands for: the page that
     shows the photo is where its derivatives come from (a page carried over
-    from the previous build brings them along, build/incremental.py)."""
+    from the previous build brings them along, builder/incremental.py)."""
 
     def srcset_gambar(src):
         srcset = derivatives.srcset(src)

@@ -172,7 +172,7 @@ TEMPLATES = {
     "rujukan-draf": "{label} '{ref}' masih draf, sehingga rujukan ini tidak tampil di situs. "
                     "Perbaiki: terbitkan isian itu di content/{collection}/ (status: published) "
                     "atau hapus rujukannya",
-    # -- the built site's folders (build/swap.py): met when building --------
+    # -- the built site's folders (builder/swap.py): met when building --------
     "folder-hasil-asing": "{path} berupa {found}, bukan {expected} yang dibuat portal ini, "
                           "jadi portal tidak menimpa, mengubah, atau menghapusnya. Perbaiki: "
                           "pindahkan atau ganti nama {path} (misalnya mv {path} "

@@ -2,7 +2,7 @@
  * LIVERELOAD_PORT is set): when the last rebuild was stopped by problems in
  * the content, the page shown is the previous build. Say so above the page
  * and in the console, with the problems as `invoke check` words them, so the
- * editor fixes them before pushing. plugins/portal/build/preview.py answers
+ * editor fixes them before pushing. plugins/portal/builder/preview.py answers
  * the address in data-masalah. */
 (function () {
   'use strict';

@@ -1,5 +1,6 @@
 """A warm process for the live preview's builds."""
 
+import importlib
 import os
 import sys
 import traceback
@@ -8,27 +9,29 @@ from pathlib import Path
 
 class WarmPelican:
     """Builds for the live preview, each in a forked copy of this process,
-    which has imported Pelican and the portal's plugin once: a build then
-    starts without half a second of imports, and still from a fresh plugin
-    state (the copy's), as a subprocess would. When the plugin's code
-    changes, what this process imported is stale, and builds run as
-    subprocesses again (``usable``)."""
+    which has imported Pelican and the plugins `settings` names (PLUGINS)
+    once, as Pelican will load them: a build then starts without half a
+    second of imports, and still from a fresh plugin state (the copy's), as
+    a subprocess would. When a plugin's code changes, what this process
+    imported is stale, and builds run as subprocesses again (``usable``)."""
 
-    def __init__(self):
+    def __init__(self, settings):
         import pelican
+        from pelican.settings import read_settings
 
-        import portal  # the whole plugin, as Pelican will load it
         self._pelican = pelican
-        self._folder = Path(portal.__file__).parent
-        self._code = self._stamp(self._folder)
+        plugins = [importlib.import_module(name)
+                   for name in read_settings(str(settings)).get("PLUGINS") or ()]
+        self.folders = [Path(plugin.__file__).parent for plugin in plugins]
+        self.code = self.stamp()
 
-    @staticmethod
-    def _stamp(folder):
+    def stamp(self):
+        """The plugins' Python files and their modification times."""
         return sorted((path.as_posix(), path.stat().st_mtime_ns)
-                      for path in folder.rglob("*.py"))
+                      for folder in self.folders for path in folder.rglob("*.py"))
 
     def usable(self):
-        return self._stamp(self._folder) == self._code
+        return self.stamp() == self.code
 
     def run(self, args):
         """Run Pelican with command-line `args` in a forked copy; whether it
