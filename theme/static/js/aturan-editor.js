@@ -379,30 +379,27 @@
     return null;
   }
 
-  function imageCheck(aturan, spec, value) {
-    if (typeof value !== 'string') return say(aturan, 'gambar-bukan-jalur', { label: spec.label });
-    var refused = invisible(aturan, value);
-    if (refused) return refused;
-    if (!matches(aturan, 'gambar', value)) {
-      return say(aturan, 'gambar-bukan-gambar', { value: shown(value) });
-    }
-    if (matches(aturan, 'spasi', value)) return say(aturan, 'gambar-spasi', { value: shown(value) });
-    return null;
+  // A photo's or a document's path (kind 'gambar' or 'dokumen'): the same
+  // four checks, in the same order as Python's, each with the kind's words.
+  function pathCheck(kind, wrongKey, wrongValues) {
+    return function (aturan, spec, value) {
+      if (typeof value !== 'string') return say(aturan, kind + '-bukan-jalur', { label: spec.label });
+      var refused = invisible(aturan, value);
+      if (refused) return refused;
+      if (!matches(aturan, kind, value)) {
+        var values = wrongValues ? wrongValues(aturan) : {};
+        values.value = shown(value);
+        return say(aturan, wrongKey, values);
+      }
+      if (matches(aturan, 'spasi', value)) return say(aturan, kind + '-spasi', { value: shown(value) });
+      return null;
+    };
   }
 
-  function documentCheck(aturan, spec, value) {
-    if (typeof value !== 'string') return say(aturan, 'dokumen-bukan-jalur', { label: spec.label });
-    var refused = invisible(aturan, value);
-    if (refused) return refused;
-    if (!matches(aturan, 'dokumen', value)) {
-      return say(aturan, 'dokumen-jenis-berkas', {
-        value: shown(value),
-        allowed: aturan.akhiran_dokumen.map(function (end) { return '.' + end; }).join(', '),
-      });
-    }
-    if (matches(aturan, 'spasi', value)) return say(aturan, 'dokumen-spasi', { value: shown(value) });
-    return null;
-  }
+  var imageCheck = pathCheck('gambar', 'gambar-bukan-gambar');
+  var documentCheck = pathCheck('dokumen', 'dokumen-jenis-berkas', function (aturan) {
+    return { allowed: aturan.akhiran_dokumen.map(function (end) { return '.' + end; }).join(', ') };
+  });
 
   function whatsappNumber(aturan, value) {
     return matches(aturan, 'ponsel', pyStr(value).replace(pattern(aturan, 'pemisah_telepon', true), ''));
