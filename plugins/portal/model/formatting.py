@@ -105,6 +105,13 @@ def inisial(name):
     return letters[:2] or str(name)[:1].upper()
 
 
+def lentur(title):
+    """A title (HTML, as typogrify made it) for a narrow box, a card or a
+    poster: without the no-break space typogrify puts between its last two
+    words, so that it wraps between any two words, not only inside one."""
+    return Markup(str(title).replace("&nbsp;", " "))
+
+
 def _as_date(value):
     if isinstance(value, datetime):
         return value.date()
@@ -124,4 +131,5 @@ FILTERS = {
     "isoformat": isoformat,
     "warna": warna,
     "inisial": inisial,
+    "lentur": lentur,
 }
