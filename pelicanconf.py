@@ -6,7 +6,7 @@ import os
 PROJECT_ROOT = os.path.dirname(os.path.abspath(__file__))
 
 # Who runs the portal and the default author are not settings here: the
-# operator fills them in content/situs.yml (plugins/portal/situs.py).
+# operator fills them in content/situs.yml (plugins/portal/intake/situs.py).
 SITENAME = "Portal KIM Kotawaringin Barat"
 SITESUBTITLE = "Kabar dan potensi lokal dari Kelompok Informasi Masyarakat"
 SITEURL = ""
@@ -76,10 +76,10 @@ TAG_URL, TAG_SAVE_AS = clean_url("tag/{slug}/")
 TAGS_URL, TAGS_SAVE_AS = clean_url("tag/")
 ARCHIVES_URL, ARCHIVES_SAVE_AS = clean_url("arsip/")
 # A year page lists the months of the year, not its articles, so the portal
-# writes it (plugins/portal/generator.py); Pelican's own year archives, which
+# writes it (plugins/portal/output/generator.py); Pelican's own year archives, which
 # would list (or paginate) every article of the year, are off. Pelican still
 # writes the month archives, paginated (PAGINATED_TEMPLATES), from the months
-# the portal groups in one pass (plugins/portal/grouping.py): Pelican's own
+# the portal groups in one pass (plugins/portal/domain/grouping.py): Pelican's own
 # grouping, on when MONTH_ARCHIVE_SAVE_AS is set, grows with the square of
 # the number of articles.
 YEAR_ARCHIVE_URL = "arsip/{date:%Y}/"
@@ -214,7 +214,7 @@ PETA_GEOJSON = "peta/lokasi.geojson"
 LEAFLET_DIST = os.path.join(PROJECT_ROOT, "node_modules", "leaflet", "dist")
 LEAFLET_SAVE_DIR = THEME_STATIC_DIR + "/vendor/leaflet"
 MAP_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-# The web editor at /admin/ (Decap CMS, plugins/portal/cms.py): the bundle
+# The web editor at /admin/ (Decap CMS, plugins/portal/editor/cms.py): the bundle
 # comes from the pinned npm package and is served by the site; config.yml is
 # generated from the content model. Production saves through the GitHub
 # backend (repository and branch from the environment; GitHub Actions sets

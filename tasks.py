@@ -27,19 +27,11 @@ def _build(settings, siteurl="", checks=True, **options):
     (portal/builder/site.py); `checks`: check the built site first, with the
     page policy of `settings` and the address `siteurl`."""
     from portal.builder import site
-
-    def check(folder):
-        from pelican.settings import read_settings
-
-        from portal.output.policy import PagePolicy
-        from quality.site import check_site
-
-        policy = PagePolicy.from_settings(read_settings(str(settings)))
-        return check_site(folder, siteurl, policy=policy)
+    from quality.site import checker
 
     try:
         site.build_and_swap(CONFIG["content_path"], settings, CONFIG["deploy_path"],
-                            check=check if checks else None, **options)
+                            check=checker(settings, siteurl) if checks else None, **options)
     except site.BuildFailed as failure:
         raise Exit(str(failure), code=1) from None
 
@@ -186,20 +178,25 @@ def _new_file_task(new_file):
 
     from portal.editor import new_files
 
-    def body(c, **given):
+    # Invoke reads a task's options from its signature.
+    signature = Signature([Parameter("c", Parameter.POSITIONAL_OR_KEYWORD)] + [
+        Parameter(option.name, Parameter.POSITIONAL_OR_KEYWORD,
+                  **({} if option.default is new_files.REQUIRED else {"default": option.default}))
+        for option in new_file.options])
+
+    def body(*args, **kwargs):
+        # As invoke calls it (keywords), or from Python (positions, defaults).
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        _, *answers = bound.arguments.items()
         try:
-            path = new_files.write(new_file, given, CONFIG["content_path"], ROOT)
+            path = new_files.write(new_file, dict(answers), CONFIG["content_path"], ROOT)
         except new_files.Refused as refusal:
             raise Exit(str(refusal), code=1) from None
         print(f"Berkas baru: {path.relative_to(ROOT)} — sunting isinya, lalu jalankan "
               "'invoke check'.")
 
-    body.__name__, body.__doc__ = new_file.name, new_file.summary
-    # Invoke reads a task's options from its signature.
-    body.__signature__ = Signature([Parameter("c", Parameter.POSITIONAL_OR_KEYWORD)] + [
-        Parameter(option.name, Parameter.POSITIONAL_OR_KEYWORD,
-                  **({} if option.default is new_files.REQUIRED else {"default": option.default}))
-        for option in new_file.options])
+    body.__name__, body.__doc__, body.__signature__ = new_file.name, new_file.summary, signature
     return task(auto_shortflags=False,
                 help={option.name: option.help for option in new_file.options})(body)
 

@@ -54,3 +54,15 @@ def check_site(output_dir, siteurl="", workers=None, policy=None):
                 for problem in problems]
     finally:
         _prepare(None, "", None)
+
+
+def checker(settings, siteurl=""):
+    """The check of a site built with the settings file `settings` for the
+    address `siteurl` (its page policy read from them): a built folder ->
+    its problems, as `invoke build` and `publish` run it before a switch."""
+    from pelican.settings import read_settings
+
+    from portal.output.policy import PagePolicy
+
+    policy = PagePolicy.from_settings(read_settings(str(settings)))
+    return lambda folder: check_site(folder, siteurl, policy=policy)

@@ -1,7 +1,7 @@
 // Puts the web editor's prebuilt bundle (Decap CMS) in node_modules/decap-cms/dist/.
 //
 // Decap publishes one self-contained browser bundle, which is all the site
-// serves (plugins/portal/output/cms.py copies it into /admin/). Installed as
+// serves (plugins/portal/editor/cms.py copies it into /admin/). Installed as
 // an npm dependency it brings some 380 MB of build-time packages and hundreds
 // of peer-dependency warnings, none of which the bundle uses. So the package's
 // own tarball is fetched from the registry (`npm pack`, which uses npm's cache
@@ -43,7 +43,7 @@ try {
   if (digest !== pin.integrity) fail(`isi paket tidak cocok dengan yang dipin (${digest})`);
   try {
     // The bundle and its chunks; which of them the site serves is decided
-    // by bundle_files() in plugins/portal/output/cms.py. No source maps.
+    // by bundle_files() in plugins/portal/editor/cms.py. No source maps.
     execFileSync('tar', ['-xzf', tarball, '-C', work, '--exclude=*.map', 'package/dist'],
       { stdio: 'pipe' });
   } catch (error) {

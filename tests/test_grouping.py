@@ -1,5 +1,5 @@
 """Article groups in linear time give exactly what Pelican's own grouping
-gives (plugins/portal/grouping.py)."""
+gives (plugins/portal/domain/grouping.py)."""
 
 from datetime import datetime
 from operator import attrgetter

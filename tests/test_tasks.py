@@ -173,6 +173,27 @@ def test_publish_replaces_output_when_the_build_passes(project):
     assert 'href="http://localhost:8000/kim/"' in html
 
 
+def test_new_file_tasks_called_from_python_take_positions_and_defaults(project):
+    """The new-… tasks are made from a table (portal/editor/new_files.py);
+    called from Python they take their options by position and fill in
+    their defaults, as tasks written out one by one did."""
+    script = """
+from invoke import Context
+import tasks
+tasks.new_kim(Context(), "KIM Uji Panggil", "Kumai", "Uji")
+tasks.new_berita(Context(), judul="Berita uji panggil", kim="uji-panggil",
+                 tanggal="2026-06-01 08:00")
+"""
+    result = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True,
+                            text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    kim = (project / "content" / "kim" / "uji-panggil.md").read_text(encoding="utf-8")
+    assert "jenis_wilayah: desa\n" in kim  # the default of --jenis
+    berita = project / "content" / "berita" / "2026-06-01-berita-uji-panggil.md"
+    assert "category: Berita\n" in berita.read_text(encoding="utf-8")  # the default of --kategori
+    assert invoke(project, "check").returncode == 0
+
+
 def test_new_kim_potensi_and_berita_write_valid_files(project):
     result = invoke(project, "new-kim", "--nama", "KIM Maju Bersama", "--kecamatan",
                     "arut utara", "--desa", "Pangkalan Bun")

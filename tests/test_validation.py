@@ -1,4 +1,4 @@
-"""Tests for the content validator (plugins/portal/validation.py).
+"""Tests for the content validator (plugins/portal/intake/validation.py).
 
 The fixtures are described in tests/fixtures/README.md: ``valid-minimal`` must
 give zero problems, and each ``invalid/<case>`` overlays a few files on a copy

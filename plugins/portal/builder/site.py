@@ -33,6 +33,9 @@ def run_pelican(args, warm=None):
     whether it succeeded."""
     if warm is not None and warm.usable():
         return warm.run(args)
+    # What this process printed comes first, also where its output is a pipe.
+    sys.stdout.flush()
+    sys.stderr.flush()
     return subprocess.run([sys.executable, "-m", "pelican", *args]).returncode == 0
 
 

@@ -17,7 +17,7 @@ class PortalBuild:
     derivatives: object  # intake.images.Derivatives
     situs: object  # intake.situs.Situs
     previews: object  # output.previews.Previews
-    base: str  # everything but the bodies the pages read (build.incremental)
+    base: str  # everything but the bodies the pages read (builder/incremental.py)
     # This build's incremental.Carry, once all content is read.
     carry: object = None
     # The search index's parts: {bundle: output paths of its pages}, once
