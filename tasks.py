@@ -6,7 +6,7 @@ from pathlib import Path
 
 from invoke import Exit, task
 
-from portal.editor.new_files import NEW_FILES
+from portal.editor import new_files
 from portal.intake.validation import format_report, unexpected, validate_content
 
 ROOT = Path(__file__).resolve().parent
@@ -176,8 +176,6 @@ def _new_file_task(new_file):
     options, help and defaults are the row's."""
     from inspect import Parameter, Signature
 
-    from portal.editor import new_files
-
     # Invoke reads a task's options from its signature.
     signature = Signature([Parameter("c", Parameter.POSITIONAL_OR_KEYWORD)] + [
         Parameter(option.name, Parameter.POSITIONAL_OR_KEYWORD,
@@ -201,7 +199,7 @@ def _new_file_task(new_file):
                 help={option.name: option.help for option in new_file.options})(body)
 
 
-globals().update({new_file.name: _new_file_task(new_file) for new_file in NEW_FILES})
+globals().update({new_file.name: _new_file_task(new_file) for new_file in new_files.NEW_FILES})
 
 
 @task(help={"report": "folder laporan (bawaan: lighthouse-report/)",

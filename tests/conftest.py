@@ -46,14 +46,11 @@ def build(content, output, settings="pelicanconf.py", env=None, overrides=None):
     """Build `content` into `output` with the project's settings, as
     `invoke build` does (`overrides`: settings to replace), on the day
     TODAY; return the finished process."""
-    import json
+    from portal.builder.site import pelican_args
 
-    # One -e with every pair: Pelican keeps only the last of several -e.
-    pairs = [f"{key}={json.dumps(value)}" for key, value in (overrides or {}).items()]
-    extra = ["-e", *pairs] if pairs else []
     return subprocess.run(
-        [sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / settings),
-         "-o", str(output), "--fatal", "warnings", *extra],
+        [sys.executable, "-m", "pelican",
+         *pelican_args(content, ROOT / settings, output, overrides)],
         cwd=ROOT, capture_output=True, text=True,
         env={**os.environ, "PORTAL_TODAY": TODAY, **(env or {})},
     )
