@@ -90,10 +90,30 @@ def _title(text, suffix):
     return re.sub(r"^title: (.*)$", rf"title: \1 {suffix}", text, count=1, flags=re.M)
 
 
+@pytest.mark.parametrize("kind", list(FILES))
+def test_a_title_edit_renders_only_the_pages_that_show_it(site, kind):
+    path = site.content / FILES[kind]
+    path.write_text(_title(path.read_text(encoding="utf-8"), "Diperbarui"), encoding="utf-8")
+    output, rendered, carried = site.rebuild()
+    # A page's title is in every page's menu; any other title is on the
+    # pages that list, link or name its content (24 of 323 for a berita).
+    assert rendered >= 1 and carried > (0 if kind == "halaman" else rendered)
+    assert any("Diperbarui" in page.read_text(encoding="utf-8")
+               for page in output.rglob("index.html"))
+
+
 def test_a_front_matter_edit_renders_everything_and_equals_a_cold_build(site):
     for name in FILES.values():
         path = site.content / name
-        path.write_text(_title(path.read_text(encoding="utf-8"), "Diperbarui"), encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
+        # The summary: not a shown field (incremental.SHOWN_FIELDS).
+        if re.search(r"^(summary|ringkasan): ", text, flags=re.M):
+            text = re.sub(r"^(summary|ringkasan): .*$", r"\1: Ringkasan yang diperbarui.", text,
+                          count=1, flags=re.M)
+        else:
+            text = re.sub(r"^title: ", "ringkasan: Ringkasan baru.\ntitle: ", text, count=1,
+                          flags=re.M)
+        path.write_text(text, encoding="utf-8")
     output, rendered, carried = site.rebuild()
     # Everything: as many files as a build that changes nothing carries.
     result = build(site.content, site.folder / "unchanged",
@@ -241,7 +261,7 @@ def test_nothing_changed_renders_nothing_and_a_template_change_renders_everythin
     assert "<p>Baru</p>" in (tmp_path / "new" / "index.html").read_text(encoding="utf-8")
 
 
-def test_the_base_covers_everything_but_the_bodies(tmp_path):
+def test_the_base_covers_everything_but_bodies_and_titles(tmp_path):
     from datetime import date
     from pathlib import Path
 
@@ -263,6 +283,9 @@ def test_the_base_covers_everything_but_the_bodies(tmp_path):
     berita = content / "berita" / "contoh-berita.md"
     berita.write_text(berita.read_text(encoding="utf-8") + "\nBadan baru.\n", encoding="utf-8")
     assert key() == first  # bodies are recorded page by page instead
+    kim = next(content.joinpath("kim").glob("*.md"))
+    kim.write_text(_title(kim.read_text(encoding="utf-8"), "Baru"), encoding="utf-8")
+    assert key() == first  # and so are titles
     changes = [key(SITEURL="https://contoh.test"), key(day=date(2026, 6, 16))]
     berita.write_text(berita.read_text(encoding="utf-8").replace(
         "Penulis Rekaan", "Penulis Lain"), encoding="utf-8")
@@ -367,3 +390,27 @@ def test_digests_of_removed_content_folders_are_dropped(tmp_path, monkeypatch):
     assert sorted(store.suffix for store in stores) == [".folder", ".json"]
     assert stores[0].with_suffix(".folder").read_text(encoding="utf-8") == \
         str((tmp_path / "baru").resolve())
+
+
+def test_a_body_linking_a_content_changes_with_that_contents_address():
+    """Pelican writes a {filename} link's address into the body once per
+    process, so the pages showing the body cannot be seen reading it: the
+    body's hash holds it (incremental.shown_hashes)."""
+    from types import SimpleNamespace
+
+    from portal.builder.incremental import shown_hashes
+
+    def content(name, body, url):
+        return SimpleNamespace(source_path=f"/isi/{name}", _content=body, title=name,
+                               override_url=url)
+
+    def hashes(address):
+        linking = content("berita/a.md", '<a href="{filename}/berita/b.md">b</a>', "berita/a/")
+        relative = content("berita/c.md", '<a href="{filename}b.md">b</a>', "berita/c/")
+        return shown_hashes([linking, relative, content("berita/b.md", "", address)], "/isi")
+
+    before, after = hashes("berita/b/"), hashes("berita/b-baru/")
+    assert before["berita/a.md"] != after["berita/a.md"]
+    assert before["berita/c.md"] != after["berita/c.md"]
+    assert before["berita/a.md#title"] == after["berita/a.md#title"]
+    assert before["berita/b.md#override_url"] != after["berita/b.md#override_url"]

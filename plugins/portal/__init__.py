@@ -150,17 +150,19 @@ def _all_generators_finalized(generators):
     portal_generator.context["SEARCH_ARCHIVE"] = [
         name for name in bundles if name.startswith("pagefind-arsip")]
     portal_generator.context["SEARCH_ARCHIVE_SINCE"] = search.archive_since(generators, tiers)
-    _prepare_carry(portal_generator.build, generators, settings)
+    _prepare_carry(portal_generator.build, generators, settings, portal)
     parallel.remember_generators(generators)
 
 
-def _prepare_carry(build, generators, settings):
+def _prepare_carry(build, generators, settings, portal):
     """This build's record, and the previous build's if one is given: pages
-    whose bodies did not change since are carried over (incremental.py)."""
+    showing nothing that changed since are carried over (incremental.py)."""
     items = [item for generator in generators for name in CONTENT_LISTS
              for item in getattr(generator, name, ())]
-    record = incremental.BuildRecord(settings["OUTPUT_PATH"], build.base,
-                                     incremental.body_hashes(items, settings["PATH"]))
+    # The KIM and potensi lists are sorted by title (relations.by_title).
+    base = incremental.layout_key(build.base, settings["PATH"], (portal.kims, portal.potensi))
+    record = incremental.BuildRecord(settings["OUTPUT_PATH"], base,
+                                     incremental.shown_hashes(items, settings["PATH"]))
     previous = None
     if settings.get("INCREMENTAL_FROM"):
         previous = incremental.BuildRecord.load(settings["CACHE_PATH"],

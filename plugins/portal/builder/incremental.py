@@ -4,52 +4,70 @@ the next build carries unchanged files over instead of rendering them again.
 Every build writes a record (``BuildRecord``, in the cache folder, one per
 output folder) holding:
 
-- the build's **base**: one hash of everything a page can read except the
-  bodies of content: the plugin's code, the theme, the settings, the
-  installed libraries, the build's day (the agenda and the rapor count from
-  it), every content file's front matter as validated, and the bytes of
-  every other file in the content folder (situs.yml, photos, documents: a
-  hash of each, kept between builds while the file is untouched, see
-  ``content_digests``);
-- the hash of every content file's **body** (its HTML as the reader made it);
-- for each page and feed: which bodies it read, and the hash of its bytes.
+- the build's **base**: one hash of everything a page can read except what
+  it shows of each content (its title and body): the plugin's code, the
+  theme, the settings, the installed libraries, the build's day (the agenda
+  and the rapor count from it), every content file's front matter as
+  validated but its title, the bytes of every other file in the content
+  folder (situs.yml, photos, documents: a hash of each, kept between builds
+  while the file is untouched, see ``content_digests``), and what Pelican
+  and the portal made of titles that other pages depend on without showing
+  them: each content's address (a slug made from its title) and the order of
+  the lists sorted by title (``layout_key``);
+- the hash of what every content file **shows** (its title and its body as
+  the reader made it);
+- for each page and feed: which contents it showed, and the hash of its
+  bytes.
 
-Which bodies a file reads is recorded while it is rendered: every way to a
+Which contents a file shows is recorded while it is rendered: every way to a
 content's body goes through Pelican's ``Content.get_content`` and
-``get_summary`` (templates, filters, structured data and feeds alike), which
-``install`` wraps once.
+``get_summary`` (templates, filters, structured data and feeds alike), and
+every read of its ``title`` through a recorded attribute; ``install`` wraps
+them once. A value made from a title before the pages are rendered (the
+map's list of places, a feed's name) is made when its file is written
+instead, or the file names the contents it stands for (``shows``).
 
 A build given the previous complete build (``INCREMENTAL_FROM``) with the
-same base renders only the files that read a body whose hash changed, and
-hard-links the others from that build's folder into its own: the new folder
-is still complete on its own and swapped in whole (swap.py). The previous
-file is linked only if it is still exactly what its record says (size and
-time), and no carried file is ever opened for writing (a hard link shares
-the live site's bytes).
+same base renders only the files that showed a content whose hash changed,
+and hard-links the others from that build's folder into its own: the new
+folder is still complete on its own and swapped in whole (swap.py). The
+previous file is linked only if it is still exactly what its record says
+(size and time), and no carried file is ever opened for writing (a hard link
+shares the live site's bytes).
 
-When the base differs (a title, a date, a new, renamed or deleted file, a
-template, a setting, the code), every file is rendered, as in a cold build:
-such a change can move any item into or out of any list, which recording
-what a page read cannot foresee. The records still say which pages came out
-the same, so the search index re-indexes only the parts whose pages changed
-(search.py).
+When the base differs (a date, a tag, a new, renamed or deleted file, a
+title that moves its content in a list sorted by title or changes its
+address, a template, a setting, the code), every file is rendered, as in a
+cold build: such a change can move any item into or out of any list, which
+recording what a page read cannot foresee. The records still say which pages
+came out the same, so the search index re-indexes only the parts whose pages
+changed (search.py).
 """
 
 import hashlib
 import importlib.metadata
 import json
 import os
+import posixpath
 import shutil
 import time
 from datetime import date, datetime
 from pathlib import Path, PurePath
 
-from pelican.contents import Content
+from pelican.contents import Content, Static
+
+from ..intake.validation import INTRASITE_LINK_RE
 
 RECORD_FOLDER = "bangunan"
 DIGEST_FOLDER = "sidik"  # content_digests' cache, one file per content folder
 PROJECT = "portal-kim-kobar"  # this project's own distribution (pyproject.toml)
-FORMAT = 1
+FORMAT = 2
+# What a page shows of a content besides its body, recorded per content and
+# attribute: its title (front matter, left out of the base) and its address
+# (Pelican's override_url, which the plugin sets for every content; made from
+# the slug, which Pelican makes from the title when the front matter has
+# none). Editing either renders only the pages that show it.
+SHOWN_FIELDS = ("title", "override_url")
 # Settings that name where this build goes, where it comes from and how many
 # processes render it: they differ between two builds of the same site and
 # change nothing that is written.
@@ -59,7 +77,7 @@ _PER_BUILD_SETTINGS = frozenset({"OUTPUT_PATH", "INCREMENTAL_FROM", "PORTAL_WORK
 # -- what a file reads while it is written -----------------------------------
 
 class _Reads:
-    """The source paths of the bodies read by the file being written, and the
+    """The source paths of the contents shown by the file being written, and the
     other output files it stands for (None when no file is being written:
     reading content before rendering)."""
 
@@ -74,12 +92,53 @@ def produced(paths):
         _Reads.produced.update(paths)
 
 
+def field_key(source, name):
+    """What a record calls field `name` of the content at `source` (a body
+    is its source path alone): a page that shows a title and not a body is
+    not rendered again when only the body changes."""
+    return f"{source}#{name}"
+
+
+def shows(items):
+    """Note that the file being written shows the shown fields of `items`
+    through values made from them before it was rendered."""
+    if _Reads.current is not None:
+        _Reads.current.update(field_key(item.source_path, name)
+                              for item in items if item.source_path for name in SHOWN_FIELDS)
+
+
+class _Shown:
+    """A content's field (SHOWN_FIELDS) kept in the instance as Pelican sets
+    it; reading it notes the content as shown by the file being written."""
+
+    def __init__(self, name):
+        self.name = name
+        self.suffix = field_key("", name)
+
+    def __get__(self, item, owner=None):
+        if item is None:
+            return self
+        # (Not a static file's: its address is made from its path, in the base.)
+        if _Reads.current is not None and item.source_path and not isinstance(item, Static):
+            _Reads.current.add(f"{item.source_path}{self.suffix}")
+        try:
+            return item.__dict__[self.name]
+        except KeyError:
+            raise AttributeError(self.name) from None
+
+    def __set__(self, item, value):
+        item.__dict__[self.name] = value
+
+
 def install():
-    """Record every read of a content's body. Pelican's Content class is
-    wrapped once per process; the wrappers only note the source path and
-    call Pelican's own (memoised) method."""
+    """Record every read of a content's body and shown fields. Pelican's
+    Content class is wrapped once per process; the wrappers only note the
+    source path and call Pelican's own (memoised) method or return the
+    value Pelican set."""
     if getattr(Content, "_portal_recorded", False):
         return
+    for name in SHOWN_FIELDS:
+        setattr(Content, name, _Shown(name))
     for name in ("get_content", "get_summary"):
         original = Content.__dict__[name]
 
@@ -95,7 +154,7 @@ def install():
 
 
 class reading:
-    """While the block runs, note the bodies read (``.sources``) and the
+    """While the block runs, note the contents shown (``.sources``) and the
     files produced with it (``.produced``)."""
 
     def __enter__(self):
@@ -137,7 +196,8 @@ def _tree(folder, digest, suffix=None):
 
 
 def base_key(settings, documents, content_dir, day):
-    """The hash of everything but the bodies that the build's files read.
+    """The hash of everything but what the build's files show of each content
+    (their shown fields and bodies).
 
     `settings` as Pelican read them (before the plugin adds its objects),
     `documents` the validated content files (validation.Document), `day`
@@ -158,7 +218,9 @@ def base_key(settings, documents, content_dir, day):
     digest.update(json.dumps(chosen, sort_keys=True, default=str).encode())
     digest.update(day.isoformat().encode())
     for document in sorted(documents, key=lambda doc: doc.relpath):
-        digest.update(json.dumps([document.relpath, document.metadata], sort_keys=True,
+        metadata = {name: value for name, value in document.metadata.items()
+                    if name not in SHOWN_FIELDS}
+        digest.update(json.dumps([document.relpath, metadata], sort_keys=True,
                                  default=str).encode())
     cache = settings.get("CACHE_PATH")
     for name, file_digest in content_digests(content_dir, cache and Path(cache)).items():
@@ -256,16 +318,52 @@ def _save_digests(store, content_dir, files):
         pass  # only a cache: the next build hashes again
 
 
-def body_hashes(items, content_dir):
-    """{source path relative to the content folder: hash of its body HTML}."""
+def layout_key(base, content_dir, title_orders):
+    """`base` with what was made of titles that pages depend on without
+    showing them: the order of each list in `title_orders` (lists of contents
+    sorted by title: a page of such a list shows other contents when one
+    moves)."""
     content_dir = Path(content_dir)
-    return {_relative(item.source_path, content_dir):
-            hashlib.sha256(item._content.encode("utf-8", "surrogatepass")).hexdigest()[:24]
-            for item in items if item.source_path}
+    digest = hashlib.sha256(base.encode())
+    for order in title_orders:
+        digest.update("\0".join(_relative(item.source_path, content_dir)
+                                 for item in order).encode() + b"\1")
+    return digest.hexdigest()
+
+
+def _hash(text):
+    return hashlib.sha256(str(text).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+
+
+def shown_hashes(items, content_dir):
+    """{source path relative to the content folder: hash of its body HTML,
+    and field_key(that path, field): hash of each shown field}.
+
+    A body's hash holds the address of every content it links to with
+    {filename}: Pelican writes those addresses into the body once per
+    process (get_content is memoised), so the pages showing the body could
+    not be seen reading them."""
+    content_dir = Path(content_dir)
+    named = {_relative(item.source_path, content_dir): item for item in items
+             if item.source_path}
+    hashes = {}
+    for name, item in named.items():
+        body = item._content
+        linked = sorted({target for kind, target in INTRASITE_LINK_RE.findall(body)
+                         if kind == "filename"})
+        for target in linked:
+            path = posixpath.normpath(target.lstrip("/") if target.startswith("/") else
+                                      posixpath.join(posixpath.dirname(name), target))
+            other = named.get(path)
+            body += f"\0{target}\0{other.__dict__.get('override_url') if other else ''}"
+        hashes[name] = _hash(body)
+        for field in SHOWN_FIELDS:
+            hashes[field_key(name, field)] = _hash(item.__dict__.get(field))
+    return hashes
 
 
 def _relative(source_path, content_dir):
-    # Strings, not Paths: called for every body every page reads.
+    # Strings, not Paths: called for every content every page shows.
     prefix = f"{content_dir}{os.sep}"
     source_path = str(source_path)
     return source_path[len(prefix):] if source_path.startswith(prefix) else source_path
@@ -282,11 +380,11 @@ def record_path(cache_path, output_dir):
 
 
 class BuildRecord:
-    def __init__(self, output_dir, base, bodies, files=None, search=None):
+    def __init__(self, output_dir, base, shown, files=None, search=None):
         self.output_dir = Path(output_dir)
         self.base = base
-        self.bodies = bodies
-        # {output path: {"from": [bodies read], "sha": hash of the bytes,
+        self.shown = shown
+        # {output path: {"from": [contents shown], "sha": hash of the bytes,
         #                "size": ..., "mtime_ns": ...}}
         self.files = files if files is not None else {}
         # {bundle: [the pages it indexes]}
@@ -301,7 +399,7 @@ class BuildRecord:
             if data.get("format") != FORMAT or \
                     Path(data["output"]) != Path(output_dir).resolve():
                 return None
-            return cls(output_dir, data["base"], data["bodies"], data["files"],
+            return cls(output_dir, data["base"], data["shown"], data["files"],
                        data.get("search", {}))
         except (OSError, ValueError, KeyError, TypeError):
             return None
@@ -317,7 +415,7 @@ class BuildRecord:
         partial = path.with_suffix(f".{os.getpid()}.tmp")
         partial.write_text(json.dumps({
             "format": FORMAT, "output": str(self.output_dir.resolve()), "base": self.base,
-            "bodies": self.bodies, "files": self.files, "search": self.search,
+            "shown": self.shown, "files": self.files, "search": self.search,
         }, separators=(",", ":"), sort_keys=True), encoding="utf-8")
         os.replace(partial, path)
         _forget_removed_folders(path.parent)
@@ -373,8 +471,8 @@ class Carry:
         if self.previous is None:
             return False
         entry = self.previous.files.get(name)
-        # A body the record does not know (None on both sides) counts as changed.
-        ours, theirs = self.record.bodies, self.previous.bodies
+        # A content the record does not know (None on both sides) counts as changed.
+        ours, theirs = self.record.shown, self.previous.shown
         if entry is None or any(ours.get(source) is None or ours.get(source) != theirs.get(source)
                                 for source in entry["from"]):
             return False

@@ -87,6 +87,9 @@ class _Turn:
             writer.skip_next_file = True
             return ""
         with incremental.reading() as reads:
+            # A page made from values taken from contents before it renders
+            # names them (`shows`, a keyword of write_file).
+            incremental.shows(context.get("shows", ()))
             text = self._template.render(context)
         writer.carry.written(reads, text, name)
         return text
@@ -146,6 +149,10 @@ class ShareWriter(Writer):
         return super()._open_w(filename, encoding, override)
 
     def _create_new_feed(self, feed_type, feed_title, context):
+        if callable(feed_title):
+            # Named while the feed is written: what the name shows is the
+            # feed's (incremental.py).
+            feed_title = feed_title()
         feed = super()._create_new_feed(feed_type, feed_title, context)
         return feeds.site_as_author(feeds.steady_updated(feed, context), context["SITENAME"])
 

@@ -35,6 +35,7 @@ from datetime import date, timedelta
 
 from ..model import formatting
 from ..model.vocabulary import CEK_FAKTA
+from .relations import by_title
 
 
 @dataclass(frozen=True, order=True)
@@ -97,13 +98,20 @@ class Scope:
     """The portal, one KIM or one kecamatan, and its digests."""
 
     kind: str  # "portal", "kim" or "kecamatan"
-    name: str  # as a heading says it: the site's name, "KIM Palae", "Kecamatan Kumai"
+    label: str  # the site's name, "Kecamatan Kumai"; a KIM's is its title (name)
     subject: object  # the Kim or KecamatanGroup; None for the portal
     base: str  # its addresses' start: "", "kim/palae/", "kecamatan/kumai/"
     home_url: str  # the page with its full lists: its profile, or the portal's news
     digests: list = field(default_factory=list)  # newest first
     url: str = ""  # its index of digests
     save_as: str = ""
+
+    @property
+    def name(self):
+        """As a heading says it: the site's name, "KIM Palae", "Kecamatan
+        Kumai". A KIM's is read from its title when a page shows it, so that
+        the page is known to show the title (builder/incremental.py)."""
+        return formatting.plain_text(self.subject.title) if self.kind == "kim" else self.label
 
     def digest(self, week):
         """This scope's digest of `week`, or None."""
@@ -187,8 +195,7 @@ def build(portal, articles, settings):
                 by_week.setdefault(week, Digest(scope, week)).potensi.append(item)
         ordered = sorted(events, key=lambda acara: (acara.start, acara.slug))
         for week, digest in by_week.items():
-            digest.potensi.sort(key=lambda item: (potensi_days[id(item)],
-                                                  str(item.title).lower()))
+            digest.potensi.sort(key=lambda item: (potensi_days[id(item)], by_title(item)))
             coming = [acara for acara in ordered if acara.last_day >= week.monday]
             digest.acara, digest.acara_more = coming[:per_page], len(coming) > per_page
             digest.url = settings["RINGKASAN_URL"].format(base=scope.base, minggu=week.key)
@@ -218,7 +225,7 @@ def build(portal, articles, settings):
         kim.weekly_digests = None
         if not any_in_window(kim.berita_list, kim.potensi_list):
             continue
-        scope = collect(_scope("kim", formatting.plain_text(kim.title), kim, kim.url, settings),
+        scope = collect(_scope("kim", "", kim, kim.url, settings),
                         kim.berita_list, kim.potensi_list,
                         portal.agenda.all_by_kim.get(kim.slug, ()))
         kim.weekly_digests = scope if scope.digests else None
@@ -232,8 +239,8 @@ def build(portal, articles, settings):
                    [digest.week for digest in portal_scope.digests], by_week)
 
 
-def _scope(kind, name, subject, base, settings):
-    scope = Scope(kind, name, subject, base, base or settings["INDEX_URL"])
+def _scope(kind, label, subject, base, settings):
+    scope = Scope(kind, label, subject, base, base or settings["INDEX_URL"])
     scope.url = settings["RINGKASAN_INDEX_URL"].format(base=base)
     scope.save_as = settings["RINGKASAN_INDEX_SAVE_AS"].format(base=base)
     return scope

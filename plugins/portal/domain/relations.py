@@ -20,6 +20,7 @@ Attributes set here (read by the templates):
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..model import formatting
 from ..model.vocabulary import (
     CEK_FAKTA,
     KATEGORI_BY_NAME,
@@ -109,14 +110,17 @@ SECTIONS = {
 }
 
 
-def _by_title(item):
-    return str(getattr(item, "title", "")).lower()
+def by_title(item):
+    """The key of alphabetical order: the title's plain text (the markup and
+    no-break spaces typogrify adds would sort "KIM Contoh&nbsp;Dua" after
+    "KIM Contoh Satu&nbsp;Baru")."""
+    return formatting.plain_text(getattr(item, "title", "")).lower()
 
 
 def link(kims, potensi, articles):
     """Compute every relation and return a ``Portal``. ``articles`` are the
     published berita, newest first (Pelican's order)."""
-    kims = sorted(kims, key=_by_title)
+    kims = sorted(kims, key=by_title)
     by_slug = {kim.slug: kim for kim in kims}
     groups = {k.name: KecamatanGroup(k) for k in KECAMATAN}
     kategori = {t.name: KategoriGroup(t) for t in KATEGORI_POTENSI}
@@ -134,7 +138,7 @@ def link(kims, potensi, articles):
     kims_by_desa = {}
     for kim in kims:
         kims_by_desa.setdefault(desa_key(kim.kecamatan, kim.desa_kelurahan), []).append(kim)
-    potensi = sorted(potensi, key=_by_title)
+    potensi = sorted(potensi, key=by_title)
     for item in potensi:
         owner = by_slug.get(getattr(item, "kim", None))
         desa_kims = kims_by_desa.get(desa_key(item.kecamatan, item.desa_kelurahan), [])

@@ -240,13 +240,17 @@ class JsonFeed:
         self.entries, self.describe, self.next_path = entries, describe, next_path
 
     def text(self, items, settings, operator):
+        # A name made from a content's title is made now, as the feed is
+        # written: what it shows is the feed's (builder/incremental.py).
+        title, description = (value() if callable(value) else value
+                              for value in (self.title, self.description))
         data = {
             "version": JSON_FEED_VERSION,
-            "title": self.title,
+            "title": title,
             "home_page_url": items.url(self.home),
             "feed_url": items.url(self.path),
             "language": "id",
-            "description": self.description,
+            "description": description,
             "favicon": items.url(f"{settings['THEME_STATIC_DIR']}/favicon.svg"),
         }
         if operator:  # never invented: only who situs.yml names
@@ -263,8 +267,8 @@ def json_feeds(context, settings, items):
     newest = settings["FEED_MAX_ITEMS"]  # None: every entry, as for the Atom feeds
 
     def feed(path, label, home, description, entries, describe):
-        return JsonFeed(path, f"{sitename} — {label}", home, description, entries[:newest],
-                        describe)
+        title = (lambda: f"{sitename} — {label()}") if callable(label) else f"{sitename} — {label}"
+        return JsonFeed(path, title, home, description, entries[:newest], describe)
 
     feeds = [feed(json_twin(settings["FEED_ALL_ATOM"]), "Semua berita", settings["INDEX_URL"],
                   "Berita terbaru dari semua KIM.", context["articles"], items.article)]
@@ -273,9 +277,11 @@ def json_feeds(context, settings, items):
                           category.name, category.url, f"Berita terbaru kategori {category.name}.",
                           articles, items.article))
     for kim in portal.kims:
-        name = plain_text(kim.title)
+        def name(kim=kim):  # made as the feed is written (JsonFeed.text)
+            return plain_text(kim.title)
         feeds.append(feed(json_twin(settings["KIM_FEED_ATOM"].format(slug=kim.slug)), name,
-                          kim.url, f"Berita terbaru {name}.", kim.berita_list, items.article))
+                          kim.url, lambda name=name: f"Berita terbaru {name()}.",
+                          kim.berita_list, items.article))
     for group in portal.kecamatan:
         feeds.append(feed(settings["KECAMATAN_FEED_JSON"].format(slug=group.slug),
                           f"Kecamatan {group.name}", group.url,

@@ -113,7 +113,8 @@ class PortalGenerator(Generator):
             writer.write_feed(
                 kim.berita_list, self.context, feed_path,
                 settings["KIM_FEED_ATOM_URL"].format(slug=kim.slug),
-                feed_title=f"{settings['SITENAME']} — {plain_text(kim.title)}",
+                # Named as it is written (parallel.ShareWriter: incremental.py).
+                feed_title=lambda kim=kim: f"{settings['SITENAME']} — {plain_text(kim.title)}",
             )
         write(settings["KIM_INDEX_SAVE_AS"], self.get_template("kim_index"), self.context,
               page_name="kim", url=settings["KIM_INDEX_URL"])
@@ -166,7 +167,9 @@ class PortalGenerator(Generator):
             start += count
         write(settings["PETA_SAVE_AS"], self.get_template("peta"), self.context,
               paginated={"places": listed}, template_name="peta", place_count=len(listed),
-              place_groups=place_groups, page_name="peta", url=settings["PETA_URL"])
+              place_groups=place_groups, page_name="peta", url=settings["PETA_URL"],
+              # Its places' names were taken before it renders (builder/parallel.py).
+              shows=[*portal.kims, *portal.potensi])
 
         self._write_agenda(writer, write)
         self._write_videos(write)
