@@ -92,19 +92,20 @@ def produced(paths):
         _Reads.produced.update(paths)
 
 
-def field_key(source, name):
-    """What a record calls field `name` of the content at `source` (a body
-    is its source path alone): a page that shows a title and not a body is
-    not rendered again when only the body changes."""
-    return f"{source}#{name}"
+def label_key(source):
+    """What a record calls the shown fields of the content at `source` (its
+    body is its source path alone): a page that shows a title and not the
+    body is not rendered again when only the body changes. One key for all
+    of them: a page showing a title nearly always links it too, and the
+    record of a large site stays smaller."""
+    return f"{source}#"
 
 
 def shows(items):
     """Note that the file being written shows the shown fields of `items`
     through values made from them before it was rendered."""
     if _Reads.current is not None:
-        _Reads.current.update(field_key(item.source_path, name)
-                              for item in items if item.source_path for name in SHOWN_FIELDS)
+        _Reads.current.update(label_key(item.source_path) for item in items if item.source_path)
 
 
 class _Shown:
@@ -113,14 +114,13 @@ class _Shown:
 
     def __init__(self, name):
         self.name = name
-        self.suffix = field_key("", name)
 
     def __get__(self, item, owner=None):
         if item is None:
             return self
         # (Not a static file's: its address is made from its path, in the base.)
         if _Reads.current is not None and item.source_path and not isinstance(item, Static):
-            _Reads.current.add(f"{item.source_path}{self.suffix}")
+            _Reads.current.add(label_key(item.source_path))
         try:
             return item.__dict__[self.name]
         except KeyError:
@@ -337,7 +337,7 @@ def _hash(text):
 
 def shown_hashes(items, content_dir):
     """{source path relative to the content folder: hash of its body HTML,
-    and field_key(that path, field): hash of each shown field}.
+    and label_key(that path): hash of its shown fields}.
 
     A body's hash holds the address of every content it links to with
     {filename}: Pelican writes those addresses into the body once per
@@ -357,8 +357,8 @@ def shown_hashes(items, content_dir):
             other = named.get(path)
             body += f"\0{target}\0{other.__dict__.get('override_url') if other else ''}"
         hashes[name] = _hash(body)
-        for field in SHOWN_FIELDS:
-            hashes[field_key(name, field)] = _hash(item.__dict__.get(field))
+        hashes[label_key(name)] = _hash("\0".join(str(item.__dict__.get(field))
+                                                  for field in SHOWN_FIELDS))
     return hashes
 
 
