@@ -50,6 +50,7 @@ import json
 import os
 import posixpath
 import shutil
+import sys
 import time
 from datetime import date, datetime
 from pathlib import Path, PurePath
@@ -61,7 +62,7 @@ from ..intake.validation import INTRASITE_LINK_RE
 RECORD_FOLDER = "bangunan"
 DIGEST_FOLDER = "sidik"  # content_digests' cache, one file per content folder
 PROJECT = "portal-kim-kobar"  # this project's own distribution (pyproject.toml)
-FORMAT = 2
+FORMAT = 3
 # What a page shows of a content besides its body, recorded per content and
 # attribute: its title (front matter, left out of the base) and its address
 # (Pelican's override_url, which the plugin sets for every content; made from
@@ -380,15 +381,26 @@ def record_path(cache_path, output_dir):
 
 
 class BuildRecord:
-    def __init__(self, output_dir, base, shown, files=None, search=None):
+    def __init__(self, output_dir, base, shown, files=None, search=None, sources=None):
         self.output_dir = Path(output_dir)
         self.base = base
         self.shown = shown
-        # {output path: {"from": [contents shown], "sha": hash of the bytes,
-        #                "size": ..., "mtime_ns": ...}}
+        # {output path: {"from": [keys of the contents shown], "sha": hash of
+        #                the bytes, "size": ..., "mtime_ns": ...}}; a loaded
+        # record keeps each "from" as the file holds it (numbers into
+        # `sources`, see save) until a build asks (shown_by).
         self.files = files if files is not None else {}
+        self.sources = sources or []
         # {bundle: [the pages it indexes]}
         self.search = search if search is not None else {}
+
+    def shown_by(self, entry):
+        """The keys of the contents a file's entry showed."""
+        found = entry["from"]
+        if isinstance(found, str):
+            sources = self.sources
+            return [sources[int(number)] for number in found.split(",")] if found else []
+        return found
 
     @classmethod
     def load(cls, cache_path, output_dir):
@@ -400,7 +412,7 @@ class BuildRecord:
                     Path(data["output"]) != Path(output_dir).resolve():
                 return None
             return cls(output_dir, data["base"], data["shown"], data["files"],
-                       data.get("search", {}))
+                       data.get("search", {}), data["sources"])
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
@@ -413,9 +425,16 @@ class BuildRecord:
         # one of a removed folder.
         path.with_suffix(".folder").write_text(str(self.output_dir.resolve()), encoding="utf-8")
         partial = path.with_suffix(f".{os.getpid()}.tmp")
+        # Each content's key once, and each file's list as numbers into that
+        # table: a list page shows dozens of contents, and the record of a
+        # large site is read back whole by the next build (its memory).
+        sources = sorted({key for entry in self.files.values() for key in self.shown_by(entry)})
+        number = {key: str(index) for index, key in enumerate(sources)}
+        files = {name: {**entry, "from": ",".join(number[key] for key in self.shown_by(entry))}
+                 for name, entry in self.files.items()}
         partial.write_text(json.dumps({
             "format": FORMAT, "output": str(self.output_dir.resolve()), "base": self.base,
-            "shown": self.shown, "files": self.files, "search": self.search,
+            "shown": self.shown, "files": files, "search": self.search, "sources": sources,
         }, separators=(",", ":"), sort_keys=True), encoding="utf-8")
         os.replace(partial, path)
         _forget_removed_folders(path.parent)
@@ -471,10 +490,13 @@ class Carry:
         if self.previous is None:
             return False
         entry = self.previous.files.get(name)
+        if entry is None:
+            return False
+        shown = self.previous.shown_by(entry)
         # A content the record does not know (None on both sides) counts as changed.
         ours, theirs = self.record.shown, self.previous.shown
-        if entry is None or any(ours.get(source) is None or ours.get(source) != theirs.get(source)
-                                for source in entry["from"]):
+        if any(ours.get(source) is None or ours.get(source) != theirs.get(source)
+               for source in shown):
             return False
         source_root, target_root = str(self.previous.output_dir), str(self.output_dir)
         also = entry.get("also", ())
@@ -498,7 +520,7 @@ class Carry:
                     # A photo's derivative another page already brought.
         except OSError:  # gone, changed, or a file system without hard links
             return False
-        self.record.files[name] = dict(entry)
+        self.record.files[name] = {**entry, "from": shown}
         self.carried += 1
         return True
 
@@ -507,7 +529,9 @@ class Carry:
         a finished ``reading``)."""
         self.rendered += 1
         self.record.files[name] = {
-            "from": sorted(_relative(source, self.content_dir) for source in reads.sources),
+            # Interned: the same few keys are in thousands of lists.
+            "from": sorted(sys.intern(_relative(source, self.content_dir))
+                           for source in reads.sources),
             "sha": hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:24],
         }
         if reads.produced:
@@ -546,6 +570,8 @@ class Carry:
 
     def merge(self, report):
         data = json.loads(report)
+        for entry in data["files"].values():
+            entry["from"] = [sys.intern(key) for key in entry["from"]]
         self.record.files.update(data["files"])
         self.carried += data["carried"]
         self.rendered += data["rendered"]
