@@ -537,14 +537,18 @@ class Carry:
         if reads.produced:
             self.record.files[name]["also"] = sorted(reads.produced)
 
-    def take_tree(self, folder, pages, key):
+    def take_tree(self, folder, pages, key, alike):
         """Link `folder` (a search part, made by `key` from `pages`) from the
-        previous build if it was made the same way from the same bytes;
-        True when it was. Either way the record notes what it is made of."""
+        previous build if it was made the same way from the same pages: each
+        the same bytes, or `alike(previous file, this file)` for one that
+        changed. True when it was. Either way the record notes what it is
+        made of."""
         self.record.search[folder] = {"pages": pages, "key": key}
         earlier = self.earlier
         if earlier is None or earlier.search.get(folder) != {"pages": pages, "key": key} or \
-                not all(self.record.unchanged(page, earlier) for page in pages):
+                not all(self.record.unchanged(page, earlier) or
+                        alike(earlier.output_dir / page, self.output_dir / page)
+                        for page in pages):
             return False
         source = earlier.output_dir / folder
         if not source.is_dir():

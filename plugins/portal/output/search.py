@@ -174,13 +174,56 @@ def plan(tiers, part_size):
 
 def build_index(output_dir, bundles, carry=None):
     """Index each part of `bundles` (plan); with `carry`
-    (incremental.Carry), a part whose pages are the same bytes as in the
-    previous build is linked from it instead of being indexed again."""
+    (incremental.Carry), a part whose pages show Pagefind the same as in the
+    previous build (same_for_index) is linked from it instead of being
+    indexed again."""
     output_dir = Path(output_dir)
     key = _indexer_key()
     for bundle, part in bundles.items():
-        if carry is None or not carry.take_tree(bundle, part, key):
+        if carry is None or not carry.take_tree(bundle, part, key, same_for_index):
             _index_part(output_dir, bundle, part)
+
+
+# What Pagefind reads of a page: the element marked data-pagefind-body (an
+# <article> in this theme: components/detail.html, page.html), the language
+# of <html>, and the data-pagefind-filter/meta/sort attributes, which it
+# reads wherever they are (this theme writes them with their value,
+# "jenis:Berita"; one that takes an element's content counts as the page).
+_INDEXED_START = re.compile(r"<article\b[^>]*\sdata-pagefind-body[\s>=]", re.IGNORECASE)
+_ARTICLE_TAG = re.compile(r"<(/?)article\b", re.IGNORECASE)
+_PAGEFIND_TAG = re.compile(r"<[^>]*\sdata-pagefind-(?!ignore|body)[^>]*>", re.IGNORECASE)
+_WITH_VALUE = re.compile(r"\sdata-pagefind-(?:filter|meta|sort)=\"[^\"]*:", re.IGNORECASE)
+_HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
+
+
+def indexed_text(html):
+    """The parts of a page that make its entry in the search index, or the
+    whole page when they cannot be told apart for sure (no marked
+    <article>, more than one, or one not closed)."""
+    starts = list(_INDEXED_START.finditer(html))
+    if len(starts) != 1 or html.count("data-pagefind-body") != 1:
+        return html
+    depth = 0
+    for tag in _ARTICLE_TAG.finditer(html, starts[0].start()):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            region = html[starts[0].start():tag.end()]
+            outside = _PAGEFIND_TAG.findall(html[:starts[0].start()] + html[tag.end():])
+            if not all(_WITH_VALUE.search(found) for found in outside):
+                return html
+            return "\0".join([*_HTML_TAG.findall(html), region, *outside])
+    return html
+
+
+def same_for_index(earlier, later):
+    """Whether the pages at paths `earlier` and `later` make the same entry
+    in the search index (indexed_text): a page whose only change is a
+    neighbour's title in its links is not indexed again."""
+    try:
+        return indexed_text(Path(earlier).read_text(encoding="utf-8")) == \
+            indexed_text(Path(later).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def _indexer_key():
