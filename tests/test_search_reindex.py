@@ -12,7 +12,8 @@ PAGE = """<!doctype html><html lang="id"><head><title>{title}</title></head><bod
 <nav><a href="/berita/a/">{neighbour}</a></nav>
 <article class="article" data-pagefind-body><h1>{title}</h1>
 <p data-pagefind-ignore>{meta}</p><article class="kartu">{inner}</article><p>{body}</p></article>
-<aside><span data-pagefind-filter="kim:{kim}"></span><b data-pagefind-meta="pemilik:{kim}">x</b></aside>
+<aside><span data-pagefind-filter="kim:{kim}"></span>
+<b data-pagefind-meta="pemilik:{kim}">x</b></aside>
 </body></html>"""
 
 BASE = {"title": "Judul", "neighbour": "Tetangga", "meta": "5 Desember", "inner": "Kartu",

@@ -40,8 +40,8 @@ title that moves its content in a list sorted by title or changes its
 address, a template, a setting, the code), every file is rendered, as in a
 cold build: such a change can move any item into or out of any list, which
 recording what a page read cannot foresee. The records still say which pages
-came out the same, so the search index re-indexes only the parts whose pages
-changed (search.py).
+came out the same, so the search index re-indexes only the parts with a page
+whose indexed text changed (search.py).
 """
 
 import hashlib
