@@ -41,13 +41,18 @@ MAX_SLUG = 100
 MAX_BODY_BYTES = 1024 * 1024
 
 
+@functools.lru_cache(maxsize=4096)  # tags repeat across thousands of articles
+def _slug(text):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return slugify(text, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+
+
 def plain_slug(text):
     """The slug Pelican would derive from a title (default substitutions).
     A lone surrogate (refused with its own message, kinds.py) would make
     unidecode print an English warning among the editor's messages."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        return slugify(str(text), regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+    return _slug(str(text))
 
 
 @dataclass(frozen=True, order=True)
@@ -521,7 +526,7 @@ class _Checker:
         nowhere on the published site."""
         drafts = {key: {doc.slug for doc in docs if doc.draft and doc.slug}
                   for key, docs in by_type.items()}
-        by_path = {doc.path.resolve(): doc for doc in documents}
+        by_path = {doc.path: doc for doc in documents}  # real paths already (read_all)
         for doc in documents:
             if doc.draft:
                 continue
@@ -554,15 +559,18 @@ class _Checker:
         situs_file = situs.path_in(self.content_dir)
         for path in uploads.walk(self.content_dir):
             relative = path.relative_to(self.content_dir)
-            # Named by where it lies, never through where a link leads.
-            shown = f"{self.rel(path.parent)}/{path.name}"
+
+            def shown(path=path):
+                # Named by where it lies, never through where a link leads.
+                return f"{self.rel(path.parent)}/{path.name}"
+
             if path.is_symlink():
-                self.add(shown, "", uploads.link_problem(path))
+                self.add(shown(), "", uploads.link_problem(path))
             elif not (uploads.hidden(relative) or path.suffix == ".md" or path == situs_file
                       or relative.parts[0] in CONTENT_TYPES):
                 message = uploads.file_problem(path)
                 if message:
-                    self.add(shown, "", message)
+                    self.add(shown(), "", message)
 
     def check_file_references(self, documents):
         """A photo field names a file in images/, a document field one in
