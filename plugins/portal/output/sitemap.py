@@ -1,6 +1,7 @@
 """sitemap.xml and robots.txt, written from the finished output so that
 every page the build wrote (and only those) is listed."""
 
+import os
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -14,10 +15,14 @@ EXCLUDED_PREFIXES = ("draf/", "admin/")
 def page_paths(output_dir, unlisted=()):
     """The pages' paths in the output ("kim/palae/"), but for `unlisted`
     output files ("kim/palae/poster/index.html")."""
-    root = Path(output_dir)
+    root = os.path.normpath(output_dir)
     paths = []
-    for path in root.rglob("index.html"):
-        relative = path.relative_to(root).as_posix()
+    # os.walk and strings, not Path.rglob: tens of thousands of folders.
+    for folder, _, names in os.walk(root):
+        if "index.html" not in names:
+            continue
+        inside = folder[len(root) + 1:].replace(os.sep, "/")
+        relative = f"{inside}/index.html" if inside else "index.html"
         if relative.startswith(EXCLUDED_PREFIXES) or relative in EXCLUDED or \
                 relative in unlisted:
             continue
