@@ -414,3 +414,32 @@ def test_a_body_linking_a_content_changes_with_that_contents_address():
     assert before["berita/c.md"] != after["berita/c.md"]
     assert before["berita/a.md#"] == after["berita/a.md#"]  # its title and address
     assert before["berita/b.md#"] != after["berita/b.md#"]
+
+
+def test_reading_a_title_or_a_card_notes_what_the_page_shows():
+    """A page reading a content's title (or address) and its link-preview
+    card is noted as showing each, under its own key, and not its body: a
+    card is drawn from other contents' titles (a potensi's names its KIM),
+    so it changes without the page reading them."""
+    from copy import deepcopy
+    from datetime import datetime
+
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+
+    from portal.builder import incremental
+
+    incremental.install()
+    article = Article("<p>Isi</p>", metadata={"title": "Judul", "date": datetime(2026, 12, 1)},
+                      settings=deepcopy(DEFAULT_CONFIG), source_path="/isi/berita/a.md")
+    article.pratinjau = "kartu-1"
+    with incremental.reading() as title_only:
+        assert article.title == "Judul"
+    with incremental.reading() as card:
+        assert article.pratinjau == "kartu-1"
+    assert title_only.sources == {"/isi/berita/a.md#"}
+    assert card.sources == {"/isi/berita/a.md#kartu"}
+    before = incremental.shown_hashes([article], "/isi")
+    article.pratinjau = "kartu-2"
+    after = incremental.shown_hashes([article], "/isi")
+    assert [key for key in before if before[key] != after[key]] == ["berita/a.md#kartu"]

@@ -64,11 +64,14 @@ DIGEST_FOLDER = "sidik"  # content_digests' cache, one file per content folder
 PROJECT = "portal-kim-kobar"  # this project's own distribution (pyproject.toml)
 FORMAT = 3
 # What a page shows of a content besides its body, recorded per content and
-# attribute: its title (front matter, left out of the base) and its address
-# (Pelican's override_url, which the plugin sets for every content; made from
-# the slug, which Pelican makes from the title when the front matter has
-# none). Editing either renders only the pages that show it.
-SHOWN_FIELDS = ("title", "override_url")
+# group of attributes (the group's key suffix, see label_key): its title
+# (front matter, left out of the base) and its address (Pelican's
+# override_url, which the plugin sets for every content; made from the slug,
+# which Pelican makes from the title when the front matter has none); and its
+# link-preview card (`pratinjau`, output/previews.py: drawn from its title
+# and its KIM's, so it names them without the page reading them). Editing
+# any of them renders only the pages that show it.
+SHOWN_FIELDS = {"title": "", "override_url": "", "pratinjau": "kartu"}
 # Settings that name where this build goes, where it comes from and how many
 # processes render it: they differ between two builds of the same site and
 # change nothing that is written.
@@ -93,18 +96,18 @@ def produced(paths):
         _Reads.produced.update(paths)
 
 
-def label_key(source):
-    """What a record calls the shown fields of the content at `source` (its
-    body is its source path alone): a page that shows a title and not the
-    body is not rendered again when only the body changes. One key for all
-    of them: a page showing a title nearly always links it too, and the
-    record of a large site stays smaller."""
-    return f"{source}#"
+def label_key(source, group=""):
+    """What a record calls a group of shown fields of the content at
+    `source` (its body is its source path alone): a page that shows a title
+    and not the body is not rendered again when only the body changes. One
+    key for a title and its address: a page showing a title nearly always
+    links it too, and the record of a large site stays smaller."""
+    return f"{source}#{group}"
 
 
 def shows(items):
-    """Note that the file being written shows the shown fields of `items`
-    through values made from them before it was rendered."""
+    """Note that the file being written shows the titles and addresses of
+    `items` through values made from them before it was rendered."""
     if _Reads.current is not None:
         _Reads.current.update(label_key(item.source_path) for item in items if item.source_path)
 
@@ -113,15 +116,15 @@ class _Shown:
     """A content's field (SHOWN_FIELDS) kept in the instance as Pelican sets
     it; reading it notes the content as shown by the file being written."""
 
-    def __init__(self, name):
-        self.name = name
+    def __init__(self, name, group):
+        self.name, self.group = name, group
 
     def __get__(self, item, owner=None):
         if item is None:
             return self
         # (Not a static file's: its address is made from its path, in the base.)
         if _Reads.current is not None and item.source_path and not isinstance(item, Static):
-            _Reads.current.add(label_key(item.source_path))
+            _Reads.current.add(label_key(item.source_path, self.group))
         try:
             return item.__dict__[self.name]
         except KeyError:
@@ -138,8 +141,8 @@ def install():
     value Pelican set."""
     if getattr(Content, "_portal_recorded", False):
         return
-    for name in SHOWN_FIELDS:
-        setattr(Content, name, _Shown(name))
+    for name, group in SHOWN_FIELDS.items():
+        setattr(Content, name, _Shown(name, group))
     for name in ("get_content", "get_summary"):
         original = Content.__dict__[name]
 
@@ -338,7 +341,7 @@ def _hash(text):
 
 def shown_hashes(items, content_dir):
     """{source path relative to the content folder: hash of its body HTML,
-    and label_key(that path): hash of its shown fields}.
+    and label_key(that path, group): hash of each group of its shown fields}.
 
     A body's hash holds the address of every content it links to with
     {filename}: Pelican writes those addresses into the body once per
@@ -358,8 +361,10 @@ def shown_hashes(items, content_dir):
             other = named.get(path)
             body += f"\0{target}\0{other.__dict__.get('override_url') if other else ''}"
         hashes[name] = _hash(body)
-        hashes[label_key(name)] = _hash("\0".join(str(item.__dict__.get(field))
-                                                  for field in SHOWN_FIELDS))
+        for group in set(SHOWN_FIELDS.values()):
+            hashes[label_key(name, group)] = _hash("\0".join(
+                str(item.__dict__.get(field)) for field, its in SHOWN_FIELDS.items()
+                if its == group))
     return hashes
 
 
