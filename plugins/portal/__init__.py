@@ -201,7 +201,8 @@ def _finalized(pelican):
     # From the finished site: the worker's version is a hash of what it caches.
     offline.write(pelican.output_path, settings)
     if settings.get("SEARCH_INDEX", True):
-        search.build_index(pelican.output_path, build.search_bundles, build.carry)
+        search.build_index(pelican.output_path, build.search_bundles, build.carry,
+                           settings.get("PORTAL_WORKERS"))
     build.carry.record.save(settings["CACHE_PATH"])
     if build.carry.earlier is not None:
         # Short: Pelican's console wraps long lines.

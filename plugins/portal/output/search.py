@@ -42,6 +42,7 @@ The indexed copy therefore ends every such block itself (``punctuated``):
 the text after it.
 """
 
+import functools
 import gzip
 import hashlib
 import importlib.metadata
@@ -57,6 +58,7 @@ from pathlib import Path
 
 import cbor2
 
+from .. import cores
 from ..model.formatting import bulan_tahun
 
 # The kinds of page the search finds, as each page names itself in its
@@ -172,16 +174,24 @@ def plan(tiers, part_size):
     return bundles
 
 
-def build_index(output_dir, bundles, carry=None):
-    """Index each part of `bundles` (plan); with `carry`
-    (incremental.Carry), a part whose pages show Pagefind the same as in the
-    previous build (same_for_index) is linked from it instead of being
-    indexed again."""
+def build_index(output_dir, bundles, carry=None, workers=None):
+    """Index each part of `bundles` (plan), the parts on up to `workers`
+    processes (cores.count); with `carry` (incremental.Carry), a part whose
+    pages show Pagefind the same as in the previous build (same_for_index)
+    is linked from it instead of being indexed again."""
     output_dir = Path(output_dir)
     key = _indexer_key()
-    for bundle, part in bundles.items():
-        if carry is None or not carry.take_tree(bundle, part, key, same_for_index):
-            _index_part(output_dir, bundle, part)
+    parts = [(bundle, part) for bundle, part in bundles.items()
+             if carry is None or not carry.take_tree(bundle, part, key, same_for_index)]
+    # Each part is a Pagefind run of its own, into its own folder: the parts
+    # are indexed side by side (a part's preparation and Pagefind's run
+    # each keep one core busy).
+    cores.map_items(functools.partial(_index_job, output_dir), parts, workers, threshold=2,
+                    chunks_per_worker=1)
+
+
+def _index_job(output_dir, job):
+    _index_part(output_dir, *job)
 
 
 # What Pagefind reads of a page: the element marked data-pagefind-body (an
