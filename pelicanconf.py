@@ -323,6 +323,10 @@ DISPLAY_PAGES_ON_MENU = False
 DISPLAY_CATEGORIES_ON_MENU = False
 
 DEFAULT_DATE = None
+# Dates come from the front matter only (validation asks for them where a
+# type has one): no date is read from a file's name ("2024-05-01-x.md").
+# Pelican would otherwise parse a date from every such name on every build.
+FILENAME_METADATA = ""
 # Resized photos are kept here between builds (content-addressed).
 CACHE_PATH = os.path.join(PROJECT_ROOT, ".cache")
 RELATIVE_URLS = False
