@@ -7,6 +7,7 @@ from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
+from pelican.contents import Content
 from pelican.generators import ArticlesGenerator
 
 from .builder import incremental, parallel
@@ -182,11 +183,30 @@ def _fix_urls(generators):
     """URLs are final once all content is read. Pelican recomputes a
     content's URL from its settings on every use (thousands of times per
     page list) unless its override_url attribute holds it. (Not
-    override_save_as: Pelican takes that as leave to overwrite output.)"""
+    override_save_as: Pelican takes that as leave to overwrite output; the
+    file a content is saved as is kept where _fixed_save_as finds it.)"""
     for generator in generators:
         for name in CONTENT_LISTS:
             for item in getattr(generator, name, ()):
                 item.override_url = item.url
+                item._portal_save_as = item.save_as
+
+
+def _fixed_save_as():
+    """Pelican's Content.save_as, but the value _fix_urls kept once there is
+    one: Pelican recomputes it from the settings on every use (the writer,
+    the sitemap's and the search index's lists: tens of thousands of uses
+    on a large site)."""
+    computed = Content.save_as.fget
+    if getattr(computed, "_portal_fixed", False):
+        return  # once per process
+
+    def save_as(self):
+        fixed = self.__dict__.get("_portal_save_as")
+        return fixed if fixed is not None else computed(self)
+
+    save_as._portal_fixed = True
+    Content.save_as = property(save_as)
 
 
 def _get_writer(pelican):
@@ -212,6 +232,7 @@ def _finalized(pelican):
 
 def register():
     incremental.install()
+    _fixed_save_as()
     signals.initialized.connect(_initialized)
     signals.get_generators.connect(_get_generators)
     signals.article_generator_finalized.connect(grouping.linear_groups)
