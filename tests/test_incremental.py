@@ -87,12 +87,23 @@ def test_a_body_edit_renders_only_the_pages_that_show_it(site, kind):
 
 
 def _title(text, suffix):
-    return re.sub(r"^title: (.*)$", rf"title: \1 {suffix}", text, count=1, flags=re.M)
+    def edit(match):
+        value = match.group(1)
+        if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'":  # quoted
+            return f"title: {value[:-1]} {suffix}{value[-1]}"
+        return f"title: {value} {suffix}"
+
+    return re.sub(r"^title: (.*)$", edit, text, count=1, flags=re.M)
 
 
-@pytest.mark.parametrize("kind", list(FILES))
+# Also a fact check in a weekly digest, whose address comes from its title:
+# the digest's WhatsApp message is made from titles and addresses.
+TITLED = {**FILES, "cek-fakta": "berita/contoh-cek-fakta.md"}
+
+
+@pytest.mark.parametrize("kind", list(TITLED))
 def test_a_title_edit_renders_only_the_pages_that_show_it(site, kind):
-    path = site.content / FILES[kind]
+    path = site.content / TITLED[kind]
     path.write_text(_title(path.read_text(encoding="utf-8"), "Diperbarui"), encoding="utf-8")
     output, rendered, carried = site.rebuild()
     # A page's title is in every page's menu; any other title is on the
@@ -443,3 +454,20 @@ def test_reading_a_title_or_a_card_notes_what_the_page_shows():
     article.pratinjau = "kartu-2"
     after = incremental.shown_hashes([article], "/isi")
     assert [key for key in before if before[key] != after[key]] == ["berita/a.md#kartu"]
+
+
+def test_the_layout_holds_title_orders_and_search_part_names():
+    """What pages depend on without showing it: the order of the lists
+    sorted by title, and the search parts' names, which are made from the
+    pages' addresses (an address can come from a title) and which the
+    search page lists."""
+    from types import SimpleNamespace
+
+    from portal.builder.incremental import layout_key
+
+    first, second = (SimpleNamespace(source_path=f"/isi/kim/{name}.md") for name in "ab")
+    key = layout_key("base", "/isi", [[first, second]], ["pagefind"])
+    assert key == layout_key("base", "/isi", [[first, second]], ["pagefind"])
+    assert key != layout_key("base", "/isi", [[second, first]], ["pagefind"])
+    assert key != layout_key("base", "/isi", [[first, second]], ["pagefind", "pagefind-1b"])
+    assert key != layout_key("other", "/isi", [[first, second]], ["pagefind"])

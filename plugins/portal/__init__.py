@@ -160,8 +160,11 @@ def _prepare_carry(build, generators, settings, portal):
     showing nothing that changed since are carried over (incremental.py)."""
     items = [item for generator in generators for name in CONTENT_LISTS
              for item in getattr(generator, name, ())]
-    # The KIM and potensi lists are sorted by title (relations.by_title).
-    base = incremental.layout_key(build.base, settings["PATH"], (portal.kims, portal.potensi))
+    # The KIM and potensi lists are sorted by title (relations.by_title); the
+    # search parts are named from the pages' addresses (search.plan), and the
+    # search page lists them.
+    base = incremental.layout_key(build.base, settings["PATH"], (portal.kims, portal.potensi),
+                                  sorted(build.search_bundles))
     record = incremental.BuildRecord(settings["OUTPUT_PATH"], base,
                                      incremental.shown_hashes(items, settings["PATH"]))
     previous = None

@@ -322,13 +322,14 @@ def _save_digests(store, content_dir, files):
         pass  # only a cache: the next build hashes again
 
 
-def layout_key(base, content_dir, title_orders):
-    """`base` with what was made of titles that pages depend on without
-    showing them: the order of each list in `title_orders` (lists of contents
-    sorted by title: a page of such a list shows other contents when one
-    moves)."""
+def layout_key(base, content_dir, title_orders, names=()):
+    """`base` with what was made of titles and addresses that pages depend
+    on without showing them: the order of each list in `title_orders` (lists
+    of contents sorted by title: a page of such a list shows other contents
+    when one moves), and `names` made from addresses (the search parts')."""
     content_dir = Path(content_dir)
     digest = hashlib.sha256(base.encode())
+    digest.update("\0".join(names).encode() + b"\1")
     for order in title_orders:
         digest.update("\0".join(_relative(item.source_path, content_dir)
                                  for item in order).encode() + b"\1")

@@ -128,7 +128,11 @@ class DigestGenerator(Generator):
                 writer.write_file(digest.save_as, week_page, self.context,
                                   relative_urls=settings["RELATIVE_URLS"], digest=digest,
                                   scope=scope, pesan=message(digest, public_url, sitename),
-                                  page_name=digest.url, url=digest.url)
+                                  page_name=digest.url, url=digest.url,
+                                  # The message was made from their titles and
+                                  # addresses before the page (builder/parallel.py).
+                                  shows=[item for kind, _ in SECTIONS
+                                         for item in getattr(digest, kind)])
             writer.write_file(scope.save_as, index_page, self.context,
                               relative_urls=settings["RELATIVE_URLS"], scope=scope,
                               page_name=scope.url, url=scope.url)
