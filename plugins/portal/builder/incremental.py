@@ -386,6 +386,23 @@ def record_path(cache_path, output_dir):
     return Path(cache_path) / RECORD_FOLDER / f"{name}.json"
 
 
+def _numbered(files, shown_by):
+    """(each content's key once, sorted; `files` with each one's "from" as
+    numbers into that table). A list page shows dozens of contents: as
+    names, a large site's record (read back whole by the next build) and a
+    worker's report (read by the main process) would hold millions of
+    strings."""
+    sources = sorted({key for entry in files.values() for key in shown_by(entry)})
+    number = {key: str(index) for index, key in enumerate(sources)}
+    return sources, {name: {**entry, "from": ",".join(number[key] for key in shown_by(entry))}
+                     for name, entry in files.items()}
+
+
+def _named(sources, numbers):
+    """The keys a "from" of _numbered stands for."""
+    return [sources[int(number)] for number in numbers.split(",")] if numbers else []
+
+
 class BuildRecord:
     def __init__(self, output_dir, base, shown, files=None, search=None, sources=None):
         self.output_dir = Path(output_dir)
@@ -403,10 +420,7 @@ class BuildRecord:
     def shown_by(self, entry):
         """The keys of the contents a file's entry showed."""
         found = entry["from"]
-        if isinstance(found, str):
-            sources = self.sources
-            return [sources[int(number)] for number in found.split(",")] if found else []
-        return found
+        return _named(self.sources, found) if isinstance(found, str) else found
 
     @classmethod
     def load(cls, cache_path, output_dir):
@@ -431,13 +445,7 @@ class BuildRecord:
         # one of a removed folder.
         path.with_suffix(".folder").write_text(str(self.output_dir.resolve()), encoding="utf-8")
         partial = path.with_suffix(f".{os.getpid()}.tmp")
-        # Each content's key once, and each file's list as numbers into that
-        # table: a list page shows dozens of contents, and the record of a
-        # large site is read back whole by the next build (its memory).
-        sources = sorted({key for entry in self.files.values() for key in self.shown_by(entry)})
-        number = {key: str(index) for index, key in enumerate(sources)}
-        files = {name: {**entry, "from": ",".join(number[key] for key in self.shown_by(entry))}
-                 for name, entry in self.files.items()}
+        sources, files = _numbered(self.files, self.shown_by)
         partial.write_text(json.dumps({
             "format": FORMAT, "output": str(self.output_dir.resolve()), "base": self.base,
             "shown": self.shown, "files": files, "search": self.search, "sources": sources,
@@ -575,13 +583,15 @@ class Carry:
     def report(self):
         """What this process wrote and carried, for the main process
         (parallel.py: a worker's files are its own since the fork)."""
-        return json.dumps({"files": self.record.files, "carried": self.carried,
-                           "rendered": self.rendered})
+        sources, files = _numbered(self.record.files, self.record.shown_by)
+        return json.dumps({"sources": sources, "files": files, "carried": self.carried,
+                           "rendered": self.rendered}, separators=(",", ":"))
 
     def merge(self, report):
         data = json.loads(report)
+        sources = [sys.intern(key) for key in data["sources"]]
         for entry in data["files"].values():
-            entry["from"] = [sys.intern(key) for key in entry["from"]]
+            entry["from"] = _named(sources, entry["from"])
         self.record.files.update(data["files"])
         self.carried += data["carried"]
         self.rendered += data["rendered"]
