@@ -10,20 +10,19 @@ output folder) holding:
   and the rapor count from it), every content file's front matter as
   validated but its title, the bytes of every other file in the content
   folder (situs.yml, photos, documents: a hash of each, kept between builds
-  while the file is untouched, see ``content_digests``), and what Pelican
-  and the portal made of titles that other pages depend on without showing
-  them: each content's address (a slug made from its title) and the order of
-  the lists sorted by title (``layout_key``);
-- the hash of what every content file **shows** (its title and its body as
-  the reader made it);
+  while the file is untouched, see ``content_digests``), and what pages
+  depend on without showing it: the order of the lists sorted by title and
+  the search parts' names, made from addresses (``layout_key``);
+- the hash of what every content file **shows** (its body as the reader
+  made it; its title and address; its link-preview card: SHOWN_FIELDS);
 - for each page and feed: which contents it showed, and the hash of its
   bytes.
 
 Which contents a file shows is recorded while it is rendered: every way to a
 content's body goes through Pelican's ``Content.get_content`` and
 ``get_summary`` (templates, filters, structured data and feeds alike), and
-every read of its ``title`` through a recorded attribute; ``install`` wraps
-them once. A value made from a title before the pages are rendered (the
+every read of its title, address or card through a recorded attribute;
+``install`` wraps them once. A value made from a title before the pages are rendered (the
 map's list of places, a feed's name) is made when its file is written
 instead, or the file names the contents it stands for (``shows``).
 
