@@ -327,6 +327,11 @@ DEFAULT_DATE = None
 # type has one): no date is read from a file's name ("2024-05-01-x.md").
 # Pelican would otherwise parse a date from every such name on every build.
 FILENAME_METADATA = ""
+# Memory a build may use, in MiB: pages are written by one process per core
+# (PORTAL_WORKERS) only while each forked copy still fits (cores.within_memory).
+# A site of 100,000 articles is written by one process within 4 GB, where two
+# would need more than 5 GB (docs/performance.md). 0: no limit.
+PORTAL_MEMORY_MB = 4096
 # Resized photos are kept here between builds (content-addressed).
 CACHE_PATH = os.path.join(PROJECT_ROOT, ".cache")
 RELATIVE_URLS = False

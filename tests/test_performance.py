@@ -21,12 +21,20 @@ def content(tmp_path_factory):
 
 
 def test_pages_rendered_on_two_processes_match_one_process(content, tmp_path):
-    one, two = tmp_path / "satu", tmp_path / "dua"
-    for output, workers in ((one, 1), (two, 2)):
-        result = build(content, output, overrides={"PORTAL_WORKERS": workers,
-                                                   "CACHE_PATH": str(tmp_path / "cache")})
+    one, two, tight = tmp_path / "satu", tmp_path / "dua", tmp_path / "sempit"
+    logs = {}
+    # The third asks for two processes within 1 MiB: a forked copy does not
+    # fit, so one process writes every page (cores.within_memory).
+    for output, workers, memory in ((one, 1, 0), (two, 2, 0), (tight, 2, 1)):
+        result = build(content, output, overrides={
+            "PORTAL_WORKERS": workers, "PORTAL_MEMORY_MB": memory,
+            "CACHE_PATH": str(tmp_path / "cache")})
         assert result.returncode == 0, result.stderr
+        logs[output] = result.stdout + result.stderr
     assert stable(two) == stable(one)
+    assert stable(tight) == stable(one)
+    assert "Halaman ditulis oleh 1 proses, bukan 2" in logs[tight]
+    assert "Halaman ditulis oleh" not in logs[two]
     # Not two empty sites: each extra KIM, potensi and news item of the full
     # content has a page of its own, so there are at least that many.
     assert len([name for name in stable(one) if name.endswith(".html")]) >= \

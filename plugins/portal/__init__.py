@@ -107,6 +107,7 @@ def _get_generators(pelican):
 def _all_generators_finalized(generators):
     articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
     portal_generator = next(g for g in generators if isinstance(g, PortalGenerator))
+    portal_generator.build.corpus.all_read()
     portal = link(portal_generator.kims, portal_generator.potensi, articles.articles)
     assign_urls(portal, portal_generator.settings)
     portal.plan = plan_pages(portal, portal_generator.settings)

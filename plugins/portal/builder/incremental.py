@@ -72,9 +72,10 @@ FORMAT = 3
 # any of them renders only the pages that show it.
 SHOWN_FIELDS = {"title": "", "override_url": "", "pratinjau": "kartu"}
 # Settings that name where this build goes, where it comes from and how many
-# processes render it: they differ between two builds of the same site and
+# processes render it (and in how much memory): they differ between two builds of the same site and
 # change nothing that is written.
-_PER_BUILD_SETTINGS = frozenset({"OUTPUT_PATH", "INCREMENTAL_FROM", "PORTAL_WORKERS"})
+_PER_BUILD_SETTINGS = frozenset({"OUTPUT_PATH", "INCREMENTAL_FROM", "PORTAL_WORKERS",
+                                 "PORTAL_MEMORY_MB"})
 
 
 # -- what a file reads while it is written -----------------------------------

@@ -110,6 +110,13 @@ class ShareWriter(Writer):
         super().__init__(output_path, settings=settings)
         settings = settings or {}
         self.workers = cores.count(settings.get("PORTAL_WORKERS"))
+        if self.workers > 1:
+            fitting = cores.within_memory(self.workers, settings.get("PORTAL_MEMORY_MB"))
+            if fitting < self.workers:
+                # Short: Pelican's console wraps long lines.
+                print(f"Halaman ditulis oleh {fitting} proses, bukan {self.workers}: batas "
+                      f"memori {settings.get('PORTAL_MEMORY_MB')} MiB", flush=True)
+                self.workers = fitting
         self.share = 0
         self.skip_next_file = False
         self._turns = 0
