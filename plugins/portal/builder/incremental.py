@@ -411,7 +411,9 @@ class BuildRecord:
         # {output path: {"from": [keys of the contents shown], "sha": hash of
         #                the bytes, "size": ..., "mtime_ns": ...}}; a loaded
         # record keeps each "from" as the file holds it (numbers into
-        # `sources`, see save) until a build asks (shown_by).
+        # `sources`, see save) until a build asks (shown_by), and so does the
+        # next build's record for each file it carries (Carry: it shares
+        # the table).
         self.files = files if files is not None else {}
         self.sources = sources or []
         # {bundle: [the pages it indexes]}
@@ -490,6 +492,13 @@ class Carry:
         self.earlier = previous
         # Its pages can be taken without rendering if it read the same base.
         self.previous = previous if previous and previous.base == record.base else None
+        if self.previous is not None:
+            # A carried file keeps its entry as the previous record holds it,
+            # "from" as numbers into that record's table (take): this record
+            # reads them through the same table. (On a large site, naming the
+            # contents of every carried file made hundreds of thousands of
+            # lists that only the record's save read.)
+            record.sources = self.previous.sources
         self.carried = 0
         self.rendered = 0
         # Folders this process made or found (take): one system call fewer
@@ -534,7 +543,7 @@ class Carry:
                     # A photo's derivative another page already brought.
         except OSError:  # gone, changed, or a file system without hard links
             return False
-        self.record.files[name] = {**entry, "from": shown}
+        self.record.files[name] = entry
         self.carried += 1
         return True
 
