@@ -120,6 +120,7 @@ class ShareWriter(Writer):
         self.share = 0
         self.skip_next_file = False
         self._turns = 0
+        self._newest = None  # the newest article's date (_create_new_feed)
         self._children = []
         self._reports = {}  # worker pid -> the read end of its report pipe
         _writers[:] = [self]
@@ -161,7 +162,12 @@ class ShareWriter(Writer):
             # feed's (incremental.py).
             feed_title = feed_title()
         feed = super()._create_new_feed(feed_type, feed_title, context)
-        return feeds.site_as_author(feeds.steady_updated(feed, context), context["SITENAME"])
+        if self._newest is None:
+            # Once per build, not once per feed: a site of 100,000 articles
+            # has 10,000 KIM feeds.
+            self._newest = feeds.newest_date(context.get("articles") or ())
+        return feeds.site_as_author(feeds.steady_updated(feed, self._newest),
+                                    context["SITENAME"])
 
     def write_feed(self, elements, context, path=None, *args, **kwargs):
         if not self.my_turn() or path and self.carry.take(path):

@@ -18,6 +18,7 @@ import icalendar
 
 from ..domain.agenda import end_of
 from ..model.formatting import plain_text
+from .feeds import newest_date
 
 PRODUCT = "-//Portal KIM Kotawaringin Barat//Agenda//ID"
 
@@ -34,7 +35,7 @@ def published_moment(articles, environ=os.environ):
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), UTC)
-    return max((article.date for article in articles), default=_EPOCH).astimezone(UTC)
+    return newest_date(articles).astimezone(UTC)
 
 
 def _event(acara, public_url, stamp):

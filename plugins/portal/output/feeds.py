@@ -29,8 +29,16 @@ from ..model.vocabulary import CEK_FAKTA
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def steady_updated(feed, context):
-    newest = max((article.date for article in context.get("articles") or ()), default=_EPOCH)
+def newest_date(articles):
+    """The date of the newest of `articles` (the epoch when there is none):
+    what an empty feed gives as its last update, so that it changes with the
+    content and never with the clock."""
+    return max((article.date for article in articles), default=_EPOCH)
+
+
+def steady_updated(feed, newest):
+    """`feed`, whose last update is its newest item's, or `newest` (the
+    site's, newest_date) when it has none."""
     latest = feed.latest_post_date
     feed.latest_post_date = lambda: latest() if feed.items else newest
     return feed
