@@ -1,7 +1,6 @@
 """How many processes the build uses: one per core, as many page writers as
 the memory budget holds (cores.py)."""
 
-import gc
 import os
 
 from portal import cores
@@ -36,16 +35,3 @@ def test_this_process_is_measured():
     # On Linux (where the build runs) the resident size of a Python
     # process is at least a few megabytes.
     assert cores.resident_bytes() > 5 * MIB
-
-
-def _frozen(_):
-    return gc.get_freeze_count()
-
-
-def test_a_pool_inherits_objects_frozen_and_this_process_gets_them_back():
-    # Forked workers leave what they inherit out of their garbage
-    # collections (else one full collection copies it all), and this
-    # process collects its own objects again once the pool is done.
-    gc.unfreeze()  # a build run in this process before may have frozen objects
-    assert all(count > 0 for count in cores.map_items(_frozen, range(4), workers=2))
-    assert gc.get_freeze_count() == 0

@@ -14,7 +14,6 @@ They ask ``count`` for their number like everything else, and then
 ``within_memory``: a forked writer does not stay a cheap copy.
 """
 
-import gc
 import multiprocessing
 import os
 
@@ -66,16 +65,5 @@ def map_items(function, items, workers=None, initializer=None, initargs=(), thre
             initializer(*initargs)
         return [function(item) for item in items]
     chunksize = max(1, len(items) // (workers * chunks_per_worker))
-    # What this process holds is kept out of the workers' garbage
-    # collections: a collection writes to every object it visits, and so
-    # copies the pages a worker shares with this process (at 100,000
-    # articles each of the two search-index workers came to own some
-    # 700 MiB within seconds of the fork).
-    owned = gc.get_freeze_count() == 0
-    gc.freeze()
-    try:
-        with multiprocessing.get_context("fork").Pool(workers, initializer, initargs) as pool:
-            return pool.map(function, items, chunksize=chunksize)
-    finally:
-        if owned:  # else frozen by the page writers (parallel.py), for the whole build
-            gc.unfreeze()
+    with multiprocessing.get_context("fork").Pool(workers, initializer, initargs) as pool:
+        return pool.map(function, items, chunksize=chunksize)
