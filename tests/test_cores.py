@@ -3,6 +3,8 @@ the memory budget holds (cores.py)."""
 
 import os
 
+import pytest
+
 from portal import cores
 
 MIB = 2**20
@@ -35,3 +37,18 @@ def test_this_process_is_measured():
     # On Linux (where the build runs) the resident size of a Python
     # process is at least a few megabytes.
     assert cores.resident_bytes() > 5 * MIB
+
+
+def test_waiting_work_runs_on_threads_of_this_process_in_order():
+    # Nothing is forked (same process), the results come in the items'
+    # order, and an error in one item reaches the caller.
+    assert cores.map_waiting(lambda item: (item * 2, os.getpid()), range(5), workers=2) == \
+        [(item * 2, os.getpid()) for item in range(5)]
+
+    def fail(item):
+        if item == 3:
+            raise ValueError("bagian 3")
+        return item
+
+    with pytest.raises(ValueError, match="bagian 3"):
+        cores.map_waiting(fail, range(5), workers=2)

@@ -7,6 +7,10 @@ of receiving them pickled), in order, or a plain loop when there is one
 core or too little work to pay for starting processes (measured for
 rendering: below about 64 texts).
 
+Work that mostly waits for another program (Pagefind) goes through
+``map_waiting``: threads, since a fork of a process holding a large site
+is not a cheap copy for long.
+
 Writing the pages is the one different case (``builder/parallel.py``): those
 processes do not map a function over items but each walk Pelican's own
 page-writing loop and take their turns, so they fork once, at the writer.
@@ -16,6 +20,7 @@ They ask ``count`` for their number like everything else, and then
 
 import multiprocessing
 import os
+from concurrent.futures import ThreadPoolExecutor
 
 
 def count(requested=None):
@@ -51,6 +56,21 @@ def within_memory(processes, budget_mib, held=None):
         return processes
     fitting = int(budget_mib * 2**20 // (held * _GROWTH_WHILE_WRITING))
     return max(1, min(processes, fitting))
+
+
+def map_waiting(function, items, workers=None):
+    """``[function(item) for item in items]``, on up to `workers` threads:
+    for work that mostly waits for another program, which uses the other
+    cores (a search-index part is mostly Pagefind's own process). Threads
+    share this process's memory; a forked pool does not stay a cheap copy
+    of a large one (at 100,000 articles each of two forked search-index
+    workers came to own some 700 MiB within seconds of the fork)."""
+    items = list(items)
+    workers = min(count(workers), len(items))
+    if workers <= 1:
+        return [function(item) for item in items]
+    with ThreadPoolExecutor(workers) as executor:
+        return list(executor.map(function, items))
 
 
 def map_items(function, items, workers=None, initializer=None, initargs=(), threshold=1,

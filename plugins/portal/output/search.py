@@ -176,7 +176,7 @@ def plan(tiers, part_size):
 
 def build_index(output_dir, bundles, carry=None, workers=None):
     """Index each part of `bundles` (plan), the parts on up to `workers`
-    processes (cores.count); with `carry` (incremental.Carry), a part whose
+    threads (cores.count); with `carry` (incremental.Carry), a part whose
     pages show Pagefind the same as in the previous build (same_for_index)
     is linked from it instead of being indexed again."""
     output_dir = Path(output_dir)
@@ -184,10 +184,9 @@ def build_index(output_dir, bundles, carry=None, workers=None):
     parts = [(bundle, part) for bundle, part in bundles.items()
              if carry is None or not carry.take_tree(bundle, part, key, same_for_index)]
     # Each part is a Pagefind run of its own, into its own folder: the parts
-    # are indexed side by side (a part's preparation and Pagefind's run
-    # each keep one core busy).
-    cores.map_items(functools.partial(_index_job, output_dir), parts, workers, threshold=2,
-                    chunks_per_worker=1)
+    # are indexed side by side, one thread each (a part's preparation keeps
+    # this process busy while Pagefind indexes another on the other core).
+    cores.map_waiting(functools.partial(_index_job, output_dir), parts, workers)
 
 
 def _index_job(output_dir, job):
