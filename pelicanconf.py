@@ -329,8 +329,8 @@ DEFAULT_DATE = None
 FILENAME_METADATA = ""
 # Memory a build may use, in MiB: pages are written by one process per core
 # (PORTAL_WORKERS) only while each forked copy still fits (cores.within_memory).
-# A site of 100,000 articles is written by one process within 4 GB, where two
-# would need more than 5 GB (docs/performance.md). 0: no limit.
+# At 100,000 articles that is one process (2.3 GB at the end of writing; two
+# held 2.9 GB halfway and still grew: docs/performance.md). 0: no limit.
 PORTAL_MEMORY_MB = 4096
 # Resized photos are kept here between builds (content-addressed).
 CACHE_PATH = os.path.join(PROJECT_ROOT, ".cache")

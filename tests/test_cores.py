@@ -39,16 +39,26 @@ def test_this_process_is_measured():
     assert cores.resident_bytes() > 5 * MIB
 
 
-def test_waiting_work_runs_on_threads_of_this_process_in_order():
-    # Nothing is forked (same process), the results come in the items'
-    # order, and an error in one item reaches the caller.
-    assert cores.map_waiting(lambda item: (item * 2, os.getpid()), range(5), workers=2) == \
-        [(item * 2, os.getpid()) for item in range(5)]
+def _pid(item):
+    return item * 2, os.getpid()
 
+
+def test_waiting_work_forks_while_copies_fit_else_runs_on_threads():
+    # With room for a copy per worker: forked processes. Without (a 1 MiB
+    # budget): threads of this process. Either way the results come in the
+    # items' order.
+    forked = cores.map_waiting(_pid, range(6), workers=2, budget_mib=0)
+    assert [value for value, _ in forked] == [0, 2, 4, 6, 8, 10]
+    assert os.getpid() not in {pid for _, pid in forked}
+    threaded = cores.map_waiting(_pid, range(6), workers=2, budget_mib=1)
+    assert threaded == [(item * 2, os.getpid()) for item in range(6)]
+
+
+def test_an_error_in_waiting_work_reaches_the_caller():
     def fail(item):
         if item == 3:
             raise ValueError("bagian 3")
         return item
 
     with pytest.raises(ValueError, match="bagian 3"):
-        cores.map_waiting(fail, range(5), workers=2)
+        cores.map_waiting(fail, range(5), workers=2, budget_mib=1)

@@ -226,7 +226,7 @@ def _finalized(pelican):
     offline.write(pelican.output_path, settings)
     if settings.get("SEARCH_INDEX", True):
         search.build_index(pelican.output_path, build.search_bundles, build.carry,
-                           settings.get("PORTAL_WORKERS"))
+                           settings.get("PORTAL_WORKERS"), settings.get("PORTAL_MEMORY_MB"))
     build.carry.record.save(settings["CACHE_PATH"])
     if build.carry.earlier is not None:
         # Short: Pelican's console wraps long lines.

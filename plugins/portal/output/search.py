@@ -174,9 +174,9 @@ def plan(tiers, part_size):
     return bundles
 
 
-def build_index(output_dir, bundles, carry=None, workers=None):
+def build_index(output_dir, bundles, carry=None, workers=None, budget_mib=None):
     """Index each part of `bundles` (plan), the parts on up to `workers`
-    threads (cores.count); with `carry` (incremental.Carry), a part whose
+    processes or threads (cores.map_waiting, within `budget_mib`); with `carry` (incremental.Carry), a part whose
     pages show Pagefind the same as in the previous build (same_for_index)
     is linked from it instead of being indexed again."""
     output_dir = Path(output_dir)
@@ -184,9 +184,9 @@ def build_index(output_dir, bundles, carry=None, workers=None):
     parts = [(bundle, part) for bundle, part in bundles.items()
              if carry is None or not carry.take_tree(bundle, part, key, same_for_index)]
     # Each part is a Pagefind run of its own, into its own folder: the parts
-    # are indexed side by side, one thread each (a part's preparation keeps
-    # this process busy while Pagefind indexes another on the other core).
-    cores.map_waiting(functools.partial(_index_job, output_dir), parts, workers)
+    # are indexed side by side (a part's preparation and Pagefind's run
+    # each keep one core busy).
+    cores.map_waiting(functools.partial(_index_job, output_dir), parts, workers, budget_mib)
 
 
 def _index_job(output_dir, job):
