@@ -19,17 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import PYTHON, ROOT, SITEURL, _tree  # noqa: E402
-
-
-def pss_mib(pid):
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1]) // 1024
-    except (OSError, ValueError):
-        pass
-    return 0
+from run import PYTHON, ROOT, SITEURL, _tree, pss_kib  # noqa: E402
 
 
 def main(content, output, cache, *settings):
@@ -41,7 +31,7 @@ def main(content, output, cache, *settings):
                                  env={**os.environ, "PORTAL_SITEURL": SITEURL})
         peak = 0
         while build.poll() is None:
-            sizes = [pss_mib(pid) for pid in _tree(build.pid)]
+            sizes = [pss_kib(pid) // 1024 for pid in _tree(build.pid)]
             peak = max(peak, sum(sizes))
             print(f"{time.perf_counter() - start:8.1f} s {sum(sizes):6d} MiB | "
                   + " ".join(map(str, sizes)), flush=True)

@@ -63,16 +63,18 @@ def _memory_of_tree(pid):
     """MiB of memory the process tree uses: the sum of each process's
     proportional set size, so pages a forked worker shares with its parent
     count once."""
-    total = 0
-    for member in _tree(pid):
-        try:
-            for line in Path(f"/proc/{member}/smaps_rollup").read_text().splitlines():
-                if line.startswith("Pss:"):
-                    total += int(line.split()[1])
-                    break
-        except (OSError, ValueError):
-            pass
-    return total / 1024
+    return sum(pss_kib(member) for member in _tree(pid)) / 1024
+
+
+def pss_kib(pid):
+    """One process's proportional set size in KiB (0 once it has ended)."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def timed(command, cwd=ROOT, env=None):
