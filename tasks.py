@@ -2,6 +2,7 @@
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from invoke import Exit, task
@@ -118,10 +119,13 @@ def livereload(c, port=None):
     from portal.builder.warm import WarmPelican
 
     port = _port(port)
-    warm = WarmPelican(CONFIG["settings_base"])
+    # Its last build's process stays: a saved body is on the page within a
+    # second, before the rebuild is done (portal/builder/resident.py).
+    warm = WarmPelican(CONFIG["settings_base"], keep=True)
 
-    def rebuild():
+    def rebuild(forking):
         """Build the preview; the problems that stopped it, for the page."""
+        warm.forking = forking
         try:
             # A preview: rebuilt in seconds, checked by `invoke build`/`publish`.
             _build(CONFIG["settings_base"], checks=False, remove_old_later=True, warm=warm,
@@ -129,6 +133,7 @@ def livereload(c, port=None):
                               "PREVIEW_PROBLEMS_URL": preview.PROBLEMS_URL})
             return []
         except Exit as failure:
+            warm.stop_resident()  # it holds a build that is not on view
             print(failure.message, file=sys.stderr)
             try:  # what `invoke check` says (the build printed it too)
                 _, problems = validate_content(CONFIG["content_path"], ROOT)
@@ -136,10 +141,18 @@ def livereload(c, port=None):
                 problems = []
             return [str(problem) for problem in problems] or [failure.message]
 
+    def render_saved(paths):
+        """{output path: page} for a saved body (one content file), or {}."""
+        if len(paths) != 1 or not paths[0].endswith(".md"):
+            return {}
+        with tempfile.TemporaryDirectory() as folder:
+            page = warm.render_saved(paths[0], folder)
+            return {page: Path(folder, page).read_bytes()} if page else {}
+
     print(f"Pratinjau langsung di http://{CONFIG['host']}:{port}/ (hentikan dengan Ctrl+C)")
     try:
         preview.serve(CONFIG["deploy_path"], CONFIG["host"], port,
-                      [ROOT / path for path in WATCHED], rebuild)
+                      [ROOT / path for path in WATCHED], rebuild, render_saved)
     except OSError as error:  # the port was taken between the check and now
         raise Exit(f"Pratinjau tidak dapat dimulai di port {port} ({error.strerror}). "
                    "Perbaiki: jalankan lagi, atau pilih port lain dengan --port", code=1) from None

@@ -11,7 +11,7 @@ from pelican.contents import Content
 from pelican.generators import ArticlesGenerator
 
 from .builder import incremental, parallel
-from .builder.state import PortalBuild
+from .builder.state import CONTENT_LISTS, PortalBuild
 from .domain import agenda, digest, documents, galleries, grouping, videos
 from .domain.plan import plan_pages
 from .domain.rapor import build as build_rapor
@@ -59,7 +59,8 @@ def _initialized(pelican):
         settings["PATH"], settings["OUTPUT_PATH"], Path(settings["CACHE_PATH"]) / "pratinjau",
         Path(settings["THEME"]) / "css" / "00-tokens.css", settings["SITENAME"],
         settings.get("PORTAL_WORKERS"))
-    pelican.portal_build = PortalBuild(content, derivatives, site, link_previews, base)
+    pelican.portal_build = PortalBuild(content, derivatives, site, link_previews, base,
+                                       rendering=options)
     settings.pop("AUTHOR", None)
     if site.default_author:
         settings["AUTHOR"] = site.default_author
@@ -178,9 +179,6 @@ def _prepare_carry(build, generators, settings, portal):
 # Pelican's direct templates that list articles (pelicanconf.DIRECT_TEMPLATES).
 NEWS_LISTS = ("index", "categories", "tags", "archives")
 
-# The generators' lists of content objects (Pelican's and the portal's).
-CONTENT_LISTS = ("articles", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages",
-                 "kims", "potensi", "acara", "videos", "dokumen", "galeri")
 
 
 def _fix_urls(generators):

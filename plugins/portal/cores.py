@@ -36,10 +36,11 @@ def count(requested=None):
 _GROWTH_WHILE_WRITING = 1.5
 
 
-def resident_bytes():
-    """Memory this process holds now (Linux), or 0 when it cannot be told."""
+def resident_bytes(pid="self"):
+    """Memory this process (or process `pid`) holds now (Linux), or 0 when
+    it cannot be told."""
     try:
-        with open("/proc/self/statm", encoding="ascii") as statm:
+        with open(f"/proc/{pid}/statm", encoding="ascii") as statm:
             return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
     except (OSError, ValueError, IndexError):
         return 0

@@ -134,6 +134,19 @@ class _Shown:
         item.__dict__[self.name] = value
 
 
+# Pelican's memoised Content methods, as install() found them.
+_MEMOISED = []
+
+
+def forget(item):
+    """Drop what Pelican memoised of `item`'s body and summary: the next
+    use computes them from its `_content` again (builder/resident.py sets a
+    new one)."""
+    for memoised in _MEMOISED:
+        for key in [key for key in memoised.cache if key and key[0] is item]:
+            del memoised.cache[key]
+
+
 def install():
     """Record every read of a content's body and shown fields. Pelican's
     Content class is wrapped once per process; the wrappers only note the
@@ -145,6 +158,7 @@ def install():
         setattr(Content, name, _Shown(name, group))
     for name in ("get_content", "get_summary"):
         original = Content.__dict__[name]
+        _MEMOISED.append(original)
 
         def recorded(self, siteurl, _original=original):
             if _Reads.current is not None and self.source_path:

@@ -10,6 +10,10 @@ parked in the settings.
 
 from dataclasses import dataclass, field
 
+# The generators' lists of content objects (Pelican's and the portal's).
+CONTENT_LISTS = ("articles", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages",
+                 "kims", "potensi", "acara", "videos", "dokumen", "galeri")
+
 
 @dataclass
 class PortalBuild:
@@ -18,6 +22,8 @@ class PortalBuild:
     situs: object  # intake.situs.Situs
     previews: object  # output.previews.Previews
     base: str  # everything but the bodies the pages read (builder/incremental.py)
+    # The options the Markdown was rendered with (rendering.take_over_typography).
+    rendering: dict = field(default_factory=dict)
     # This build's incremental.Carry, once all content is read.
     carry: object = None
     # The search index's parts: {bundle: output paths of its pages}, once

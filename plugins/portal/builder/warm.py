@@ -3,8 +3,12 @@
 import importlib
 import os
 import sys
+import threading
 import traceback
 from pathlib import Path
+
+from .. import cores
+from . import resident
 
 
 class WarmPelican:
@@ -15,15 +19,24 @@ class WarmPelican:
     a subprocess would. When a plugin's code changes, what this process
     imported is stale, and builds run as subprocesses again (``usable``)."""
 
-    def __init__(self, settings):
+    def __init__(self, settings, keep=False):
         import pelican
         from pelican.settings import read_settings
 
         self._pelican = pelican
-        plugins = [importlib.import_module(name)
-                   for name in read_settings(str(settings)).get("PLUGINS") or ()]
+        configured = read_settings(str(settings))
+        plugins = [importlib.import_module(name) for name in configured.get("PLUGINS") or ()]
         self.folders = [Path(plugin.__file__).parent for plugin in plugins]
         self.code = self.stamp()
+        self.keep = keep
+        self.budget_mib = configured.get("PORTAL_MEMORY_MB")
+        self.resident = None  # resident.Resident, kept from the last build
+        # The preview asks the resident for pages on its own thread while a
+        # build replaces it on another.
+        self._resident_lock = threading.Lock()
+        # Runs a function where forking is safe (live preview: its main
+        # thread, while builds wait in another); None: here.
+        self.forking = None
 
     def stamp(self):
         """The plugins' Python files and their modification times."""
@@ -35,22 +48,87 @@ class WarmPelican:
 
     def run(self, args):
         """Run Pelican with command-line `args` in a forked copy; whether it
-        succeeded."""
-        sys.stdout.flush()
-        sys.stderr.flush()
-        pid = os.fork()
-        if pid == 0:
-            code = 1
-            try:
-                self._pelican.main(args)
-                code = 0
-            except SystemExit as stop:
-                code = stop.code if isinstance(stop.code, int) else int(stop.code is not None)
-            except BaseException:  # noqa: BLE001 - shown, then the build counts as failed
-                traceback.print_exc()
-            finally:
-                sys.stdout.flush()
-                sys.stderr.flush()
-                os._exit(code)
-        _, status = os.waitpid(pid, 0)
-        return os.waitstatus_to_exitcode(status) == 0
+        succeeded. With `keep`, a copy whose build succeeded stays as the
+        resident (resident.py) until the next build; the fork is done by
+        `forking` when it is set (the preview's thread that may fork)."""
+        with self._resident_lock:
+            if self.resident is not None and cores.within_memory(
+                    2, self.budget_mib, cores.resident_bytes(self.resident.pid)) < 2:
+                # The build's process grows to about the resident's size:
+                # both must fit PORTAL_MEMORY_MB, or the resident goes now.
+                self._stop_resident()
+        status_read, status_write = os.pipe()
+        pipes = (os.pipe(), os.pipe()) if self.keep else None
+
+        def fork():
+            sys.stdout.flush()
+            sys.stderr.flush()
+            pid = os.fork()
+            if pid == 0:
+                os.close(status_read)
+                self._build(args, status_write, pipes)  # never returns
+            return pid
+
+        pid = self.forking(fork) if self.forking is not None else fork()
+        os.close(status_write)
+        with os.fdopen(status_read, "rb") as status:
+            built = status.read(1) == b"\0"  # nothing: the copy died
+        if pipes is not None:
+            (requests_read, requests_write), (replies_read, replies_write) = pipes
+            os.close(requests_read)
+            os.close(replies_write)
+            if built:
+                with self._resident_lock:
+                    self._stop_resident()
+                    self.resident = resident.Resident(pid, requests_write, replies_read)
+                return True
+            os.close(requests_write)
+            os.close(replies_read)
+        os.waitpid(pid, 0)
+        return built
+
+    def _build(self, args, status, pipes):
+        """In the forked copy: build, say whether it succeeded, then exit or,
+        kept, serve as the resident."""
+        kept = None
+        if self.resident is not None:
+            self.resident.let_go()  # the preview's, not this copy's
+        if pipes is not None:
+            (requests_read, requests_write), (replies_read, replies_write) = pipes
+            os.close(requests_write)
+            os.close(replies_read)
+            kept = resident.capture()
+        code = 1
+        try:
+            self._pelican.main(args)
+            code = 0
+        except SystemExit as stop:
+            code = stop.code if isinstance(stop.code, int) else int(stop.code is not None)
+        except BaseException:  # noqa: BLE001 - shown, then the build counts as failed
+            traceback.print_exc()
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os.write(status, b"\0" if code == 0 else b"\1")
+            os.close(status)
+            if code == 0 and kept is not None and kept.generators is not None:
+                resident.serve(kept, requests_read, replies_write)  # never returns
+            os._exit(code)
+
+    def render_saved(self, path, folder):
+        """The output path of the page of the content file at `path`, whose
+        body was saved, rendered into `folder` by the resident; None when
+        there is no resident or it cannot (the full rebuild then shows it)."""
+        with self._resident_lock:
+            if self.resident is None:
+                return None
+            return self.resident.render(path, folder)
+
+    def stop_resident(self):
+        with self._resident_lock:
+            self._stop_resident()
+
+    def _stop_resident(self):
+        if self.resident is not None:
+            self.resident.stop()
+            self.resident = None

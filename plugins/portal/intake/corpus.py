@@ -41,6 +41,12 @@ class Corpus:
         found = self._entries.get(Path(source_path))
         return found if found is not None else self._entries[Path(source_path).resolve()]
 
+    def document(self, source_path):
+        """The validated document of a content file, or None: what is kept
+        of it after all_read() too."""
+        found = self._entries.get(Path(source_path))
+        return found.document if found is not None else None
+
     def all_read(self):
         """Pelican has read every entry: its objects hold what the pages
         show. What the rest of the build asks of a document (its path,

@@ -205,41 +205,45 @@ class _Checker:
                          f"tidak berakhiran .md. Perbaiki: {fix}")
 
     def read_all(self):
-        documents = []
         # Never through a symbolic link (check_files names each one).
-        for path in sorted(path for path in uploads.walk(self.content_dir)
-                           if path.suffix == ".md" and not path.is_symlink()):
-            relative = path.relative_to(self.content_dir)
-            if uploads.hidden(relative):
-                continue
-            relpath = self.rel(path, real=True)
-            ctype = CONTENT_TYPES.get(relative.parts[0]) if len(relative.parts) > 1 else None
-            if ctype is None:
-                folders = ", ".join(f"content/{key}/" for key in CONTENT_TYPES)
-                self.add(relpath, "", "berkas berada di luar folder jenis konten. "
-                         f"Perbaiki: pindahkan ke salah satu folder {folders}")
-                continue
-            mtime_ns = path.stat().st_mtime_ns  # before reading: a later edit shows as newer
-            try:
-                text = path.read_text(encoding="utf-8")
-            except UnicodeDecodeError:
-                self.add(relpath, "", "berkas bukan teks UTF-8. Perbaiki: simpan ulang "
-                         "berkas dengan pengodean UTF-8")
-                self.unreadable(ctype, path)
-                continue
-            try:
-                metadata, body, body_line, lines = frontmatter.split(text)
-            except frontmatter.FrontMatterError as error:
-                self.add(relpath, "", error.message, line=error.line)
-                self.unreadable(ctype, path)
-                continue
-            except Exception as error:  # noqa: BLE001 - reported, never a traceback
-                self.add(relpath, "", unexpected(error))
-                self.unreadable(ctype, path)
-                continue
-            documents.append(Document(path, relpath, ctype, metadata, body, body_line, lines,
-                                      mtime_ns, text))
-        return documents
+        found = (self.read_one(path) for path in sorted(
+            path for path in uploads.walk(self.content_dir)
+            if path.suffix == ".md" and not path.is_symlink()))
+        return [doc for doc in found if doc is not None]
+
+    def read_one(self, path):
+        """The Document of the Markdown file at `path` (inside the resolved
+        content folder, not a link), or None: a hidden file, or one whose
+        problem (where it is, its encoding, its front matter) is added."""
+        relative = path.relative_to(self.content_dir)
+        if uploads.hidden(relative):
+            return None
+        relpath = self.rel(path, real=True)
+        ctype = CONTENT_TYPES.get(relative.parts[0]) if len(relative.parts) > 1 else None
+        if ctype is None:
+            folders = ", ".join(f"content/{key}/" for key in CONTENT_TYPES)
+            self.add(relpath, "", "berkas berada di luar folder jenis konten. "
+                     f"Perbaiki: pindahkan ke salah satu folder {folders}")
+            return None
+        mtime_ns = path.stat().st_mtime_ns  # before reading: a later edit shows as newer
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            self.add(relpath, "", "berkas bukan teks UTF-8. Perbaiki: simpan ulang "
+                     "berkas dengan pengodean UTF-8")
+            self.unreadable(ctype, path)
+            return None
+        try:
+            metadata, body, body_line, lines = frontmatter.split(text)
+        except frontmatter.FrontMatterError as error:
+            self.add(relpath, "", error.message, line=error.line)
+            self.unreadable(ctype, path)
+            return None
+        except Exception as error:  # noqa: BLE001 - reported, never a traceback
+            self.add(relpath, "", unexpected(error))
+            self.unreadable(ctype, path)
+            return None
+        return Document(path, relpath, ctype, metadata, body, body_line, lines, mtime_ns, text)
 
     def check_situs(self):
         """content/situs.yml, when there is one, against schema.SITUS."""
@@ -728,6 +732,31 @@ def validate_content(content_dir, display_root=None):
     checker.check_file_names()
     checker.check_files()
     return documents, sorted(set(checker.problems))
+
+
+def check_file(content_dir, display_root, path):
+    """``(document, problems)`` for one Markdown file of the content folder,
+    checked alone: its fields and its body, not what only the whole folder
+    shows (duplicates, references between files, files nobody uses). The
+    document is None when the file could not be read as one, or is not a
+    content file (outside the type folders, hidden, or reached through a
+    symbolic link)."""
+    checker = _Checker(content_dir, display_root)
+    path = Path(os.path.abspath(path))
+    try:
+        relative = path.relative_to(checker.content_dir)
+    except ValueError:
+        return None, [Problem(str(path), 0, "", "berkas berada di luar folder konten")]
+    if path.suffix != ".md" or uploads.link_on_the_way(checker.content_dir, relative) is not None \
+            or not path.is_file():
+        return None, [Problem(checker.rel(path), 0, "", "bukan berkas tulisan konten")]
+    doc = checker.read_one(path)
+    if doc is not None:
+        try:
+            checker.check_document(doc)
+        except Exception as error:  # noqa: BLE001 - reported, never a traceback
+            checker.add(doc.relpath, "", unexpected(error))
+    return doc, sorted(set(checker.problems))
 
 
 def unexpected(error):

@@ -1,0 +1,89 @@
+"""The live preview's resident (portal/builder/resident.py): after a saved
+body, the page it renders is the page the full rebuild writes, and it
+renders nothing it cannot make right."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, copy_project
+
+# Run in the project's copy, as `invoke livereload` runs there: builds with a
+# kept resident, saves, then asks it for the page.
+SCRIPT = """
+import sys, tempfile
+from pathlib import Path
+import tasks
+from portal.builder import site
+from portal.builder.warm import WarmPelican
+
+content, settings = tasks.CONFIG["content_path"], tasks.CONFIG["settings_base"]
+warm = WarmPelican(settings, keep=True)
+site.build_and_swap(content, settings, Path("output"), warm=warm)
+assert warm.resident is not None
+source = content / sys.argv[1]
+old = source.read_text(encoding="utf-8")
+new = old.replace(sys.argv[2], sys.argv[3], 1) if len(sys.argv) > 3 else old + sys.argv[2]
+assert new != old
+source.write_text(new, encoding="utf-8")
+folder = Path(tempfile.mkdtemp())
+page = warm.render_saved(source, folder)
+print("HALAMAN", page)
+if page:
+    Path("cepat.html").write_bytes((folder / page).read_bytes())
+    # A second save of the same body: the resident answers again.
+    assert warm.render_saved(source, folder) == page
+warm.stop_resident()
+# The full rebuild of the same content, as the preview runs it next (it
+# refuses a file with problems, and says why).
+try:
+    site.build_and_swap(content, settings, Path("output"), warm=warm)
+except site.BuildFailed:
+    pass
+"""
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path / "proyek")
+
+
+def saved(project, *edit):
+    result = subprocess.run([sys.executable, "-c", SCRIPT, *edit], cwd=project,
+                            capture_output=True, text=True,
+                            env={**os.environ, "PORTAL_TODAY": "2026-06-15",
+                                 "PYTHONPATH": str(ROOT / "tests")})
+    assert result.returncode == 0, result.stdout + result.stderr
+    line = next(line for line in result.stdout.splitlines() if line.startswith("HALAMAN "))
+    page = line.split(" ", 1)[1]
+    return None if page == "None" else page
+
+
+@pytest.mark.parametrize("source", ["halaman/tentang-portal.md", "kim/palae.md"])
+def test_a_saved_body_is_rendered_as_the_rebuild_writes_it(project, source):
+    page = saved(project, source, "\nKalimat baru dari editor, **tebal** dan [tautan]"
+                                  "(https://example.com/).\n")
+    assert page is not None
+    fast = (project / "cepat.html").read_bytes()
+    assert "Kalimat baru dari editor" in fast.decode("utf-8")
+    assert fast == (project / "output" / page).read_bytes()
+
+
+def test_an_article_body_is_rendered_as_the_rebuild_writes_it(project):
+    article = sorted((project / "content" / "berita").glob("*.md"))[0]
+    page = saved(project, f"berita/{article.name}", "\nParagrafTambahanBerita\n")
+    assert page is not None and page.startswith("berita/")
+    fast = (project / "cepat.html").read_bytes()
+    assert b"ParagrafTambahanBerita" in fast
+    assert fast == (project / "output" / page).read_bytes()
+
+
+@pytest.mark.parametrize("edit", [
+    ("title: ", "title: Judul Baru "),  # front matter: lists and cards show it
+    ("\n---\n", "\n---\n<script>alert(1)</script>\n"),  # a problem: the rebuild says so
+    ("\n---\n", "\n---\n![Foto](images/tidak-ada.jpg)\n"),
+])
+def test_what_the_old_build_cannot_show_waits_for_the_rebuild(project, edit):
+    assert saved(project, "halaman/tentang-portal.md", *edit) is None
