@@ -9,6 +9,13 @@ problems of the last rebuild and answers them at PROBLEMS_URL;
 theme/static/js/pratinjau.js, which pages load only in the live preview
 (base.html, when LIVERELOAD_PORT is set), shows them above the page and in
 the browser's console. The published site has neither.
+
+Every save starts a full rebuild, in a thread of its own, so that pages are
+served while it runs; saves made meanwhile start one more when it is done.
+Before that, a saved body is rendered at once by the resident (the process
+of the last build, resident.py) and its page served from memory until a
+rebuild that read the saved file replaces the site: at 5,000 articles the
+page is back in a third of a second instead of after the whole rebuild.
 """
 
 import json
