@@ -40,6 +40,13 @@ from generate import generate  # noqa: E402
 from search_transfer import search_transfer  # noqa: E402
 
 SITEURL = "https://kim.contoh.test"
+# The build's day, the same for every build of one run: the agenda, rapor and
+# calendars change with the regency's day (17:00 UTC), and a day change
+# between a cold build and its rebuild renders every page again.
+sys.path.insert(0, str(ROOT / "plugins"))
+from portal.domain.agenda import today  # noqa: E402
+
+TODAY = os.environ.get("PORTAL_TODAY") or today().isoformat()
 _site = None
 
 PYTHON = sys.executable
@@ -158,7 +165,7 @@ def portal_build(content, output, cache, previous=None):
         overrides.append(f'INCREMENTAL_FROM="{previous}"')
     return timed([PYTHON, "-m", "pelican", str(content), "-s", str(ROOT / "publishconf.py"),
                   "-o", str(output), "--fatal", "warnings", "-e", *overrides],
-                 env={"PORTAL_SITEURL": SITEURL})
+                 env={"PORTAL_SITEURL": SITEURL, "PORTAL_TODAY": TODAY})
 
 
 def same_bytes(first, second):
