@@ -143,10 +143,8 @@ def livereload(c, port=None):
 
     def render_saved(paths):
         """{output path: page} for a saved body (one content file), or {}."""
-        if len(paths) != 1 or not paths[0].endswith(".md"):
-            return {}
         with tempfile.TemporaryDirectory() as folder:
-            page = warm.render_saved(paths[0], folder)
+            page = warm.render_saved(paths, folder)
             return {page: Path(folder, page).read_bytes()} if page else {}
 
     print(f"Pratinjau langsung di http://{CONFIG['host']}:{port}/ (hentikan dengan Ctrl+C)")

@@ -29,12 +29,15 @@ new = old.replace(sys.argv[2], sys.argv[3], 1) if len(sys.argv) > 3 else old + s
 assert new != old
 source.write_text(new, encoding="utf-8")
 folder = Path(tempfile.mkdtemp())
-page = warm.render_saved(source, folder)
+page = warm.render_saved([source], folder)
 print("HALAMAN", page)
 if page:
     Path("cepat.html").write_bytes((folder / page).read_bytes())
     # A second save of the same body: the resident answers again.
-    assert warm.render_saved(source, folder) == page
+    assert warm.render_saved([source], folder) == page
+else:
+    # What it cannot show means its build is behind the files: it goes.
+    assert warm.resident is None
 warm.stop_resident()
 # The full rebuild of the same content, as the preview runs it next (it
 # refuses a file with problems, and says why).
@@ -84,6 +87,29 @@ def test_an_article_body_is_rendered_as_the_rebuild_writes_it(project):
     ("title: ", "title: Judul Baru "),  # front matter: lists and cards show it
     ("\n---\n", "\n---\n<script>alert(1)</script>\n"),  # a problem: the rebuild says so
     ("\n---\n", "\n---\n![Foto](images/tidak-ada.jpg)\n"),
+    # A link is checked against the whole content (a draft, a published file).
+    ("\n---\n", "\n---\n[Lihat]({filename}/halaman/tentang-portal.md)\n"),
 ])
 def test_what_the_old_build_cannot_show_waits_for_the_rebuild(project, edit):
     assert saved(project, "halaman/tentang-portal.md", *edit) is None
+
+
+def test_several_files_saved_at_once_wait_for_the_rebuild(tmp_path):
+    from portal.builder.warm import WarmPelican
+
+    class Answering:
+        pid = 0
+        asked = []
+
+        def render(self, path, folder):
+            self.asked.append(path)
+            return "halaman/index.html"
+
+        def stop(self):
+            pass
+
+    warm = WarmPelican(ROOT / "pelicanconf.py", keep=True)
+    warm.resident = Answering()
+    assert warm.render_saved([tmp_path / "a.md"], tmp_path) == "halaman/index.html"
+    assert warm.render_saved([tmp_path / "a.md", tmp_path / "b.md"], tmp_path) is None
+    assert warm.resident is None and Answering.asked == [tmp_path / "a.md"]

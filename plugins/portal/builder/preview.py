@@ -21,6 +21,7 @@ page is back in a third of a second instead of after the whole rebuild.
 import json
 import os
 import stat
+import sys
 import threading
 
 import livereload
@@ -195,7 +196,12 @@ def serve(root, host, port, watched, rebuild, render_saved=None):
     until = {}
 
     def on_change(paths):
-        made = render_saved(paths) if render_saved is not None else {}
+        made = {}
+        try:
+            made = render_saved(paths) if render_saved is not None else {}
+        except Exception as error:  # noqa: BLE001 - the rebuild below shows the change
+            print(f"Pratinjau cepat dilewati ({type(error).__name__}: {error})",
+                  file=sys.stderr)
         if made:
             pages.update(made)
             until.update(dict.fromkeys(made, builds["started"] + 1))

@@ -33,7 +33,7 @@ from pelican.writers import Writer
 
 from ..intake import rendering
 from ..intake.corpus import Corpus, Entry
-from ..intake.validation import check_file
+from ..intake.validation import INTRASITE_LINK_RE, check_file
 from . import incremental
 from .state import CONTENT_LISTS
 
@@ -126,6 +126,10 @@ def render_saved_body(kept, path, folder):
     reader = generator.readers.readers["md"]
     reader.corpus = Corpus([Entry(document, body, summary, title)])
     content, _ = reader.read(str(document.path))
+    if _links(content) != _links(item._content):
+        # What a link may point at is checked across the whole content
+        # (a draft, a file the site publishes): only the rebuild can.
+        raise Refused("the body links other entries or files")
     item._content = content
     incremental.forget(item)
     writer = _OnePage(str(folder), settings, item.save_as)
@@ -139,6 +143,12 @@ def render_saved_body(kept, path, folder):
     if not Path(folder, item.save_as).is_file():
         raise Refused("its generator wrote no page for it")
     return item.save_as
+
+
+def _links(html):
+    """The entries and files a body links ({filename}, {static}, {attach}),
+    as the reader gives it (Pelican makes them addresses when it is shown)."""
+    return sorted(INTRASITE_LINK_RE.findall(html))
 
 
 # -- the resident process ---------------------------------------------------
@@ -187,6 +197,8 @@ class Resident:
             self._requests.write(json.dumps({"path": str(path), "folder": str(folder)}) + "\n")
             self._requests.flush()
             ready, _, _ = select.select([self._replies], [], [], timeout)
+            # No answer in time: a late one would answer the next request
+            # (the caller stops a resident that gives no page).
             answer = json.loads(self._replies.readline() or "{}") if ready else {}
         except (OSError, ValueError):
             return None

@@ -69,7 +69,13 @@ class WarmPelican:
                 self._build(args, status_write, pipes)  # never returns
             return pid
 
-        pid = self.forking(fork) if self.forking is not None else fork()
+        try:
+            pid = self.forking(fork) if self.forking is not None else fork()
+        except BaseException:
+            for descriptor in (status_read, status_write,
+                               *(end for pipe in pipes or () for end in pipe)):
+                os.close(descriptor)
+            raise
         os.close(status_write)
         with os.fdopen(status_read, "rb") as status:
             built = status.read(1) == b"\0"  # nothing: the copy died
@@ -115,14 +121,23 @@ class WarmPelican:
                 resident.serve(kept, requests_read, replies_write)  # never returns
             os._exit(code)
 
-    def render_saved(self, path, folder):
-        """The output path of the page of the content file at `path`, whose
-        body was saved, rendered into `folder` by the resident; None when
-        there is no resident or it cannot (the full rebuild then shows it)."""
+    def render_saved(self, paths, folder):
+        """The output path of the page of the one content file in `paths`
+        (all that changed) whose body was saved, rendered into `folder` by
+        the resident; None when there is no resident or it cannot (the
+        full rebuild then shows the change). A change the resident did not
+        render means its build no longer matches the files (a title, a
+        template, a photo): it is stopped, and the next build's process
+        takes its place."""
         with self._resident_lock:
             if self.resident is None:
                 return None
-            return self.resident.render(path, folder)
+            page = None
+            if len(paths) == 1 and str(paths[0]).endswith(".md"):
+                page = self.resident.render(paths[0], folder)
+            if page is None:
+                self._stop_resident()
+            return page
 
     def stop_resident(self):
         with self._resident_lock:
