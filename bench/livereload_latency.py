@@ -25,10 +25,13 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate  # noqa: E402
+from run import memory_of_tree  # noqa: E402
 
 PROJECT_FILES = ("plugins", "quality", "theme", "tasks.py", "pelicanconf.py", "publishconf.py")
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
 PAUSE_MS = int(os.environ.get("BENCH_PAUSE_MS", "5000"))
+# Long enough for the last save's rebuild to finish before memory is read.
+BUILD_WAIT_MS = int(os.environ.get("BENCH_BUILD_WAIT_MS", "30000"))
 
 
 def project_copy(articles):
@@ -72,6 +75,7 @@ def measure(articles, runs=3):
                 if line.startswith("slug:")) if "slug:" in article.read_text() else None
     url = f"http://localhost:{port}/berita/{slug}/"
     times = []
+    memory = 0.0
     try:
         wait_until_up(url)
         with sync_playwright() as playwright:
@@ -88,20 +92,25 @@ def measure(articles, runs=3):
                 times.append(time.monotonic() - start)
                 # An editor reads the page before saving again.
                 page.wait_for_timeout(PAUSE_MS)
+            # At rest once the last rebuild is done: the server and the
+            # resident (the last build's process, builder/resident.py).
+            page.wait_for_timeout(BUILD_WAIT_MS)
+            memory = memory_of_tree(server.pid)
             browser.close()
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
         shutil.rmtree(work, ignore_errors=True)
-    return times
+    return times, memory
 
 
 def main(sizes):
     for articles in sizes:
-        times = measure(articles)
+        times, memory = measure(articles)
         label = "contoh" if articles == 0 else f"{articles} berita"
         print(f"{label:12} simpan -> halaman dimuat ulang: median {statistics.median(times):.1f} s "
-              f"({', '.join(f'{t:.1f}' for t in times)})")
+              f"({', '.join(f'{t:.1f}' for t in times)}); memori pratinjau saat diam "
+              f"{memory:,.0f} MiB")
 
 
 if __name__ == "__main__":

@@ -66,7 +66,7 @@ def _tree(pid):
     return found
 
 
-def _memory_of_tree(pid):
+def memory_of_tree(pid):
     """MiB of memory the process tree uses: the sum of each process's
     proportional set size, so pages a forked worker shares with its parent
     count once."""
@@ -97,7 +97,7 @@ def timed(command, cwd=ROOT, env=None):
 
     def sample():
         while not done.wait(0.2):
-            peak[0] = max(peak[0], _memory_of_tree(process.pid))
+            peak[0] = max(peak[0], memory_of_tree(process.pid))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
