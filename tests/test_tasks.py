@@ -382,8 +382,15 @@ def test_livereload_reloads_the_open_browser_after_a_saved_change(project, backg
                                                                  chromium):
     with _live_preview_page(project, background, chromium, "error") as (page, errors, source):
         source.write_text(source.read_text() + "\nPerubahanYangDisimpanEditor\n")
-        # No navigation by the test: the page reloads itself.
+        # No navigation by the test: the page reloads itself. A saved body is
+        # shown at once (the resident), while the rebuild still runs, which
+        # the page says until it reloads again with the rebuilt site.
         page.get_by_text("PerubahanYangDisimpanEditor").wait_for(timeout=60000)
+        note = page.locator(".pratinjau-membangun")
+        note.wait_for(timeout=10000)
+        assert "sedang dibangun ulang" in note.inner_text()
+        note.wait_for(state="detached", timeout=60000)
+        page.get_by_text("PerubahanYangDisimpanEditor").wait_for()
     assert errors == []  # in particular, no CSP violation from an injected script
 
 

@@ -5,7 +5,8 @@ stopped the last rebuild.
 A rebuild that `invoke check` would refuse leaves the previous site in
 place (the build never half-changes it), so without a word the editor would
 look at the old page and think the change was lost. The preview keeps the
-problems of the last rebuild and answers them at PROBLEMS_URL;
+problems of the last rebuild and answers them at PROBLEMS_URL, with whether
+a rebuild is under way;
 theme/static/js/pratinjau.js, which pages load only in the live preview
 (base.html, when LIVERELOAD_PORT is set), shows them above the page and in
 the browser's console. The published site has neither.
@@ -107,12 +108,17 @@ def _reload_browsers():
 
 
 class _ProblemsHandler(web.RequestHandler):
-    problems = ()  # set on the subclass made for one preview
+    # Set on the subclass made for one preview: the problems of the last
+    # rebuild, and its builds' state ("running": one is under way).
+    problems = ()
+    builds = {}
 
     def get(self):
         self.set_header("Content-Type", "application/json; charset=utf-8")
         self.set_header("Cache-Control", "no-store")
-        self.write(json.dumps({"masalah": list(self.problems)}, ensure_ascii=False))
+        self.write(json.dumps({"masalah": list(self.problems),
+                               "membangun": bool(self.builds.get("running"))},
+                              ensure_ascii=False))
 
 
 class _Rendered(StaticFileHandler):
@@ -139,13 +145,15 @@ class _Rendered(StaticFileHandler):
 
 
 class _PreviewServer(Server):
-    def __init__(self, problems, pages, **options):
+    def __init__(self, problems, builds, pages, **options):
         super().__init__(**options)
         self._problems = problems
+        self._builds = builds
         self.SFH = type("Rendered", (_Rendered,), {"pages": pages})
 
     def get_web_handlers(self, script):
-        handler = type("Problems", (_ProblemsHandler,), {"problems": self._problems})
+        handler = type("Problems", (_ProblemsHandler,), {"problems": self._problems,
+                                                         "builds": self._builds})
         return [(PROBLEMS_URL, handler), *super().get_web_handlers(script)]
 
 
@@ -240,5 +248,5 @@ def serve(root, host, port, watched, rebuild, render_saved=None):
         watcher.watch(str(path))
     watcher.start_from(watcher.snapshot())  # changes saved during the first build count
     problems[:] = rebuild(forking)
-    server = _PreviewServer(problems, pages, watcher=watcher)
+    server = _PreviewServer(problems, builds, pages, watcher=watcher)
     server.serve(host=host, port=port, root=str(root), open_url_delay=None)
