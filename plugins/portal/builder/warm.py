@@ -2,6 +2,7 @@
 
 import importlib
 import os
+import stat
 import sys
 import threading
 import traceback
@@ -97,6 +98,7 @@ class WarmPelican:
         """In the forked copy: build, say whether it succeeded, then exit or,
         kept, serve as the resident."""
         kept = None
+        _let_go_of_sockets()
         if self.resident is not None:
             self.resident.let_go()  # the preview's, not this copy's
         if pipes is not None:
@@ -147,3 +149,27 @@ class WarmPelican:
         if self.resident is not None:
             self.resident.stop()
             self.resident = None
+
+
+def _let_go_of_sockets():
+    """In a forked copy of the preview: its server's sockets (the listening
+    one, the browsers' connections, its loop's wake-up pair) are the
+    server's. A copy that keeps them, above all the resident, which lives
+    until the next build, would hold a connection the server closed
+    half-open. Each is replaced by /dev/null under the same number, not
+    closed: the server's objects in this copy still name those numbers,
+    and a closed number could be given to a file this build opens."""
+    null = os.open(os.devnull, os.O_RDWR)
+    try:
+        for name in os.listdir("/proc/self/fd"):
+            descriptor = int(name)
+            try:
+                if descriptor > 2 and descriptor != null and \
+                        stat.S_ISSOCK(os.fstat(descriptor).st_mode):
+                    os.dup2(null, descriptor)
+            except OSError:  # the listing's own descriptor, gone by now
+                continue
+    except OSError:  # no /proc: nothing is let go
+        pass
+    finally:
+        os.close(null)
