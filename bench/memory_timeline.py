@@ -19,7 +19,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import PYTHON, ROOT, SITEURL, _tree, pss_kib  # noqa: E402
+from processes import pss_kib, tree  # noqa: E402
+from run import PYTHON, ROOT, SITEURL  # noqa: E402
 
 
 def main(content, output, cache, *settings):
@@ -31,7 +32,7 @@ def main(content, output, cache, *settings):
                                  env={**os.environ, "PORTAL_SITEURL": SITEURL})
         peak = 0
         while build.poll() is None:
-            sizes = [pss_kib(pid) // 1024 for pid in _tree(build.pid)]
+            sizes = [pss_kib(pid) // 1024 for pid in tree(build.pid)]
             peak = max(peak, sum(sizes))
             print(f"{time.perf_counter() - start:8.1f} s {sum(sizes):6d} MiB | "
                   + " ".join(map(str, sizes)), flush=True)

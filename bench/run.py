@@ -37,6 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))  # its sibling scripts
 from generate import generate  # noqa: E402
+from processes import memory_of_tree  # noqa: E402
 from search_transfer import search_transfer  # noqa: E402
 
 SITEURL = "https://kim.contoh.test"
@@ -50,38 +51,6 @@ TODAY = os.environ.get("PORTAL_TODAY") or today().isoformat()
 _site = None
 
 PYTHON = sys.executable
-
-
-def _tree(pid):
-    """`pid` and all its descendants (Linux /proc)."""
-    found, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        found.append(current)
-        for children in Path(f"/proc/{current}/task").glob("*/children"):
-            try:
-                todo += [int(child) for child in children.read_text().split()]
-            except OSError:
-                pass
-    return found
-
-
-def memory_of_tree(pid):
-    """MiB of memory the process tree uses: the sum of each process's
-    proportional set size, so pages a forked worker shares with its parent
-    count once."""
-    return sum(pss_kib(member) for member in _tree(pid)) / 1024
-
-
-def pss_kib(pid):
-    """One process's proportional set size in KiB (0 once it has ended)."""
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1])
-    except (OSError, ValueError):
-        pass
-    return 0
 
 
 def timed(command, cwd=ROOT, env=None):
@@ -387,13 +356,14 @@ def main():
 def livereload_table(sizes, runs):
     from livereload_latency import measure as livereload
 
-    lines = ["| articles | live preview: save → reloaded page (s), median | runs |",
-             "|---:|---:|---|"]
+    lines = ["| articles | live preview: save → reloaded page (s), median | runs | "
+             "preview's memory at rest (MiB) |",
+             "|---:|---:|---|---:|"]
     for size in sizes:
-        times = livereload(size, runs)
+        times, memory = livereload(size, runs)
         label = "sample content" if size == 0 else f"{size:,}"
         lines.append(f"| {label} | {statistics.median(times):.1f} | "
-                     f"{', '.join(f'{t:.1f}' for t in times)} |")
+                     f"{', '.join(f'{t:.1f}' for t in times)} | {memory:,.0f} |")
         print(lines[-1], flush=True)
     return "\n".join(lines)
 
