@@ -330,7 +330,9 @@ FILENAME_METADATA = ""
 # Memory a build may use, in MiB: pages are written by one process per core
 # (PORTAL_WORKERS) only while each forked copy still fits (cores.within_memory).
 # At 100,000 articles that is one process (2.3 GB at the end of writing; two
-# held 2.9 GB halfway and still grew: docs/performance.md). 0: no limit.
+# held 2.9 GB halfway and still grew: docs/performance.md). The live preview
+# keeps its last build's process (portal/builder/resident.py) through a
+# rebuild only while both fit. 0: no limit.
 PORTAL_MEMORY_MB = 4096
 # Resized photos are kept here between builds (content-addressed).
 CACHE_PATH = os.path.join(PROJECT_ROOT, ".cache")
