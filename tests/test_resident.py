@@ -113,3 +113,50 @@ def test_several_files_saved_at_once_wait_for_the_rebuild(tmp_path):
     assert warm.render_saved([tmp_path / "a.md"], tmp_path) == "halaman/index.html"
     assert warm.render_saved([tmp_path / "a.md", tmp_path / "b.md"], tmp_path) is None
     assert warm.resident is None and Answering.asked == [tmp_path / "a.md"]
+
+
+def test_the_preview_serves_a_page_in_memory_before_the_files(tmp_path):
+    """What the resident rendered is answered at the page's address (with
+    or without index.html, HEAD too) until the rebuild drops it; every other
+    address is the built file."""
+    import asyncio
+
+    from tornado.httpclient import AsyncHTTPClient
+    from tornado.httpserver import HTTPServer
+    from tornado.netutil import bind_sockets
+    from tornado.web import Application
+
+    from portal.builder.preview import _Rendered
+
+    (tmp_path / "berita" / "x").mkdir(parents=True)
+    (tmp_path / "berita" / "x" / "index.html").write_text("lama")
+    (tmp_path / "gaya.css").write_text("body{}")
+    pages = {"berita/x/index.html": b"<p>baru</p>"}
+    handler = type("Rendered", (_Rendered,), {"pages": pages})
+
+    async def fetch_all():
+        sockets = bind_sockets(0, "127.0.0.1")
+        server = HTTPServer(Application([(r"/(.*)", handler, {
+            "path": str(tmp_path), "default_filename": "index.html"})]))
+        server.add_sockets(sockets)
+        base = f"http://127.0.0.1:{sockets[0].getsockname()[1]}"
+        client = AsyncHTTPClient()
+        try:
+            got = {}
+            for method, path in [("GET", "/berita/x/"), ("GET", "/berita/x/index.html"),
+                                 ("HEAD", "/berita/x/"), ("GET", "/gaya.css")]:
+                response = await client.fetch(base + path, method=method, raise_error=False)
+                got[method, path] = response
+            pages.clear()  # the rebuild replaced the site
+            got["after"] = await client.fetch(base + "/berita/x/", raise_error=False)
+            return got
+        finally:
+            server.stop()
+
+    got = asyncio.run(fetch_all())
+    assert got["GET", "/berita/x/"].body == b"<p>baru</p>"
+    assert got["GET", "/berita/x/"].headers["Cache-Control"] == "no-store"
+    assert got["GET", "/berita/x/index.html"].body == b"<p>baru</p>"
+    assert got["HEAD", "/berita/x/"].headers["Content-Length"] == "11"
+    assert got["GET", "/gaya.css"].body == b"body{}"
+    assert got["after"].body == b"lama"

@@ -135,6 +135,7 @@ class _Rendered(StaticFileHandler):
         self._in_memory = True
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.set_header("Cache-Control", "no-store")
+        self.set_header("Content-Length", len(page))
         if include_body:
             self.write(page)
         return None
