@@ -120,6 +120,7 @@ def test_the_preview_serves_a_page_in_memory_before_the_files(tmp_path):
     or without index.html, HEAD too) until the rebuild drops it; every other
     address is the built file."""
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     from tornado.httpclient import AsyncHTTPClient
     from tornado.httpserver import HTTPServer
@@ -153,7 +154,10 @@ def test_the_preview_serves_a_page_in_memory_before_the_files(tmp_path):
         finally:
             server.stop()
 
-    got = asyncio.run(fetch_all())
+    # A thread of its own: in the whole suite this thread may already run
+    # an event loop (the browser tests' Playwright).
+    with ThreadPoolExecutor(1) as thread:
+        got = thread.submit(lambda: asyncio.run(fetch_all())).result()
     assert got["GET", "/berita/x/"].body == b"<p>baru</p>"
     assert got["GET", "/berita/x/"].headers["Cache-Control"] == "no-store"
     assert got["GET", "/berita/x/index.html"].body == b"<p>baru</p>"
