@@ -133,7 +133,9 @@ def livereload(c, port=None):
                               "PREVIEW_PROBLEMS_URL": preview.PROBLEMS_URL})
             return []
         except Exit as failure:
-            warm.stop_resident()  # it holds a build that is not on view
+            # Its build may not be the one on view (built, then not switched
+            # to), and the files changed since: the next good build replaces it.
+            warm.stop_resident()
             print(failure.message, file=sys.stderr)
             try:  # what `invoke check` says (the build printed it too)
                 _, problems = validate_content(CONFIG["content_path"], ROOT)

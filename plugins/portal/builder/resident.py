@@ -13,9 +13,11 @@ in the build, with the same templates, context and reader, so it is the
 page the full rebuild writes (tests/test_resident.py compares them byte for
 byte).
 
-The resident answers requests over a pipe, one line of JSON each way; the
-preview (builder/warm.py) stops it before the next build starts, so at most
-one process holds a build's objects.
+The resident answers requests over a pipe, one line of JSON each way. The
+preview (builder/warm.py) replaces it with the next build's process once
+that build succeeds, keeps it through that build only while both fit
+PORTAL_MEMORY_MB, and stops it after any change it did not render (its
+objects are then older than the files).
 """
 
 import json

@@ -134,9 +134,8 @@ class WarmPelican:
         with self._resident_lock:
             if self.resident is None:
                 return None
-            page = None
-            if len(paths) == 1 and str(paths[0]).endswith(".md"):
-                page = self.resident.render(paths[0], folder)
+            # Which files it can render (one content file's body) is its to say.
+            page = self.resident.render(paths[0], folder) if len(paths) == 1 else None
             if page is None:
                 self._stop_resident()
             return page
