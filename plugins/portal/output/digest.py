@@ -37,6 +37,9 @@ _MARKS = str.maketrans({"*": None, "_": " ", "~": None, "`": None})
 _TAG = re.compile(r"<[a-zA-Z/!?][^>]*>")
 # A "<" left that could start a tag with a ">" of a later line.
 _TAG_START = re.compile(r"<(?=[a-zA-Z/!?])")
+# An address an editor wrote in a title ("Waspada https://…"): WhatsApp would
+# make it a link in the portal's own message, next to the portal's links.
+_SCHEME = re.compile(r"://")
 
 
 def length(text):
@@ -46,9 +49,9 @@ def length(text):
 
 def clean(text, limit=TITLE_LIMIT):
     """Plain text of a title for the message: no markup (not even a tag an
-    editor typed as text), no WhatsApp marks, plain spaces only, at most
-    `limit` characters."""
-    text = _TAG_START.sub("< ", _TAG.sub(" ", plain_text(text)))
+    editor typed as text), no WhatsApp marks, no web address, plain spaces
+    only, at most `limit` characters."""
+    text = _SCHEME.sub(": //", _TAG_START.sub("< ", _TAG.sub(" ", plain_text(text))))
     text = " ".join(text.translate(_MARKS).split())
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
