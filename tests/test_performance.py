@@ -128,3 +128,21 @@ def test_one_pass_check_reports_what_the_separate_checks_report(full_site, tmp_p
                      "kim/palae/index.html: [inline-style] atribut style pada <main>",
                      "kim/palae/index.html: [image-alt]"):
         assert any(problem.startswith(expected) for problem in together), expected
+
+
+def test_each_kind_of_page_is_shared_evenly_between_processes():
+    """A KIM's page is followed by its poster: with one sequence of turns,
+    every poster (the slowest page, its QR code drawn) went to one process."""
+    from portal.builder.parallel import ShareWriter
+
+    sequence = ["kim.html", "poster.html"] * 50 + ["_Text"] * 7
+    taken = []
+    for share in (0, 1):
+        writer = object.__new__(ShareWriter)
+        writer.workers, writer.share, writer._turns = 2, share, {}
+        taken.append([kind for kind in sequence if writer.my_turn(kind)])
+    # Every page once, by exactly one process ...
+    assert sorted(taken[0] + taken[1]) == sorted(sequence)
+    # ... and each process has its half of the posters.
+    assert [mine.count("poster.html") for mine in taken] == [25, 25]
+    assert [mine.count("_Text") for mine in taken] == [4, 3]
