@@ -146,3 +146,27 @@ def test_each_kind_of_page_is_shared_evenly_between_processes():
     # ... and each process has its half of the posters.
     assert [mine.count("poster.html") for mine in taken] == [25, 25]
     assert [mine.count("_Text") for mine in taken] == [4, 3]
+
+
+def test_front_matter_kept_by_an_earlier_build_reads_as_parsed_afresh(content, tmp_path):
+    from portal.intake.validation import validate_content
+
+    edited, cache = tmp_path / "konten", tmp_path / "cache"
+    shutil.copytree(content, edited)
+
+    def documents(cache_path):
+        found, problems = validate_content(edited, cache_path=cache_path)
+        assert problems == []
+        return {doc.relpath: (doc.metadata, doc.body, doc.body_line, doc.lines) for doc in found}
+
+    first = documents(cache)
+    assert list((cache / "kepala").glob("*.pickle"))  # kept for the next build
+    # What a later step does to a build's metadata is not kept.
+    next(iter(first.values()))[0]["title"] = "diubah sesudah dibaca"
+    _edit(edited)
+    assert documents(cache) == documents(None)
+    # A file made unreadable is reported, not served from the cache.
+    article = next((edited / "berita").glob("*.md"))
+    article.write_text(article.read_text().replace("title:", "title: [", 1))
+    _, problems = validate_content(edited, cache_path=cache)
+    assert [problem for problem in problems if article.name in problem.path]

@@ -591,14 +591,11 @@ class Carry:
         if not source.is_dir():
             return False
         try:
-            for path in sorted(source.rglob("*")):
-                target = self.output_dir / folder / path.relative_to(source)
-                if path.is_dir():
-                    target.mkdir(parents=True, exist_ok=True)
-                else:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    os.link(path, target)
-        except OSError:
+            # Each folder made once, each file a hard link (a part is
+            # thousands of fragments: no pathlib, no mkdir per file).
+            shutil.copytree(source, self.output_dir / folder, copy_function=os.link,
+                            dirs_exist_ok=True)
+        except (OSError, shutil.Error):
             shutil.rmtree(self.output_dir / folder, ignore_errors=True)
             return False
         return True

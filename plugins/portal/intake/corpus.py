@@ -70,7 +70,7 @@ class Corpus:
 def load(content_dir, display_root, options, cache_path, workers=None):
     """``(corpus, problems)``: the corpus is None when there are problems.
     `options` and `cache_path` are the rendering's (rendering.render_all)."""
-    documents, problems = validate_content(content_dir, display_root)
+    documents, problems = validate_content(content_dir, display_root, cache_path)
     if problems:
         return None, problems
     rendered, _ = rendering.render_all(

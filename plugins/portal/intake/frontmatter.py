@@ -8,12 +8,21 @@ editors' values keep the meaning they typed:
 * only plain decimal numbers are integers (``0532123`` is not an octal
   number, it stays text);
 * a key written twice is an error instead of silently taking the last one.
+
+A build parses the front matter of every file (7,001 at 5,000 articles,
+0.44 s), so ``Parsed`` keeps each result in the cache folder by the file's
+text: a rebuild parses only the files that changed.
 """
 
+import hashlib
+import pickle
 import re
+from pathlib import Path
 from typing import NamedTuple
 
 import yaml
+
+from .rendering import RenderCache  # the same one-file cache, other values
 
 FENCE = "---"
 
@@ -115,6 +124,44 @@ def split(text):
     data, key_lines = load(source, first_line=2)
     body = "\n".join(lines[end + 1 :])
     return FrontMatter(data, body, end + 2, key_lines)
+
+
+class Parsed:
+    """``split`` by the text's hash, kept in one cache file per version of
+    this module and of PyYAML (``rendering.RenderCache``), or not kept when
+    there is no cache folder. A value is kept as pickled bytes: each build
+    gets its own copy of the metadata, whatever later steps do to it."""
+
+    def __init__(self, cache_path):
+        self._cache = None
+        if cache_path:
+            version = hashlib.sha256(Path(__file__).read_bytes())
+            version.update(yaml.__version__.encode())
+            self._cache = RenderCache(Path(cache_path) / "kepala", version.hexdigest()[:20])
+
+    def split(self, text):
+        if self._cache is None:
+            return split(text)
+        key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        kept = self._cache.get(key)
+        if kept is not None:
+            metadata, body_line, lines = pickle.loads(kept)
+            return FrontMatter(metadata, _body(text, body_line), body_line, lines)
+        parsed = split(text)  # a FrontMatterError is not kept: raised every time
+        self._cache.put(key, pickle.dumps((parsed.metadata, parsed.body_line, parsed.lines),
+                                          protocol=pickle.HIGHEST_PROTOCOL))
+        return parsed
+
+    def save(self):
+        if self._cache is not None:
+            self._cache.save()
+
+
+def _body(text, body_line):
+    """The body of `text` whose front matter ends before `body_line` (split)."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return "\n".join(text.split("\n")[body_line - 1:])
 
 
 def load(source, first_line=1, what="kepala YAML"):

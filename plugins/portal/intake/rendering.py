@@ -169,9 +169,10 @@ def namespace(settings):
 
 
 class RenderCache:
-    """Rendered HTML by text hash, in one file per namespace. Entries not
-    used by the last build are dropped when it is saved, so the file holds
-    the current content only."""
+    """Rendered HTML by text hash (or another value made from a text:
+    frontmatter.Parsed), in one file per namespace. Entries not used by the
+    last build are dropped when it is saved, so the file holds the current
+    content only."""
 
     def __init__(self, folder, name):
         self.path = Path(folder) / f"{name}.pickle"

@@ -145,8 +145,10 @@ class Document:
 
 
 class _Checker:
-    def __init__(self, content_dir, display_root):
+    def __init__(self, content_dir, display_root, cache_path=None):
         self.content_dir = Path(content_dir).resolve()
+        # Front matter parsed by an earlier build, when it has a cache folder.
+        self.parsed = frontmatter.Parsed(cache_path)
         self.display_root = Path(display_root).resolve() if display_root else None
         self.problems = []
         self.unreadable_kim_slugs = set()
@@ -234,7 +236,7 @@ class _Checker:
             self.unreadable(ctype, path)
             return None
         try:
-            metadata, body, body_line, lines = frontmatter.split(text)
+            metadata, body, body_line, lines = self.parsed.split(text)
         except frontmatter.FrontMatterError as error:
             self.add(relpath, "", error.message, line=error.line)
             self.unreadable(ctype, path)
@@ -717,10 +719,13 @@ def _closest(word, candidates):
     return found[0] if found else None
 
 
-def validate_content(content_dir, display_root=None):
-    """Return ``(documents, problems)`` for the whole content folder."""
-    checker = _Checker(content_dir, display_root)
+def validate_content(content_dir, display_root=None, cache_path=None):
+    """Return ``(documents, problems)`` for the whole content folder. With
+    `cache_path` (a build's CACHE_PATH), the front matter of a file whose
+    text an earlier build read is not parsed again."""
+    checker = _Checker(content_dir, display_root, cache_path)
     documents = checker.read_all()
+    checker.parsed.save()
     for doc in documents:
         try:
             checker.check_document(doc)
