@@ -2,10 +2,13 @@
 from /cari/ in Chromium, with Indonesian stemming and filters."""
 
 import json
+import re
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 @pytest.fixture(scope="module")
@@ -346,6 +349,31 @@ def test_block_ends_read_as_sentences_in_the_indexed_copy():
     assert punctuated("<h1>KIM Palae</h1>") == "<h1>KIM Palae</h1>"
     assert punctuated("<h2>Kontak\n  </h2><p>Isi</p>") == "<h2>Kontak</h2><p>Isi.</p>"
 
+
+
+# The rule punctuated() follows, as the two regular expressions it was first
+# written with (slow: the second tried a match at every letter of a page).
+_SENTENCE_RULE = re.compile(
+    r"([\w)\]”’\"'])((?:\s*</(?:a|abbr|b|bdi|cite|code|data|em|i|mark|q|s|small|span"
+    r"|strong|sub|sup|time|u)>)*\s*</(address|article|aside|blockquote|caption|dd|div|dl|dt"
+    r"|figcaption|figure|footer|header|li|nav|ol|p|section|summary|table|td|th|tr|ul)>)",
+    re.IGNORECASE)
+_HEADING_RULE = re.compile(r"\s+(?=</h[1-6]>)", re.IGNORECASE)
+_PIECES = ["x", "É", "7", "_", ")", "]", "”", "’", '"', "'", ".", "?", ">", "<", " ", "\n",
+           "\xa0", "\t", "</p>", "</P>", "</dt>", "</Dt>", "</li>", "</h2>", "</H3>", "</a>",
+           "</SPAN>", "</em>", "<p>", "<dt>", "<a href='/'>", "</pre>", "</b >", "</", "</h7>"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_block_ends_are_punctuated_as_the_rule_says(pieces):
+    from portal.output.search import punctuated
+
+    html = "".join(pieces)
+    expected = _SENTENCE_RULE.sub(
+        lambda m: m[1] + (":" if m[3].lower() == "dt" else ".") + m[2],
+        _HEADING_RULE.sub("", html))
+    assert punctuated(html) == expected
 
 # A date as the byline writes it: "Senin, 3 September 2018".
 BYLINE_DATE = r"(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} \w+ \d{4}"

@@ -77,19 +77,22 @@ _TOUCHING_BLOCK_END = re.compile(
     r"|h[1-6]|header|li|nav|ol|p|section|summary|table|td|th|tr|ul)>|<br\s*/?>)(?=\S)",
     re.IGNORECASE)
 
-# The end of a block (as above, br and headings aside) whose text ends with
-# a letter, a digit, a closing bracket or quote, perhaps inside inline
-# elements and before whitespace: a sentence the snippets would run into the
-# next block. Headings are left to Pagefind, which ends them with a full stop
-# itself: what is inside them is also the result's title and its sections'
-# names, which must not gain one.
+# The end of a block (as above, br and headings aside). Its text ends as a
+# sentence when it ends with a letter, a digit, a closing bracket or quote
+# (_SENTENCE_END), perhaps inside inline elements (_INLINE_END) and before
+# whitespace: else the snippets would run it into the next block. Headings
+# are left to Pagefind, which ends them with a full stop itself: what is
+# inside them is also the result's title and its sections' names, which
+# must not gain one.
 _BLOCKS = (r"address|article|aside|blockquote|caption|dd|div|dl|dt|figcaption|figure|footer"
            r"|header|li|nav|ol|p|section|summary|table|td|th|tr|ul")
-# Whitespace before a heading's end, which hides its last letter from Pagefind.
-_HEADING_END = re.compile(r"\s+(?=</h[1-6]>)", re.IGNORECASE)
-_UNENDED_BLOCK = re.compile(
-    r"([\w)\]”’\"'])((?:\s*</(?:a|abbr|b|bdi|cite|code|data|em|i|mark|q|s|small|span|strong"
-    r"|sub|sup|time|u)>)*\s*</(" + _BLOCKS + r")>)", re.IGNORECASE)
+_BLOCK_END = re.compile(r"</(" + _BLOCKS + r")>", re.IGNORECASE)
+_INLINE_END = re.compile(r"</(?:a|abbr|b|bdi|cite|code|data|em|i|mark|q|s|small|span|strong"
+                         r"|sub|sup|time|u)>", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[\w)\]”’\"']")
+_SPACE = re.compile(r"\s")
+# A heading's end: whitespace before it hides its last letter from Pagefind.
+_HEADING_END = re.compile(r"</h[1-6]>", re.IGNORECASE)
 
 # The main tier's parts are this many times SEARCH_PART_SIZE (part_sizes).
 MAIN_PART_FACTOR = 2
@@ -428,6 +431,36 @@ def punctuated(html):
     stop) where it ends without punctuation, and no whitespace before a
     heading's end, so that result snippets keep a heading, a term or a list
     item apart from what follows."""
-    html = _HEADING_END.sub("", html)
-    return _UNENDED_BLOCK.sub(
-        lambda match: match[1] + (":" if match[3].lower() == "dt" else ".") + match[2], html)
+    # From each end tag back to its text: a regular expression looking for
+    # that text forward tried every letter of the page, and was most of the
+    # time of preparing a page for the index.
+    pieces, done = [], 0
+    for heading in _HEADING_END.finditer(html):
+        end = heading.start()
+        while end > done and _SPACE.match(html, end - 1):
+            end -= 1
+        pieces.append(html[done:end])
+        done = heading.start()
+    html = "".join(pieces) + html[done:]
+    pieces, done = [], 0
+    for block in _BLOCK_END.finditer(html):
+        end = _text_end(html, block.start())
+        if end is not None:
+            pieces += (html[done:end], ":" if block[1].lower() == "dt" else ".")
+            done = end
+    pieces.append(html[done:])
+    return "".join(pieces)
+
+
+def _text_end(html, at):
+    """Where the text before `at` (a block's end tag) ends, going back over
+    whitespace and the ends of inline elements; None when that text does
+    not end like a sentence's last word (punctuated)."""
+    while True:
+        while at and _SPACE.match(html, at - 1):
+            at -= 1
+        start = html.rfind("<", 0, at)
+        if start < 0 or not _INLINE_END.fullmatch(html, start, at):
+            break
+        at = start
+    return at if at and _SENTENCE_END.match(html, at - 1) else None
