@@ -360,8 +360,9 @@ _SENTENCE_RULE = re.compile(
     re.IGNORECASE)
 _HEADING_RULE = re.compile(r"\s+(?=</h[1-6]>)", re.IGNORECASE)
 _PIECES = ["x", "É", "7", "_", ")", "]", "”", "’", '"', "'", ".", "?", ">", "<", " ", "\n",
-           "\xa0", "\t", "</p>", "</P>", "</dt>", "</Dt>", "</li>", "</h2>", "</H3>", "</a>",
-           "</SPAN>", "</em>", "<p>", "<dt>", "<a href='/'>", "</pre>", "</b >", "</", "</h7>"]
+           "\xa0", "\t", "\u2028", "\x1c", "\x85", "\u3000", "ſ", "K", "İ", "ı", "</p>", "</P>",
+           "</dt>", "</Dt>", "</li>", "</h2>", "</H3>", "</a>", "</SPAN>", "</em>", "</ſ>",
+           "</ſection>", "<p>", "<dt>", "<a href='/'>", "</pre>", "</b >", "</", "</h7>", "<</p>"]
 
 
 @settings(max_examples=400, deadline=None)

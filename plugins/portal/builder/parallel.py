@@ -5,8 +5,9 @@ depends only on that shared, read-only context, so pages can be rendered in
 any order by any process. ``ShareWriter`` forks one process per extra core
 when Pelican asks for a writer; every process then walks the same sequence of
 pages (the generators' ``generate_output``), renders only the pages whose
-turn is its own (page *n* goes to process *n* mod *workers*) and skips the
-rest without rendering them. Because all processes see the same sequence,
+turn is its own (the *n*-th page of a kind, its template, goes to process
+*n* mod *workers*: ``my_turn``) and skips the rest without rendering them.
+Because all processes see the same sequence,
 each page is rendered exactly once, and its bytes do not depend on which
 process rendered it.
 

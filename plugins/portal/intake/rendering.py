@@ -201,7 +201,7 @@ class RenderCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         for stale in self.folder.glob("*.pickle"):
             if stale != self.path:
-                stale.unlink()
+                stale.unlink(missing_ok=True)  # another build may have just done so
         # A name of its own: two builds may save at the same time.
         temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
         with open(temporary, "wb") as handle:
