@@ -39,7 +39,7 @@ _TAG = re.compile(r"<[a-zA-Z/!?][^>]*>")
 _TAG_START = re.compile(r"<(?=[a-zA-Z/!?])")
 # An address an editor wrote in a title ("Waspada https://…"): WhatsApp would
 # make it a link in the portal's own message, next to the portal's links.
-_SCHEME = re.compile(r"://")
+_SCHEME, _BROKEN_SCHEME = "://", ": //"
 
 
 def length(text):
@@ -51,7 +51,7 @@ def clean(text, limit=TITLE_LIMIT):
     """Plain text of a title for the message: no markup (not even a tag an
     editor typed as text), no WhatsApp marks, no web address, plain spaces
     only, at most `limit` characters."""
-    text = _SCHEME.sub(": //", _TAG_START.sub("< ", _TAG.sub(" ", plain_text(text))))
+    text = _TAG_START.sub("< ", _TAG.sub(" ", plain_text(text))).replace(_SCHEME, _BROKEN_SCHEME)
     text = " ".join(text.translate(_MARKS).split())
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
